@@ -1,0 +1,26 @@
+using Hotline.Contracts;
+
+namespace Hotline.Api.Auth;
+
+/// <summary>Who may call what (api.md). A wrong role answers 403; unit scoping is enforced by the handlers (404).</summary>
+public static class Policies
+{
+    public const string Agent = "agent";
+    public const string Dispatcher = "dispatcher";
+    public const string Department = "department";
+    public const string Supervisor = "supervisor";
+    public const string Callback = "callback";
+    public const string Admin = "admin";
+    public const string AnyStaff = "any-staff";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Agent, p => p.RequireRole(Roles.Agent));
+        options.AddPolicy(Dispatcher, p => p.RequireRole(Roles.Agent, Roles.Supervisor));
+        options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
+        options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
+        options.AddPolicy(Callback, p => p.RequireRole(Roles.Callback));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.All.ToArray()));
+    }
+}

@@ -1,0 +1,38 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Hotline.Contracts.Auth;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Hotline.Api.Auth;
+
+public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> options, TimeProvider time)
+{
+    public const string UnitIdClaim = "unit_id";
+
+    public TokenResponse Issue(UserInfo user)
+    {
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.TokenLifetime;
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+            new(JwtRegisteredClaimNames.Name, user.UserName),
+            new("display_name", user.DisplayName),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim("role", r)));
+        if (user.UnitId is { } unitId)
+        {
+            claims.Add(new Claim(UnitIdClaim, unitId.ToString()));
+        }
+
+        var token = new JwtSecurityToken(
+            options.Value.Issuer,
+            options.Value.Audience,
+            claims,
+            now.UtcDateTime,
+            expires.UtcDateTime,
+            new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
+        return new TokenResponse(new JwtSecurityTokenHandler().WriteToken(token), expires, user);
+    }
+}

@@ -1,0 +1,32 @@
+using Hotline.Api.Auth;
+using Hotline.Contracts.Auth;
+using Hotline.Core.Features.Users;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hotline.Api.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest body, IMediator m, TokenService tokens, CancellationToken ct) =>
+            {
+                var user = await m.Send(new SignIn(body.UserName, body.Password), ct);
+                return user is null
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 (Invalid credentials)")
+                    : TypedResults.Ok(tokens.Issue(user));
+            })
+            .AllowAnonymous().WithTags("Auth").WithSummary("Sign in: a bearer token for the API and the hub");
+
+        var admin = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        admin.MapGet("/users", (IMediator m, CancellationToken ct) => m.Send(new ListUsers(), ct));
+        admin.MapPost("/users", async (CreateUserRequest body, IMediator m, CancellationToken ct) =>
+        {
+            var user = await m.Send(new CreateUser(body), ct);
+            return TypedResults.Created($"/api/admin/users/{user.Id}", user);
+        });
+        admin.MapPut("/users/{id:guid}", (Guid id, UpdateUserRequest body, IMediator m, CancellationToken ct) => m.Send(new UpdateUser(id, body), ct));
+        return app;
+    }
+}

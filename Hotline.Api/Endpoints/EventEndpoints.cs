@@ -1,0 +1,16 @@
+using Hotline.Api.Auth;
+using Hotline.Core.Features.Events;
+using MediatR;
+
+namespace Hotline.Api.Endpoints;
+
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/events", (long? since, int? limit, IMediator m, CancellationToken ct) => m.Send(new GetEvents(since ?? 0, limit ?? 500), ct))
+            .WithTags("Real time").RequireAuthorization(Policies.AnyStaff)
+            .WithSummary("Changes after a sequence that the caller may see, for re-sync after a reconnect");
+        return app;
+    }
+}

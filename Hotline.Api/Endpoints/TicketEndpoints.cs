@@ -1,0 +1,139 @@
+using Hotline.Api.Auth;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Features.Callbacks;
+using Hotline.Core.Features.Tickets.AcceptTicket;
+using Hotline.Core.Features.Tickets.AnswerTicket;
+using Hotline.Core.Features.Tickets.CloseTicket;
+using Hotline.Core.Features.Tickets.ContactCitizen;
+using Hotline.Core.Features.Tickets.DecideExtension;
+using Hotline.Core.Features.Tickets.DecideReturn;
+using Hotline.Core.Features.Tickets.DispatchTicket;
+using Hotline.Core.Features.Tickets.GetDispatchSuggestion;
+using Hotline.Core.Features.Tickets.GetTicket;
+using Hotline.Core.Features.Tickets.ListTickets;
+using Hotline.Core.Features.Tickets.MarkInvalid;
+using Hotline.Core.Features.Tickets.MergeTicket;
+using Hotline.Core.Features.Tickets.RecordCallback;
+using Hotline.Core.Features.Tickets.RegisterTicket;
+using Hotline.Core.Features.Tickets.ReplyTicket;
+using Hotline.Core.Features.Tickets.RequestExtension;
+using Hotline.Core.Features.Tickets.RequestReturn;
+using Hotline.Core.Features.Tickets.RevealCitizenPhone;
+using Hotline.Core.Features.Tickets.UrgeTicket;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hotline.Api.Endpoints;
+
+/// <summary>Orders (工单): registration, reading, and every transition of api.md.</summary>
+public static class TicketEndpoints
+{
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.AnyStaff);
+
+        tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
+            .WithSummary("受理: register an order (Idempotency-Key honoured)");
+        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
+                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50), ct))
+            .WithSummary("List orders the caller may see, with filters and paging");
+        tickets.MapGet("/{id:guid}", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
+            {
+                var ticket = await m.Send(new GetTicket(id), ct);
+                http.Response.Headers.ETag = $"\"{ticket.Version}\"";
+                return TypedResults.Ok(ticket);
+            })
+            .WithSummary("One order with its timeline (phone masked and identity hidden for departments)");
+        tickets.MapGet("/{id:guid}/dispatch-suggestion", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetDispatchSuggestion(id), ct))
+            .RequireAuthorization(Policies.Dispatcher).WithSummary("What the dispatch catalogue suggests");
+
+        tickets.MapPost("/{id:guid}/answer", (Guid id, AnswerRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new AnswerTicket(id, body.Answer, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Agent)
+            .WithSummary("直接办结: answer on the spot (Registered → Closed)");
+        tickets.MapPost("/{id:guid}/dispatch", (Guid id, DispatchRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new DispatchTicket(id, body.LeadUnitId, body.AssistingUnitIds, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("派单 (Registered → Dispatched); without leadUnitId the catalogue decides");
+        tickets.MapPost("/{id:guid}/accept", (Guid id, [FromBody] VersionOnlyRequest? body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new AcceptTicket(id, Version(http, body?.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("签收 (Dispatched → Accepted), lead unit only");
+        tickets.MapPost("/{id:guid}/contact", (Guid id, NoteRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new ContactCitizen(id, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("联系: record contact with the citizen");
+        tickets.MapPost("/{id:guid}/return-requests", (Guid id, ReturnRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new RequestReturn(id, body.Reason, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("退单申请 (→ ReturnRequested)");
+        tickets.MapPost("/{id:guid}/return-requests/decision", (Guid id, ReturnDecisionRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new DecideReturn(id, body.Approve, body.RedispatchToUnitId, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Approve (redispatch) or reject a return");
+        tickets.MapPost("/{id:guid}/extension-requests", (Guid id, ExtensionRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new RequestExtension(id, body.NewReplyDueAt, body.Reason, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("延期申请");
+        tickets.MapPost("/{id:guid}/extension-requests/decision", (Guid id, ExtensionDecisionRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new DecideExtension(id, body.Approve, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Approve (moves replyDueAt) or reject an extension");
+        tickets.MapPost("/{id:guid}/reply", (Guid id, ReplyRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new ReplyTicket(id, body.Solved, body.Answer, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("答复 (Accepted → Replied)");
+        tickets.MapPost("/{id:guid}/callback", (Guid id, CallbackRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new RecordCallback(id, body.Outcome, body.Solved, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Callback)
+            .WithSummary("回访 (Replied → Closed, or rework → Dispatched)");
+        tickets.MapPost("/{id:guid}/urge", (Guid id, NoteRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new UrgeTicket(id, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("催办");
+        tickets.MapPost("/{id:guid}/merge", (Guid id, MergeRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new MergeTicket(id, body.OriginalTicketId, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("重复件: merge into the original (→ Closed Duplicate)");
+        tickets.MapPost("/{id:guid}/invalidate", (Guid id, CloseRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new MarkInvalid(id, body.Reason, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("无效件 (→ Closed Invalid)");
+        tickets.MapPost("/{id:guid}/close", (Guid id, CloseRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new CloseTicket(id, body.Reason, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Close by a supervisor (→ Closed ClosedBySupervisor)");
+        tickets.MapPost("/{id:guid}/citizen-phone", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RevealCitizenPhone(id), ct))
+            .RequireAuthorization(Policies.Department)
+            .WithSummary("The lead unit reads the full phone to call the citizen; the access is logged on the timeline");
+
+        app.MapGet("/api/callbacks", (IMediator m, bool? due, CancellationToken ct) => m.Send(new ListDueCallbacks(), ct))
+            .WithTags("Callbacks").RequireAuthorization(Policies.Callback)
+            .WithSummary("The callback queue: replied orders waiting for a callback, oldest first");
+        return app;
+    }
+
+    private static async Task<Created<TicketDto>> RegisterAsync(
+        RegisterTicketRequest body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        HttpContext http,
+        IMediator m,
+        CancellationToken ct)
+    {
+        var result = await m.Send(new RegisterTicket(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Created($"/api/tickets/{result.Ticket.Id}", result.Ticket);
+    }
+
+    /// <summary>The expected version: <c>If-Match: "5"</c> or the body's <c>version</c>.</summary>
+    private static int? Version(HttpRequest request, int? bodyVersion)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return bodyVersion;
+        }
+
+        var value = header.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return int.TryParse(value.Trim('"'), out var version)
+            ? version
+            : throw new BadHttpRequestException("If-Match 须为工单的版本号，例如 \"5\"。(If-Match must carry the order's version.)");
+    }
+}

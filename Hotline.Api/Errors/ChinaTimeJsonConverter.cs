@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hotline.Core.Domain.Common;
+
+namespace Hotline.Api.Errors;
+
+/// <summary>Instants are stored in UTC and shown in China Standard Time: every DateTimeOffset leaves the API with +08:00.</summary>
+public sealed partial class ChinaTimeJsonConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (text is null || !HasOffset().IsMatch(text) || !reader.TryGetDateTimeOffset(out var value))
+        {
+            throw new JsonException("时间须为带时区偏移的 ISO 8601 格式，例如 2026-11-23T09:30:00+08:00。");
+        }
+
+        return value.ToUniversalTime();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|z|[+-]\d{2}:?\d{2})$")]
+    private static partial System.Text.RegularExpressions.Regex HasOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(ChinaTime.ToChina(value));
+}

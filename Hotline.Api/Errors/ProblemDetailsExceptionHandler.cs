@@ -1,0 +1,85 @@
+using System.Text.Json;
+using FluentValidation;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Features.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Api.Errors;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 ProblemDetails: validation 400 (with field errors), not found
+/// 404, forbidden 403, broken rule / wrong state / stale version 409, anything else 500 (a bug).
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(
+            validation.Errors
+                .GroupBy(e => ToCamelPath(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "请求参数有误 (One or more validation errors occurred.)",
+        },
+        BadHttpRequestException bad => FromBadRequest(bad),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "未找到 (Not found)", notFound.Message),
+        ActorNotPermittedException forbidden => Problem(StatusCodes.Status403Forbidden, "无权操作 (Forbidden)", forbidden.Message),
+        InvalidTransitionException transition => Problem(StatusCodes.Status409Conflict, "状态不允许该操作 (Invalid transition)", transition.Message),
+        DomainException rule => Problem(StatusCodes.Status409Conflict, "业务规则不允许 (Conflict)", rule.Message),
+        ConcurrencyConflictException stale => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", stale.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
+        _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [path] = ["JSON 格式或字段类型不正确。(" + FirstLine(json.Message) + ")"] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求体无法解析 (Malformed JSON)",
+            };
+        }
+
+        var title = bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "请求体过大 (Payload too large)",
+            StatusCodes.Status415UnsupportedMediaType => "不支持的内容类型 (Unsupported media type)",
+            _ => "请求有误 (Bad request)",
+        };
+        return Problem(bad.StatusCode, title, bad.Message);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static string ToCamelPath(string propertyName) => string.Join('.', propertyName.Split('.').Select(part =>
+        part.Length == 0 || char.IsLower(part[0]) ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

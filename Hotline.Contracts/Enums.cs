@@ -1,0 +1,28 @@
+namespace Hotline.Contracts;
+
+/// <summary>Where an order is in its life (domain.md, "The life of an order").</summary>
+public enum TicketStatus { Registered, Dispatched, Accepted, ReturnRequested, Replied, Closed }
+
+public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor }
+
+public enum Channel { Phone, Web, Open311, Sms }
+
+/// <summary>咨询 求助 投诉 举报 建议 表扬.</summary>
+public enum TicketType { Consultation, HelpRequest, Complaint, Report, Suggestion, Praise }
+
+/// <summary>The urgency tier, which is also the SLA tier.</summary>
+public enum Urgency { Emergency, Urgent, Normal, Complex }
+
+/// <summary>回访结果: 满意 基本满意 不满意 联系不上.</summary>
+public enum CallbackOutcome { Satisfied, BasicallySatisfied, Dissatisfied, Unreachable }
+
+public enum UnitKind { CityDepartment, DistrictGovernment, StreetOffice, PublicService, Center }
+
+public enum LimitUnit { Minutes, Hours, WorkingDays }
+
+public enum DeadlineStage { Accept, Contact, Reply }
+
+public enum CalendarDayKind { Holiday, Workday }
+
+/// <summary>How a unit takes part in an order besides leading it.</summary>
+public enum ParticipantRole { Assisting, Copied }

@@ -1,0 +1,31 @@
+namespace Hotline.Contracts.Reference;
+
+public sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? DistrictCode);
+
+public sealed record UpsertUnitRequest(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? DistrictCode);
+
+public sealed record StreetDto(string Code, string Name);
+
+public sealed record RegionDto(string Code, string Name, IReadOnlyList<StreetDto> Streets);
+
+public sealed record UpsertRegionRequest(string? Code, string? Name, IReadOnlyList<StreetDto>? Streets);
+
+public sealed record CategoryChildDto(string Code, string Name);
+
+public sealed record CategoryDto(string Code, string Name, IReadOnlyList<CategoryChildDto> Children);
+
+public sealed record UpsertCategoryRequest(string? Code, string? Name, IReadOnlyList<CategoryChildDto>? Children);
+
+public sealed record DispatchRuleDto(Guid Id, string CategoryCode, string? DistrictCode, string? StreetCode, Guid UnitId);
+
+public sealed record UpsertDispatchRuleRequest(string? CategoryCode, string? DistrictCode, string? StreetCode, Guid? UnitId);
+
+public sealed record LimitDto(int Value, LimitUnit Unit);
+
+public sealed record SlaPolicyDto(Urgency Tier, LimitDto Accept, LimitDto Contact, LimitDto Reply);
+
+public sealed record UpsertSlaPolicyRequest(LimitDto? Accept, LimitDto? Contact, LimitDto? Reply);
+
+public sealed record SlaPreviewDto(DateTimeOffset AcceptDueAt, DateTimeOffset ContactDueAt, DateTimeOffset ReplyDueAt);
+
+public sealed record CalendarDayDto(DateOnly Date, CalendarDayKind Kind, string Name);

@@ -1,0 +1,114 @@
+namespace Hotline.Contracts.Tickets;
+
+public sealed record CitizenDto(string? Name, string? Phone, bool Confidential);
+
+public sealed record LocationDto(string? DistrictCode, string? StreetCode, string? Address, double? Latitude, double? Longitude);
+
+public sealed record RegisterTicketRequest(
+    Channel? Channel,
+    TicketType? Type,
+    string? CategoryCode,
+    Urgency? Urgency,
+    CitizenDto? Citizen,
+    LocationDto? Location,
+    string? Content,
+    string? CallSid);
+
+public sealed record DeadlinesDto(
+    DateTimeOffset? AcceptDueAt,
+    DateTimeOffset? ContactDueAt,
+    DateTimeOffset? ReplyDueAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ContactedAt,
+    DateTimeOffset? RepliedAt);
+
+public sealed record OverdueDto(bool Accept, bool Contact, bool Reply);
+
+public sealed record CallbackDto(CallbackOutcome? Outcome, bool? Solved, DateTimeOffset? At);
+
+public sealed record ReplyDto(bool Solved, string Answer, DateTimeOffset At);
+
+public sealed record PendingExtensionDto(DateTimeOffset NewReplyDueAt, string Reason, DateTimeOffset RequestedAt);
+
+public sealed record TimelineEntryDto(
+    DateTimeOffset At,
+    string Action,
+    string ActorUserName,
+    Guid? UnitId,
+    TicketStatus? FromStatus,
+    TicketStatus? ToStatus,
+    string? Note);
+
+public sealed record TicketDto(
+    Guid Id,
+    string Number,
+    TicketStatus Status,
+    CloseReason? CloseReason,
+    Channel Channel,
+    TicketType Type,
+    string CategoryCode,
+    Urgency Urgency,
+    CitizenDto Citizen,
+    LocationDto Location,
+    string Content,
+    string? CallSid,
+    Guid? LeadUnitId,
+    IReadOnlyList<Guid> AssistingUnitIds,
+    IReadOnlyList<Guid> CopiedUnitIds,
+    DeadlinesDto Deadlines,
+    OverdueDto Overdue,
+    CallbackDto Callback,
+    ReplyDto? Reply,
+    string? Answer,
+    PendingExtensionDto? PendingExtension,
+    string? ReturnReason,
+    Guid? MergedIntoTicketId,
+    int ReworkCount,
+    int UrgeCount,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<TimelineEntryDto> Timeline);
+
+public sealed record TicketListItemDto(
+    Guid Id,
+    string Number,
+    TicketStatus Status,
+    TicketType Type,
+    string CategoryCode,
+    Urgency Urgency,
+    Guid? LeadUnitId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? NextDueAt,
+    bool Overdue);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record DispatchSuggestionDto(Guid? UnitId, Guid? RuleId, string Reason);
+
+public sealed record AnswerRequest(string? Answer, int? Version);
+
+public sealed record DispatchRequest(Guid? LeadUnitId, IReadOnlyList<Guid>? AssistingUnitIds, string? Note, int? Version);
+
+public sealed record VersionOnlyRequest(int? Version);
+
+public sealed record NoteRequest(string? Note, int? Version);
+
+public sealed record ReturnRequest(string? Reason, int? Version);
+
+public sealed record ReturnDecisionRequest(bool? Approve, Guid? RedispatchToUnitId, string? Note, int? Version);
+
+public sealed record ExtensionRequest(DateTimeOffset? NewReplyDueAt, string? Reason, int? Version);
+
+public sealed record ExtensionDecisionRequest(bool? Approve, string? Note, int? Version);
+
+public sealed record ReplyRequest(bool? Solved, string? Answer, int? Version);
+
+public sealed record CallbackRequest(CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version);
+
+public sealed record MergeRequest(Guid? OriginalTicketId, int? Version);
+
+public sealed record CloseRequest(string? Reason, int? Version);
+
+public sealed record CitizenPhoneDto(string? Phone);

@@ -1,0 +1,57 @@
+using Hotline.Core.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hotline.Core.Data.Configurations;
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> builder)
+    {
+        builder.ToTable("TicketTimeline");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.Action).HasMaxLength(40).IsRequired();
+        builder.Property(e => e.ActorUserName).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Note).HasMaxLength(Ticket.MaxContentLength);
+        builder.HasIndex(e => new { e.TicketId, e.At });
+    }
+}
+
+internal sealed class TicketParticipantConfiguration : IEntityTypeConfiguration<TicketParticipant>
+{
+    public void Configure(EntityTypeBuilder<TicketParticipant> builder)
+    {
+        builder.ToTable("TicketParticipants");
+        builder.HasKey(p => new { p.TicketId, p.UnitId, p.Role });
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => p.UnitId);
+    }
+}
+
+internal sealed class TicketChangeConfiguration : IEntityTypeConfiguration<TicketChange>
+{
+    public void Configure(EntityTypeBuilder<TicketChange> builder)
+    {
+        builder.ToTable("TicketChanges");
+        builder.HasKey(c => c.Sequence);
+        builder.Property(c => c.Sequence).ValueGeneratedOnAdd();
+        builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Events).HasMaxLength(400).IsRequired();
+        builder.Property(c => c.UnitIds).HasMaxLength(2000).IsRequired();
+        builder.HasIndex(c => c.TicketId);
+    }
+}
+
+internal sealed class DailySequenceConfiguration : IEntityTypeConfiguration<Data.DailySequence>
+{
+    public void Configure(EntityTypeBuilder<Data.DailySequence> builder)
+    {
+        builder.ToTable("DailySequences");
+        builder.HasKey(s => s.Day);
+        builder.Property(s => s.Day).HasMaxLength(8);
+    }
+}

@@ -1,0 +1,102 @@
+using Hotline.Core.Domain.Calendar;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Reference;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Hotline.Core.Data;
+
+public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options) : DbContext(options)
+{
+    private readonly List<IDomainEvent> _committedEvents = [];
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<TicketChange> TicketChanges => Set<TicketChange>();
+
+    public DbSet<DailySequence> DailySequences => Set<DailySequence>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<Street> Streets => Set<Street>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<DispatchRule> DispatchRules => Set<DispatchRule>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<User> Users => Set<User>();
+
+    /// <summary>
+    /// Domain events of changes that have been saved. The pipeline publishes them once the handler
+    /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.
+    /// </summary>
+    public IReadOnlyList<IDomainEvent> TakeCommittedEvents()
+    {
+        var events = _committedEvents.ToArray();
+        _committedEvents.Clear();
+        return events;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changed = ChangeTracker.Entries<Ticket>()
+            .Where(e => e.Entity.DomainEvents.Count > 0)
+            .Select(e => e.Entity)
+            .ToList();
+
+        var changes = new List<(Ticket Ticket, TicketChange Change)>();
+        foreach (var ticket in changed)
+        {
+            var unitIds = ticket.Participants.Select(p => p.UnitId).Prepend(ticket.LeadUnitId ?? Guid.Empty).Where(u => u != Guid.Empty).Distinct();
+            var change = new TicketChange
+            {
+                TicketId = ticket.Id,
+                Number = ticket.Number,
+                Status = ticket.Status,
+                Version = ticket.Version,
+                Events = string.Join(',', ticket.DomainEvents.Select(e => e.GetType().Name).Distinct()),
+                LeadUnitId = ticket.LeadUnitId,
+                UnitIds = string.Join(',', unitIds),
+                At = ticket.UpdatedAt,
+            };
+            TicketChanges.Add(change);
+            changes.Add((ticket, change));
+        }
+
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        foreach (var (ticket, change) in changes)
+        {
+            _committedEvents.AddRange(ticket.TakeDomainEvents());
+            _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.At));
+        }
+
+        return result;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the change log and domain events are written there.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type and EF cannot compare or order DateTimeOffset stored as
+        // text; every instant is UTC, so a long that orders like the instant is exact and indexable.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

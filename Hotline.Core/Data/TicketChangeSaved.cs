@@ -1,0 +1,15 @@
+using Hotline.Contracts;
+using Hotline.Core.Domain.Common;
+
+namespace Hotline.Core.Data;
+
+/// <summary>Raised after a change of an order was saved with its sequence; real-time delivery listens to this.</summary>
+public sealed record TicketChangeSaved(
+    long Sequence,
+    Guid TicketId,
+    string Number,
+    TicketStatus Status,
+    int Version,
+    Guid? LeadUnitId,
+    string UnitIds,
+    DateTimeOffset At) : IDomainEvent;

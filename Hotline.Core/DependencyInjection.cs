@@ -1,0 +1,100 @@
+using FluentValidation;
+using Hotline.Core.Data;
+using Hotline.Core.Data.Seeding;
+using Hotline.Core.Domain.Users;
+using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Reference;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The database, MediatR with its pipeline, validators, reference data and seeding: everything both hosts share.</summary>
+    public static IServiceCollection AddHotlineCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContext<HotlineDbContext>((sp, builder) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            DbContextOptionsFactory.Configure(builder, options.Provider, ResolveConnectionString(configuration, options, environment));
+        });
+
+        services.AddSingleton<ReferenceDataCache>();
+        services.AddSingleton<Features.Observability.HotlineMetrics>();
+        services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddMediatR5(typeof(DependencyInjection).Assembly);
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        return services;
+    }
+
+    public static string ResolveConnectionString(IConfiguration configuration, DatabaseOptions options, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("Hotline");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Hotline is required for Database:Provider={options.Provider}.");
+        }
+
+        var directory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "hotline.db"), Pooling = true }.ToString();
+    }
+
+    /// <summary>
+    /// MediatR 5.1.0 without its DI package (not served here, see docs/decisions/0002): the mediator is scoped so
+    /// handlers share the request's DbContext; behaviors run outermost first: logging, validation, domain events.
+    /// </summary>
+    private static void AddMediatR5(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DomainEventsBehavior<,>));
+
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(INotificationHandler<>))
+                {
+                    services.AddScoped(contract, type);
+                }
+            }
+        }
+    }
+
+    /// <summary>Registers the notification handlers of another assembly (a host's own side effects).</summary>
+    public static IServiceCollection AddNotificationHandlersFrom(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+}

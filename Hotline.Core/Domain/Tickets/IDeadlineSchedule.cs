@@ -1,0 +1,10 @@
+using Hotline.Contracts;
+using Hotline.Core.Domain.Calendar;
+
+namespace Hotline.Core.Domain.Tickets;
+
+/// <summary>The SLA table and the statutory calendar, as the aggregate needs them when a clock starts.</summary>
+public interface IDeadlineSchedule
+{
+    Deadlines For(Urgency tier, DateTimeOffset from);
+}

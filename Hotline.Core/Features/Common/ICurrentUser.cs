@@ -1,0 +1,9 @@
+using Hotline.Core.Domain.Common;
+
+namespace Hotline.Core.Features.Common;
+
+/// <summary>The person (or system process) on whose behalf a command runs.</summary>
+public interface ICurrentUser
+{
+    Actor Actor { get; }
+}

@@ -1,0 +1,42 @@
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Tickets;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Core.Features.Observability;
+
+/// <summary>After the commit: counts registrations, dispatches and closures.</summary>
+public sealed class TicketMetricsHandlers(HotlineMetrics metrics)
+    : INotificationHandler<TicketRegistered>, INotificationHandler<TicketDispatched>, INotificationHandler<TicketClosed>
+{
+    public Task Handle(TicketRegistered notification, CancellationToken cancellationToken)
+    {
+        metrics.Registered.Add(1, new KeyValuePair<string, object?>("channel", notification.Channel.ToString()));
+        return Task.CompletedTask;
+    }
+
+    public Task Handle(TicketDispatched notification, CancellationToken cancellationToken)
+    {
+        metrics.Dispatched.Add(1, new KeyValuePair<string, object?>("rework", notification.IsRework));
+        return Task.CompletedTask;
+    }
+
+    public Task Handle(TicketClosed notification, CancellationToken cancellationToken)
+    {
+        metrics.Closed.Add(1, new KeyValuePair<string, object?>("reason", notification.Reason.ToString()));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>After the commit: one structured log line per saved change of an order, with its sequence (the audit trail of the logs).</summary>
+public sealed partial class TicketChangeLogger(ILogger<TicketChangeLogger> logger) : INotificationHandler<TicketChangeSaved>
+{
+    public Task Handle(TicketChangeSaved notification, CancellationToken cancellationToken)
+    {
+        LogChange(notification.Number, notification.Status.ToString(), notification.Version, notification.Sequence);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} is {Status} (version {Version}, sequence {Sequence})")]
+    private partial void LogChange(string number, string status, int version, long sequence);
+}

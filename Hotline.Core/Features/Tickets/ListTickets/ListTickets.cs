@@ -1,0 +1,107 @@
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Tickets.ListTickets;
+
+/// <summary>
+/// The order list with filters. <c>overdue=true</c> lists orders with a running deadline already passed,
+/// the latest first (by how long ago it passed).
+/// </summary>
+public sealed record ListTickets(
+    TicketStatus? Status,
+    Guid? UnitId,
+    bool? Overdue,
+    string? Q,
+    Urgency? Urgency,
+    Channel? Channel,
+    int Page = 1,
+    int PageSize = 50) : IRequest<PagedResult<TicketListItemDto>>;
+
+public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
+{
+    public ListTicketsValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200).OverridePropertyName("pageSize");
+        RuleFor(x => x.Q).MaximumLength(100).OverridePropertyName("q");
+        RuleFor(x => x.Status).IsInEnum().OverridePropertyName("status");
+        RuleFor(x => x.Urgency).IsInEnum().OverridePropertyName("urgency");
+        RuleFor(x => x.Channel).IsInEnum().OverridePropertyName("channel");
+    }
+}
+
+public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)
+    : IRequestHandler<ListTickets, PagedResult<TicketListItemDto>>
+{
+    public async Task<PagedResult<TicketListItemDto>> Handle(ListTickets request, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor;
+        var now = time.GetUtcNow();
+        var query = db.Tickets.AsNoTracking().VisibleTo(actor);
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(t => t.LeadUnitId == unitId || t.Participants.Any(p => p.UnitId == unitId));
+        }
+
+        if (request.Urgency is { } urgency)
+        {
+            query = query.Where(t => t.Urgency == urgency);
+        }
+
+        if (request.Channel is { } channel)
+        {
+            query = query.Where(t => t.Channel == channel);
+        }
+
+        if (request.Overdue == true)
+        {
+            query = query.Where(t => t.NextDueAt != null && t.NextDueAt < now);
+        }
+        else if (request.Overdue == false)
+        {
+            query = query.Where(t => t.NextDueAt == null || t.NextDueAt >= now);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var q = request.Q.Trim();
+            query = TicketAccess.SeesAllOrders(actor)
+                ? query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Citizen.Phone!.Contains(q) || t.Location.Address!.Contains(q))
+                : query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Location.Address!.Contains(q));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = request.Overdue == true
+            ? query.OrderBy(t => t.NextDueAt).ThenBy(t => t.Number)
+            : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
+
+        var items = await ordered
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
+            .Select(t => new TicketListItemDto(
+                t.Id,
+                t.Number,
+                t.Status,
+                t.Type,
+                t.CategoryCode,
+                t.Urgency,
+                t.LeadUnitId,
+                t.CreatedAt,
+                t.NextDueAt,
+                t.NextDueAt != null && t.NextDueAt < now))
+            .ToListAsync(cancellationToken);
+
+        return new PagedResult<TicketListItemDto>(items, total);
+    }
+}

@@ -1,0 +1,60 @@
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+
+namespace Hotline.Core.Features.Tickets;
+
+/// <summary>Turns an order into what the caller may see: departments get a masked phone, and no identity on reports or confidential orders.</summary>
+public static class TicketMapper
+{
+    public static TicketDto ToDto(Ticket t, IEnumerable<TimelineEntry> timeline, Actor viewer, DateTimeOffset now)
+    {
+        var citizen = ViewCitizen(t, viewer);
+        return new TicketDto(
+            t.Id,
+            t.Number,
+            t.Status,
+            t.CloseReason,
+            t.Channel,
+            t.Type,
+            t.CategoryCode,
+            t.Urgency,
+            citizen,
+            new LocationDto(t.Location.DistrictCode, t.Location.StreetCode, t.Location.Address, t.Location.Latitude, t.Location.Longitude),
+            t.Content,
+            t.CallSid,
+            t.LeadUnitId,
+            t.AssistingUnitIds.ToList(),
+            t.CopiedUnitIds.ToList(),
+            new DeadlinesDto(t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt),
+            new OverdueDto(t.IsStageOverdue(DeadlineStage.Accept, now), t.IsStageOverdue(DeadlineStage.Contact, now), t.IsStageOverdue(DeadlineStage.Reply, now)),
+            new CallbackDto(t.CallbackOutcome, t.CallbackSolved, t.CallbackAt),
+            t.RepliedAt is { } repliedAt && t.ReplyAnswer is not null ? new ReplyDto(t.ReplySolved ?? false, t.ReplyAnswer, repliedAt) : null,
+            t.Answer,
+            t.PendingExtensionDueAt is { } due ? new PendingExtensionDto(due, t.PendingExtensionReason ?? string.Empty, t.PendingExtensionRequestedAt ?? t.UpdatedAt) : null,
+            t.Status == TicketStatus.ReturnRequested ? t.ReturnReason : null,
+            t.MergedIntoTicketId,
+            t.ReworkCount,
+            t.UrgeCount,
+            t.Version,
+            t.CreatedAt,
+            t.UpdatedAt,
+            t.ClosedAt,
+            timeline.OrderBy(e => e.At).ThenBy(e => e.Id)
+                .Select(e => new TimelineEntryDto(e.At, e.Action, e.ActorUserName, e.UnitId, e.FromStatus, e.ToStatus, e.Note))
+                .ToList());
+    }
+
+    public static CitizenDto ViewCitizen(Ticket t, Actor viewer)
+    {
+        if (TicketAccess.SeesAllOrders(viewer))
+        {
+            return new CitizenDto(t.Citizen.Name, t.Citizen.Phone, t.Citizen.Confidential);
+        }
+
+        return t.HidesIdentityFromUnits
+            ? new CitizenDto(null, null, t.Citizen.Confidential)
+            : new CitizenDto(t.Citizen.Name, Citizen.Mask(t.Citizen.Phone), t.Citizen.Confidential);
+    }
+}

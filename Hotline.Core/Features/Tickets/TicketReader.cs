@@ -1,0 +1,30 @@
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Tickets;
+
+/// <summary>Reads one order as the caller may see it: two queries (the order with its units, then its timeline).</summary>
+public static class TicketReader
+{
+    public static async Task<TicketDto> ReadAsync(HotlineDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking()
+            .Include(t => t.Participants)
+            .VisibleTo(actor)
+            .FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException("工单", id);
+        var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
+        return TicketMapper.ToDto(ticket, timeline, actor, now);
+    }
+
+    /// <summary>After a change: the tracked order is current, only its full timeline is read back.</summary>
+    public static async Task<TicketDto> ReadAfterChangeAsync(HotlineDbContext db, Ticket ticket, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
+        return TicketMapper.ToDto(ticket, timeline, actor, now);
+    }
+}

@@ -1,0 +1,412 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Date] date NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Categories] (
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [ParentCode] nvarchar(32) NULL,
+        CONSTRAINT [PK_Categories] PRIMARY KEY ([Code]),
+        CONSTRAINT [FK_Categories_Categories_ParentCode] FOREIGN KEY ([ParentCode]) REFERENCES [Categories] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [DailySequences] (
+        [Day] nvarchar(8) NOT NULL,
+        [Last] int NOT NULL,
+        CONSTRAINT [PK_DailySequences] PRIMARY KEY ([Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Districts] (
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Districts] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [SlaPolicies] (
+        [Tier] nvarchar(10) NOT NULL,
+        [AcceptUnit] nvarchar(12) NOT NULL,
+        [AcceptValue] int NOT NULL,
+        [ContactUnit] nvarchar(12) NOT NULL,
+        [ContactValue] int NOT NULL,
+        [ReplyUnit] nvarchar(12) NOT NULL,
+        [ReplyValue] int NOT NULL,
+        CONSTRAINT [PK_SlaPolicies] PRIMARY KEY ([Tier])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketChanges] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [Events] nvarchar(400) NOT NULL,
+        [LeadUnitId] uniqueidentifier NULL,
+        [UnitIds] nvarchar(2000) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketChanges] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Tickets] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CloseReason] nvarchar(20) NULL,
+        [Channel] nvarchar(10) NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [CategoryCode] nvarchar(32) NOT NULL,
+        [Urgency] nvarchar(10) NOT NULL,
+        [Content] nvarchar(4000) NOT NULL,
+        [CallSid] nvarchar(64) NULL,
+        [IdempotencyKey] nvarchar(200) NULL,
+        [IdempotencyFingerprint] nvarchar(64) NULL,
+        [LeadUnitId] uniqueidentifier NULL,
+        [DispatchedAt] datetimeoffset NULL,
+        [AcceptDueAt] datetimeoffset NULL,
+        [ContactDueAt] datetimeoffset NULL,
+        [ReplyDueAt] datetimeoffset NULL,
+        [AcceptedAt] datetimeoffset NULL,
+        [ContactedAt] datetimeoffset NULL,
+        [RepliedAt] datetimeoffset NULL,
+        [NextDueAt] datetimeoffset NULL,
+        [Answer] nvarchar(4000) NULL,
+        [ReplySolved] bit NULL,
+        [ReplyAnswer] nvarchar(4000) NULL,
+        [ReturnReason] nvarchar(2000) NULL,
+        [StatusBeforeReturn] nvarchar(20) NULL,
+        [LeadFixedByArbitration] bit NOT NULL,
+        [PendingExtensionDueAt] datetimeoffset NULL,
+        [PendingExtensionReason] nvarchar(2000) NULL,
+        [PendingExtensionRequestedAt] datetimeoffset NULL,
+        [CallbackOutcome] nvarchar(20) NULL,
+        [CallbackSolved] bit NULL,
+        [CallbackAt] datetimeoffset NULL,
+        [ReworkCount] int NOT NULL,
+        [UrgeCount] int NOT NULL,
+        [MergedIntoTicketId] uniqueidentifier NULL,
+        [CloseNote] nvarchar(2000) NULL,
+        [Version] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [CitizenConfidential] bit NOT NULL,
+        [CitizenName] nvarchar(100) NULL,
+        [CitizenPhone] nvarchar(32) NULL,
+        [Address] nvarchar(500) NULL,
+        [DistrictCode] nvarchar(32) NOT NULL,
+        [Latitude] float NULL,
+        [Longitude] float NULL,
+        [StreetCode] nvarchar(32) NULL,
+        CONSTRAINT [PK_Tickets] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Units] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [ParentId] uniqueidentifier NULL,
+        [DistrictCode] nvarchar(32) NULL,
+        CONSTRAINT [PK_Units] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Units_Units_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Streets] (
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [DistrictCode] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK_Streets] PRIMARY KEY ([Code]),
+        CONSTRAINT [FK_Streets_Districts_DistrictCode] FOREIGN KEY ([DistrictCode]) REFERENCES [Districts] ([Code]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketParticipants] (
+        [TicketId] uniqueidentifier NOT NULL,
+        [UnitId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_TicketParticipants] PRIMARY KEY ([TicketId], [UnitId], [Role]),
+        CONSTRAINT [FK_TicketParticipants_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketTimeline] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Action] nvarchar(40) NOT NULL,
+        [ActorUserName] nvarchar(100) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [FromStatus] nvarchar(20) NULL,
+        [ToStatus] nvarchar(20) NULL,
+        [Note] nvarchar(4000) NULL,
+        CONSTRAINT [PK_TicketTimeline] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketTimeline_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [DispatchRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [CategoryCode] nvarchar(32) NOT NULL,
+        [DistrictCode] nvarchar(32) NULL,
+        [StreetCode] nvarchar(32) NULL,
+        [UnitId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_DispatchRules] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DispatchRules_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE TABLE [Users] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserName] nvarchar(64) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [PasswordHash] nvarchar(200) NOT NULL,
+        [Roles] nvarchar(max) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_Users] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Users_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Categories_ParentCode] ON [Categories] ([ParentCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DispatchRules_CategoryCode] ON [DispatchRules] ([CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DispatchRules_UnitId] ON [DispatchRules] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Streets_DistrictCode] ON [Streets] ([DistrictCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketChanges_TicketId] ON [TicketChanges] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketParticipants_UnitId] ON [TicketParticipants] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CallSid] ON [Tickets] ([CallSid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CreatedAt] ON [Tickets] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tickets_IdempotencyKey] ON [Tickets] ([IdempotencyKey]) WHERE [IdempotencyKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_LeadUnitId_Status] ON [Tickets] ([LeadUnitId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_NextDueAt] ON [Tickets] ([NextDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tickets_Number] ON [Tickets] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_CreatedAt] ON [Tickets] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTimeline_TicketId_At] ON [TicketTimeline] ([TicketId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Units_Code] ON [Units] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Units_ParentId] ON [Units] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Users_UnitId] ON [Users] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Users_UserName] ON [Users] ([UserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123193515_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123193515_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The full test suite: installs and starts what the tests need (PostgreSQL from Debian, on loopback),
+# builds the solution once, runs every test project, and ends with one line "N passed, N failed[, N skipped]".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} from Debian"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_postgres() {
+  local version cluster
+  read -r version cluster < <(pg_lsclusters -h | awk 'NR==1 {print $1, $2}')
+  if [ -z "${version:-}" ]; then
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    cluster=main
+    as_root pg_createcluster "$version" "$cluster" >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c && $4=="online" {found=1} END {exit !found}'; then
+    log "starting PostgreSQL $version/$cluster on 127.0.0.1"
+    as_root pg_ctlcluster "$version" "$cluster" start
+  fi
+  local port
+  port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $3}')
+  for _ in $(seq 1 30); do
+    as_root su postgres -c "psql -p $port -qtAc 'select 1'" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  as_root su postgres -c "psql -p $port -qc \"ALTER USER postgres PASSWORD 'hotline-test'\"" >/dev/null
+  export HOTLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=hotline-test"
+}
+
+install_packages
+start_postgres
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log "building the solution"
+dotnet build Hotline.sln -c Release -nologo -clp:ErrorsOnly
+
+results="$root/TestResults"
+rm -rf "$results"
+status=0
+for project in tests/Hotline.UnitTests tests/Hotline.IntegrationTests; do
+  [ -d "$project" ] || continue
+  log "testing $project"
+  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/$(basename "$project")" || status=$?
+done
+
+# dotnet test prints nothing CI can count: add up the TRX counters of every run.
+awk '
+  /<Counters / {
+    for (i = 1; i <= NF; i++) {
+      if ($i ~ /^passed=/)      { gsub(/[^0-9]/, "", $i); passed += $i }
+      if ($i ~ /^failed=/)      { gsub(/[^0-9]/, "", $i); failed += $i }
+      if ($i ~ /^notExecuted=/) { gsub(/[^0-9]/, "", $i); skipped += $i }
+      if ($i ~ /^error=/)       { gsub(/[^0-9]/, "", $i); failed += $i }
+    }
+  }
+  END {
+    line = sprintf("%d passed, %d failed", passed, failed)
+    if (skipped > 0) line = line sprintf(", %d skipped", skipped)
+    print line
+  }' $(find "$results" -name '*.trx' 2>/dev/null) /dev/null
+exit $status

@@ -37,7 +37,7 @@ public static class DependencyInjection
 
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
-        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         return services;
     }
 

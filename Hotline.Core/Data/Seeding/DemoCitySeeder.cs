@@ -192,7 +192,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         var supervisor = new Actor(null, "supervisor", [Roles.Supervisor], null);
         var callback = new Actor(null, "callback", [Roles.Callback], null);
         var now = time.GetUtcNow();
-        var stories = DemoStories.All;
+        var stories = DemoStories.All.OrderByDescending(s => s.Age).ToList();
 
         for (var i = 0; i < stories.Count; i++)
         {

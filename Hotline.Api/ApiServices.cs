@@ -55,6 +55,10 @@ public static class ApiServices
                         {
                             context.Token = token;
                         }
+                        else if (string.IsNullOrEmpty(context.Request.Headers.Authorization) && Jobs.JobsDashboard.TokenFor(context.HttpContext) is { } dashboardToken)
+                        {
+                            context.Token = dashboardToken;
+                        }
 
                         return Task.CompletedTask;
                     },

@@ -2,12 +2,15 @@ using Hotline.Api;
 using Hotline.Api.Endpoints;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
+using Hotline.Core.Jobs;
+using Hotline.Api.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);
+builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -26,6 +29,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API")).AllowAnonymous();

@@ -26,3 +26,6 @@ public enum CalendarDayKind { Holiday, Workday }
 
 /// <summary>How a unit takes part in an order besides leading it.</summary>
 public enum ParticipantRole { Assisting, Copied }
+
+/// <summary>预警 (a share of the allowed time has passed) or 超期 (the deadline has passed).</summary>
+public enum AlertKind { Warning, Overdue }

@@ -22,6 +22,7 @@ public static class DependencyInjection
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<Features.Deadlines.DeadlineOptions>().Bind(configuration.GetSection(Features.Deadlines.DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddDbContext<HotlineDbContext>((sp, builder) =>

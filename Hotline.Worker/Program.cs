@@ -2,14 +2,18 @@ using Hotline.Core;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-// The job host. It shares Hotline.Core and the database with the API; the deadline and callback jobs
-// (Hangfire) are registered here by the deadlines issue. Today it serves its health endpoints only.
+// The job host: a Hangfire server on the configured storage (Jobs:Storage=Database shares the API's
+// PostgreSQL or SQL Server database, schema "hangfire"), the recurring jobs, and health endpoints.
+// Several workers may run at once: every job is idempotent and the deadline sweep raises each alert once.
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
+builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment, runServer: true);
 builder.Services.AddSingleton<ICurrentUser, WorkerUser>();
 builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

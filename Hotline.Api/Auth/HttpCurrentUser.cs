@@ -9,11 +9,11 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 {
     private Actor? _actor;
 
-    public Actor Actor => _actor ??= Read(accessor.HttpContext?.User);
+    public Actor Actor => _actor ??= accessor.HttpContext is { } http ? Read(http.User) : Actor.System("system");
 
-    private static Actor Read(ClaimsPrincipal? user)
+    private static Actor Read(ClaimsPrincipal user)
     {
-        if (user?.Identity?.IsAuthenticated != true)
+        if (user.Identity?.IsAuthenticated != true)
         {
             return Actor.System("anonymous");
         }

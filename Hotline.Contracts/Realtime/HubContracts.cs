@@ -4,7 +4,7 @@ public sealed record TicketChanged(Guid TicketId, string Number, TicketStatus St
 
 public sealed record CallRinging(Guid CallId, string CallSid, string From, DateTimeOffset At);
 
-public sealed record DeadlineAlert(Guid TicketId, string Number, DeadlineStage Stage, string Kind, DateTimeOffset DueAt, Guid? UnitId);
+public sealed record DeadlineAlert(Guid TicketId, string Number, DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, Guid? UnitId);
 
 /// <summary>What the hub at <c>/hubs/hotline</c> sends to consoles.</summary>
 public interface IHotlineClient

@@ -18,6 +18,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<TicketChange> TicketChanges => Set<TicketChange>();
 
+    public DbSet<TicketAlert> TicketAlerts => Set<TicketAlert>();
+
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
 
     public DbSet<Unit> Units => Set<Unit>();

@@ -50,6 +50,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         builder.HasMany(t => t.Participants).WithOne().HasForeignKey(p => p.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(t => t.AlertsRaised).HasConversion<int>();
+        builder.HasMany(t => t.Alerts).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Alerts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
 
@@ -63,6 +66,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.LeadUnitId, t.Status });
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
         builder.HasIndex(t => t.NextDueAt);
+        builder.HasIndex(t => t.NextAlertAt);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.CallSid);
     }

@@ -20,6 +20,22 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
     }
 }
 
+internal sealed class TicketAlertConfiguration : IEntityTypeConfiguration<TicketAlert>
+{
+    public void Configure(EntityTypeBuilder<TicketAlert> builder)
+    {
+        builder.ToTable("TicketAlerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
+
+        // The last guard of "at most once": two sweeps racing on one order cannot both insert an alert.
+        builder.HasIndex(a => new { a.TicketId, a.Stage, a.Kind, a.DueAt }).IsUnique();
+        builder.HasIndex(a => a.RaisedAt);
+    }
+}
+
 internal sealed class TicketParticipantConfiguration : IEntityTypeConfiguration<TicketParticipant>
 {
     public void Configure(EntityTypeBuilder<TicketParticipant> builder)

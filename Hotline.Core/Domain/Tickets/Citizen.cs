@@ -16,7 +16,10 @@ public sealed record Citizen(string? Name, string? Phone, bool Confidential)
             return new string('*', phone.Length);
         }
 
-        var keepStart = phone.Length >= 11 ? 3 : Math.Min(3, phone.Length - 4);
-        return string.Concat(phone.AsSpan(0, keepStart), new string('*', phone.Length - keepStart - 4), phone.AsSpan(phone.Length - 4));
+        // Mobiles (11 digits) keep 3 + 4, landlines (8) keep 3 + 4 as well; short numbers keep only their
+        // last two, so at least one digit is always hidden.
+        var keepEnd = phone.Length >= 8 ? 4 : 2;
+        var keepStart = phone.Length >= 8 ? Math.Min(3, phone.Length - keepEnd - 1) : 0;
+        return string.Concat(phone.AsSpan(0, keepStart), new string('*', phone.Length - keepStart - keepEnd), phone.AsSpan(phone.Length - keepEnd));
     }
 }

@@ -7,4 +7,7 @@ namespace Hotline.Core.Domain.Tickets;
 public interface IDeadlineSchedule
 {
     Deadlines For(Urgency tier, DateTimeOffset from);
+
+    /// <summary>The share of a stage's allowed time after which a warning (预警) is raised.</summary>
+    double WarningShare => 0.8;
 }

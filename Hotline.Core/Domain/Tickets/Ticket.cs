@@ -16,6 +16,7 @@ public sealed class Ticket : AggregateRoot
 
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<TicketParticipant> _participants = [];
+    private readonly List<TicketAlert> _alerts = [];
 
     private Ticket()
     {
@@ -75,6 +76,27 @@ public sealed class Ticket : AggregateRoot
 
     /// <summary>The earliest deadline still running, or null when no clock runs. Indexed for overdue lists and the sweep.</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
+
+    /// <summary>When the reply clock started (dispatch or rework); a redispatch after a return keeps it.</summary>
+    public DateTimeOffset? ReplyStartedAt { get; private set; }
+
+    /// <summary>The share of each stage's allowed time after which a warning is raised, fixed when the clocks start.</summary>
+    public double WarningShare { get; private set; }
+
+    public DateTimeOffset? AcceptWarnAt { get; private set; }
+
+    public DateTimeOffset? ContactWarnAt { get; private set; }
+
+    public DateTimeOffset? ReplyWarnAt { get; private set; }
+
+    /// <summary>Which alerts were raised on the running clocks (<see cref="AlertFlags"/>); cleared when a clock restarts.</summary>
+    public AlertFlags AlertsRaised { get; private set; }
+
+    /// <summary>The earliest instant at which an alert not yet raised falls due. Indexed: the deadline sweep reads only these.</summary>
+    public DateTimeOffset? NextAlertAt { get; private set; }
+
+    /// <summary>Alerts raised by this instance (new ones only; the full list is read with a query).</summary>
+    public IReadOnlyList<TicketAlert> Alerts => _alerts;
 
     /// <summary>The agent's answer when closed on the spot (直接办结).</summary>
     public string? Answer { get; private set; }
@@ -196,7 +218,7 @@ public sealed class Ticket : AggregateRoot
 
         var from = Status;
         SetUnits(leadUnitId, assistingUnitIds, copiedUnitId);
-        StartClocks(schedule.For(Urgency, now), now);
+        StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
         Status = TicketStatus.Dispatched;
         Record(TimelineActions.Dispatched, actor, from, Status, note, now);
         Raise(new TicketDispatched(Id, Number, Status, Version, now, leadUnitId, IsRework: false));
@@ -256,6 +278,10 @@ public sealed class Ticket : AggregateRoot
         var fresh = schedule.For(Urgency, now);
         AcceptDueAt = fresh.AcceptDueAt;
         ContactDueAt = fresh.ContactDueAt;
+        WarningShare = schedule.WarningShare;
+        AcceptWarnAt = WarnAt(now, fresh.AcceptDueAt);
+        ContactWarnAt = WarnAt(now, fresh.ContactDueAt);
+        AlertsRaised &= ~(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue | AlertFlags.ContactWarning | AlertFlags.ContactOverdue);
         AcceptedAt = null;
         ContactedAt = null;
         PendingExtensionDueAt = null;
@@ -321,7 +347,10 @@ public sealed class Ticket : AggregateRoot
 
         if (approve)
         {
+            // The granted time is a fresh window: its warning falls at the same share of what remains.
             ReplyDueAt = PendingExtensionDueAt;
+            ReplyWarnAt = WarnAt(now, PendingExtensionDueAt.Value);
+            AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
         }
 
         PendingExtensionDueAt = null;
@@ -383,7 +412,7 @@ public sealed class Ticket : AggregateRoot
         }
 
         ReworkCount++;
-        StartClocks(schedule.For(Urgency, now), now);
+        StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
         ReplySolved = null;
         ReplyAnswer = null;
         Status = TicketStatus.Dispatched;
@@ -483,6 +512,41 @@ public sealed class Ticket : AggregateRoot
         return Citizen.Phone;
     }
 
+    /// <summary>
+    /// 预警 and 超期: raises every alert of the running clocks that has fallen due at <paramref name="now"/>, each
+    /// once per clock. An overdue stage escalates to the supervisors and counts as an urge (系统催办).
+    /// Returns how many alerts were raised.
+    /// </summary>
+    public int RaiseDueAlerts(DateTimeOffset now, Actor actor)
+    {
+        var raised = 0;
+        foreach (var stage in RunningStages())
+        {
+            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
+            if (dueAt is not { } due)
+            {
+                continue;
+            }
+
+            if (!AlertsRaised.HasFlag(overdueFlag) && now >= due)
+            {
+                // Passing the deadline implies its warning: a late sweep raises only the overdue alert.
+                AlertsRaised |= warnFlag | overdueFlag;
+                UrgeCount++;
+                RaiseAlert(stage, AlertKind.Overdue, due, actor, now);
+                raised++;
+            }
+            else if (!AlertsRaised.HasFlag(warnFlag) && warnAt is { } warn && now >= warn)
+            {
+                AlertsRaised |= warnFlag;
+                RaiseAlert(stage, AlertKind.Warning, due, actor, now);
+                raised++;
+            }
+        }
+
+        return raised;
+    }
+
     /// <summary>Whether a stage is (or was) late at <paramref name="now"/>.</summary>
     public bool IsStageOverdue(DeadlineStage stage, DateTimeOffset now)
     {
@@ -533,9 +597,15 @@ public sealed class Ticket : AggregateRoot
         }
     }
 
-    private void StartClocks(Deadlines deadlines, DateTimeOffset now)
+    private void StartClocks(Deadlines deadlines, double warningShare, DateTimeOffset now)
     {
         DispatchedAt = now;
+        ReplyStartedAt = now;
+        WarningShare = warningShare;
+        AcceptWarnAt = WarnAt(now, deadlines.AcceptDueAt);
+        ContactWarnAt = WarnAt(now, deadlines.ContactDueAt);
+        ReplyWarnAt = WarnAt(now, deadlines.ReplyDueAt);
+        AlertsRaised = AlertFlags.None;
         AcceptDueAt = deadlines.AcceptDueAt;
         ContactDueAt = deadlines.ContactDueAt;
         ReplyDueAt = deadlines.ReplyDueAt;
@@ -573,7 +643,71 @@ public sealed class Ticket : AggregateRoot
 
         UpdatedAt = now;
         NextDueAt = ComputeNextDueAt();
+        NextAlertAt = ComputeNextAlertAt();
     }
+
+    private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
+    {
+        _alerts.Add(new TicketAlert(stage, kind, due, now, LeadUnitId));
+        var what = stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
+        var note = kind == AlertKind.Warning
+            ? $"{what}即将超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}）"
+            : $"{what}已超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}），已升级督办";
+        Record(kind == AlertKind.Warning ? TimelineActions.DeadlineWarning : TimelineActions.DeadlineOverdue, actor, Status, Status, note, now);
+        Raise(new DeadlineAlertRaised(Id, Number, Status, Version, now, stage, kind, due, LeadUnitId));
+    }
+
+    private IEnumerable<DeadlineStage> RunningStages()
+    {
+        if (Status is TicketStatus.Registered or TicketStatus.Replied or TicketStatus.Closed)
+        {
+            yield break;
+        }
+
+        if (AcceptedAt is null)
+        {
+            yield return DeadlineStage.Accept;
+        }
+
+        if (ContactedAt is null)
+        {
+            yield return DeadlineStage.Contact;
+        }
+
+        if (RepliedAt is null)
+        {
+            yield return DeadlineStage.Reply;
+        }
+    }
+
+    private (DateTimeOffset? WarnAt, DateTimeOffset? DueAt, AlertFlags Warn, AlertFlags Overdue) StageClock(DeadlineStage stage) => stage switch
+    {
+        DeadlineStage.Accept => (AcceptWarnAt, AcceptDueAt, AlertFlags.AcceptWarning, AlertFlags.AcceptOverdue),
+        DeadlineStage.Contact => (ContactWarnAt, ContactDueAt, AlertFlags.ContactWarning, AlertFlags.ContactOverdue),
+        _ => (ReplyWarnAt, ReplyDueAt, AlertFlags.ReplyWarning, AlertFlags.ReplyOverdue),
+    };
+
+    private DateTimeOffset? ComputeNextAlertAt()
+    {
+        DateTimeOffset? next = null;
+        foreach (var stage in RunningStages())
+        {
+            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
+            if (!AlertsRaised.HasFlag(warnFlag))
+            {
+                next = Min(next, warnAt ?? dueAt);
+            }
+            else if (!AlertsRaised.HasFlag(overdueFlag))
+            {
+                next = Min(next, dueAt);
+            }
+        }
+
+        return next;
+    }
+
+    private DateTimeOffset WarnAt(DateTimeOffset start, DateTimeOffset due) =>
+        start + TimeSpan.FromTicks((long)((due - start).Ticks * Math.Clamp(WarningShare, 0, 1)));
 
     private DateTimeOffset? ComputeNextDueAt()
     {

@@ -9,9 +9,6 @@ public abstract record TicketEvent(Guid TicketId, string Number, TicketStatus St
 public sealed record TicketRegistered(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Channel Channel)
     : TicketEvent(TicketId, Number, Status, Version, At);
 
-public sealed record TicketAnsweredOnSpot(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At)
-    : TicketEvent(TicketId, Number, Status, Version, At);
-
 public sealed record TicketDispatched(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid LeadUnitId, bool IsRework)
     : TicketEvent(TicketId, Number, Status, Version, At);
 
@@ -43,4 +40,7 @@ public sealed record TicketUrged(Guid TicketId, string Number, TicketStatus Stat
     : TicketEvent(TicketId, Number, Status, Version, At);
 
 public sealed record TicketClosed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, CloseReason Reason)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record DeadlineAlertRaised(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, Guid? UnitId)
     : TicketEvent(TicketId, Number, Status, Version, At);

@@ -22,4 +22,6 @@ public static class TimelineActions
     public const string MarkedInvalid = "MarkedInvalid";
     public const string ClosedBySupervisor = "ClosedBySupervisor";
     public const string PhoneRevealed = "PhoneRevealed";
+    public const string DeadlineWarning = "DeadlineWarning";
+    public const string DeadlineOverdue = "DeadlineOverdue";
 }

@@ -1,6 +1,8 @@
 using Hotline.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Hotline.Core.Features.Deadlines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Reference;
 
@@ -8,7 +10,7 @@ namespace Hotline.Core.Features.Reference;
 /// Holds the current <see cref="ReferenceSnapshot"/>. Admin writes invalidate it in this process; other
 /// processes pick up a change within <see cref="MaxAge"/>.
 /// </summary>
-public sealed class ReferenceDataCache(IServiceScopeFactory scopeFactory, TimeProvider time)
+public sealed class ReferenceDataCache(IServiceScopeFactory scopeFactory, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -54,6 +56,6 @@ public sealed class ReferenceDataCache(IServiceScopeFactory scopeFactory, TimePr
         var rules = await db.DispatchRules.AsNoTracking().ToListAsync(ct);
         var sla = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
         var calendar = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
-        return new ReferenceSnapshot(units, districts, categories, rules, sla, calendar);
+        return new ReferenceSnapshot(units, districts, categories, rules, sla, calendar, deadlines.Value.WarningShare);
     }
 }

@@ -18,8 +18,10 @@ public sealed class ReferenceSnapshot : IDeadlineSchedule
         IReadOnlyList<Category> categories,
         IReadOnlyList<DispatchRule> rules,
         IReadOnlyList<SlaPolicy> slaPolicies,
-        IReadOnlyList<CalendarDay> calendarDays)
+        IReadOnlyList<CalendarDay> calendarDays,
+        double warningShare = 0.8)
     {
+        WarningShare = warningShare;
         Units = units;
         UnitsById = units.ToDictionary(u => u.Id);
         Districts = districts;
@@ -53,12 +55,14 @@ public sealed class ReferenceSnapshot : IDeadlineSchedule
 
     public WorkingCalendar Calendar { get; }
 
+    public double WarningShare { get; }
+
     public DispatchCatalogue Catalogue { get; }
 
     public bool IsLeafCategory(string code) =>
         CategoriesByCode.TryGetValue(code, out var category) && category.ParentCode is not null;
 
-    public Deadlines For(Urgency tier, DateTimeOffset from)
+    public Domain.Calendar.Deadlines For(Urgency tier, DateTimeOffset from)
     {
         var policy = SlaPolicies.TryGetValue(tier, out var configured)
             ? configured

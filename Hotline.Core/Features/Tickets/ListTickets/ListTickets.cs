@@ -3,7 +3,10 @@ using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Deadlines;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets.ListTickets;
@@ -20,7 +23,9 @@ public sealed record ListTickets(
     Urgency? Urgency,
     Channel? Channel,
     int Page = 1,
-    int PageSize = 50) : IRequest<PagedResult<TicketListItemDto>>;
+    int PageSize = 50,
+    bool? NearDue = null,
+    bool? Escalated = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -35,7 +40,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
     }
 }
 
-public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)
+public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, IOptions<DeadlineOptions> deadlines)
     : IRequestHandler<ListTickets, PagedResult<TicketListItemDto>>
 {
     public async Task<PagedResult<TicketListItemDto>> Handle(ListTickets request, CancellationToken cancellationToken)
@@ -73,6 +78,17 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
             query = query.Where(t => t.NextDueAt == null || t.NextDueAt >= now);
         }
 
+        if (request.NearDue == true)
+        {
+            var horizon = now + deadlines.Value.NearDueWindow;
+            query = query.Where(t => t.NextDueAt != null && t.NextDueAt >= now && t.NextDueAt <= horizon);
+        }
+
+        if (request.Escalated == true)
+        {
+            query = query.Where(t => t.Status != TicketStatus.Closed && (t.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             var q = request.Q.Trim();
@@ -82,7 +98,7 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var ordered = request.Overdue == true
+        var ordered = request.Overdue == true || request.NearDue == true || request.Escalated == true
             ? query.OrderBy(t => t.NextDueAt).ThenBy(t => t.Number)
             : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
 

@@ -1,0 +1,38 @@
+using Hotline.Contracts;
+
+namespace Hotline.Core.Domain.Tickets;
+
+/// <summary>
+/// A raised deadline alert (预警 or 超期). Unique per order, stage, kind and due instant: a second worker or a
+/// re-run after a crash cannot raise the same alert twice, while a new deadline (rework, redispatch,
+/// extension) can be alerted again.
+/// </summary>
+public sealed class TicketAlert
+{
+    private TicketAlert()
+    {
+    }
+
+    public TicketAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset dueAt, DateTimeOffset raisedAt, Guid? unitId)
+    {
+        Stage = stage;
+        Kind = kind;
+        DueAt = dueAt;
+        RaisedAt = raisedAt;
+        UnitId = unitId;
+    }
+
+    public long Id { get; private set; }
+
+    public Guid TicketId { get; private set; }
+
+    public DeadlineStage Stage { get; private set; }
+
+    public AlertKind Kind { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset RaisedAt { get; private set; }
+
+    public Guid? UnitId { get; private set; }
+}

@@ -1,0 +1,104 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Deadlines;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Jobs;
+
+/// <summary>Hangfire storage, the job server and the recurring jobs, configured in one place for both hosts.</summary>
+public static class JobsSetup
+{
+    public const string DeadlineSweepJobId = "deadline-sweep";
+    public const string Schema = "hangfire";
+
+    public static readonly TimeZoneInfo ChinaTimeZone = FindChinaTimeZone();
+
+    /// <summary>Registers Hangfire's storage; with <paramref name="runServer"/> also a job server in this process.</summary>
+    public static IServiceCollection AddHotlineJobs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool? runServer = null)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (jobs.Storage == JobStorage.InMemory)
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+                return;
+            }
+
+            var connectionString = DependencyInjection.ResolveConnectionString(configuration, database, environment);
+            switch (database.Provider)
+            {
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(
+                        o => o.UseNpgsqlConnection(connectionString),
+                        new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
+                    break;
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true });
+                    break;
+                default:
+                    throw new InvalidOperationException("Jobs:Storage=Database needs PostgreSQL or SQL Server; the embedded SQLite default runs jobs in memory.");
+            }
+        });
+
+        if (runServer ?? jobs.ShouldRunServerInProcess)
+        {
+            services.AddHangfireServer((sp, o) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                o.SchedulePollingInterval = options.SchedulePollingInterval;
+                o.WorkerCount = options.WorkerCount;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            services.AddHostedService<RecurringJobsRegistration>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Every recurring job, with a stable id and China time.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager manager, DeadlineOptions deadlines) =>
+        manager.AddOrUpdate<DeadlineSweepJob>(
+            DeadlineSweepJobId,
+            job => job.RunAsync(CancellationToken.None),
+            deadlines.SweepCron(),
+            new RecurringJobOptions { TimeZone = ChinaTimeZone });
+
+    private static TimeZoneInfo FindChinaTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
+}
+
+/// <summary>Registers the recurring jobs when a job server starts in this process.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        JobsSetup.RegisterRecurringJobs(manager, deadlines.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,114 @@
+using Hotline.Contracts;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.UnitTests.Support;
+using Shouldly;
+
+namespace Hotline.UnitTests.Tickets;
+
+public sealed class RequestExtensionTests
+{
+    private static readonly DateTimeOffset LaterDue = China.At(2026, 6, 16);
+
+    private readonly TicketScenario _s = new();
+
+    [Fact]
+    public void RequestExtension_Should_RecordPendingRequestAndKeepDeadline_When_LeadAsksBeforeDeadline()
+    {
+        var ticket = _s.Contacted();
+        var probe = new StepProbe(ticket);
+        var now = _s.Tick();
+
+        ticket.RequestExtension(LaterDue, "需协调多个部门", _s.Lead, now);
+
+        ticket.Status.ShouldBe(TicketStatus.Accepted);
+        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
+        ticket.PendingExtensionDueAt!.Value.Offset.ShouldBe(TimeSpan.Zero);
+        ticket.PendingExtensionReason.ShouldBe("需协调多个部门");
+        ticket.PendingExtensionRequestedAt.ShouldBe(now);
+        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        probe.ShouldHaveRecorded(TimelineActions.ExtensionRequested, TicketStatus.Accepted, TicketStatus.Accepted, now).Note.ShouldBe("需协调多个部门（申请延至 2026-06-16 00:00）");
+        probe.ShouldHaveRaised<ExtensionRequested>().NewReplyDueAt.ShouldBe(LaterDue);
+    }
+
+    [Fact]
+    public void RequestExtension_Should_ThrowActorNotPermitted_When_NotLeadUnit()
+    {
+        var ticket = _s.Accepted();
+        var probe = new StepProbe(ticket);
+
+        Should.Throw<ActorNotPermittedException>(() => ticket.RequestExtension(LaterDue, "x", _s.Other, _s.Tick()));
+        Should.Throw<ActorNotPermittedException>(() => ticket.RequestExtension(LaterDue, "x", _s.Assisting, _s.Tick()));
+
+        probe.ShouldBeUnchanged();
+        ticket.PendingExtensionDueAt.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.Dispatched)]
+    [InlineData(TicketStatus.ReturnRequested)]
+    [InlineData(TicketStatus.Replied)]
+    [InlineData(TicketStatus.Closed)]
+    public void RequestExtension_Should_ThrowInvalidTransition_When_NotAccepted(TicketStatus status)
+    {
+        var ticket = _s.InStatus(status);
+        var probe = new StepProbe(ticket);
+
+        Should.Throw<InvalidTransitionException>(() => ticket.RequestExtension(LaterDue, "x", _s.Lead, _s.Tick())).Current.ShouldBe(status);
+
+        probe.ShouldBeUnchanged();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void RequestExtension_Should_ThrowDomainException_When_ReplyDeadlineReachedOrPassed(int minutesAfterDue)
+    {
+        var ticket = _s.Contacted();
+        var probe = new StepProbe(ticket);
+        var now = _s.SetNow(TicketScenario.ReplyDue.AddMinutes(minutesAfterDue));
+
+        Should.Throw<DomainException>(() => ticket.RequestExtension(LaterDue, "x", _s.Lead, now));
+
+        probe.ShouldBeUnchanged();
+    }
+
+    [Fact]
+    public void RequestExtension_Should_Succeed_When_OneMinuteBeforeReplyDeadline()
+    {
+        var ticket = _s.Contacted();
+
+        ticket.RequestExtension(LaterDue, "x", _s.Lead, _s.SetNow(TicketScenario.ReplyDue.AddMinutes(-1)));
+
+        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-60)]
+    public void RequestExtension_Should_ThrowDomainException_When_NewDateIsNotLater(int minutesFromCurrentDue)
+    {
+        var ticket = _s.Contacted();
+        var probe = new StepProbe(ticket);
+
+        Should.Throw<DomainException>(() =>
+            ticket.RequestExtension(TicketScenario.ReplyDue.AddMinutes(minutesFromCurrentDue), "x", _s.Lead, _s.Tick()));
+
+        probe.ShouldBeUnchanged();
+        ticket.PendingExtensionDueAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void RequestExtension_Should_ThrowDomainException_When_OneIsAlreadyPending()
+    {
+        var ticket = _s.Contacted();
+        ticket.RequestExtension(LaterDue, "第一次", _s.Lead, _s.Tick());
+        var probe = new StepProbe(ticket);
+
+        Should.Throw<DomainException>(() => ticket.RequestExtension(LaterDue.AddDays(1), "第二次", _s.Lead, _s.Tick()));
+
+        probe.ShouldBeUnchanged();
+        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
+        ticket.PendingExtensionReason.ShouldBe("第一次");
+    }
+}

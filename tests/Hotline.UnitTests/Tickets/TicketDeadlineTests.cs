@@ -1,0 +1,124 @@
+using Hotline.Contracts;
+using Hotline.Core.Domain.Tickets;
+using Hotline.UnitTests.Support;
+using Shouldly;
+
+namespace Hotline.UnitTests.Tickets;
+
+/// <summary>NextDueAt (the earliest running deadline) and per-stage overdue checks.</summary>
+public sealed class TicketDeadlineTests
+{
+    private readonly TicketScenario _s = new();
+
+    [Fact]
+    public void NextDueAt_Should_BeNull_When_Registered()
+    {
+        _s.Registered().NextDueAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void NextDueAt_Should_BeAcceptDeadline_When_Dispatched()
+    {
+        _s.Dispatched().NextDueAt.ShouldBe(TicketScenario.AcceptDue);
+    }
+
+    [Fact]
+    public void NextDueAt_Should_BeContactDeadline_When_AcceptedButNotContacted()
+    {
+        _s.Accepted().NextDueAt.ShouldBe(TicketScenario.ContactDue);
+    }
+
+    [Fact]
+    public void NextDueAt_Should_BeReplyDeadline_When_Contacted()
+    {
+        _s.Contacted().NextDueAt.ShouldBe(TicketScenario.ReplyDue);
+    }
+
+    [Fact]
+    public void NextDueAt_Should_KeepRunningClocks_When_ReturnRequested()
+    {
+        _s.ReturnRequested().NextDueAt.ShouldBe(TicketScenario.AcceptDue);
+    }
+
+    [Fact]
+    public void NextDueAt_Should_BeContactDeadline_When_SignedForLateButNotContacted()
+    {
+        var ticket = _s.Dispatched();
+
+        ticket.Accept(_s.Lead, _s.SetNow(TicketScenario.AcceptDue.AddHours(3)));
+
+        ticket.NextDueAt.ShouldBe(TicketScenario.ContactDue);
+    }
+
+    [Theory]
+    [InlineData(TicketStatus.Replied)]
+    [InlineData(TicketStatus.Closed)]
+    public void NextDueAt_Should_BeNull_When_NoClockRuns(TicketStatus status)
+    {
+        _s.InStatus(status).NextDueAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void NextDueAt_Should_BeFirstDeadlineOfTier_When_EmergencyOrderDispatched()
+    {
+        var ticket = _s.Registered(urgency: Urgency.Emergency);
+        var now = _s.SetNow(TicketScenario.DispatchedAt);
+
+        ticket.Dispatch(_s.LeadUnitId, [], null, _s.Schedule, null, _s.Agent, now);
+
+        ticket.AcceptDueAt.ShouldBe(now.AddMinutes(30));
+        ticket.ContactDueAt.ShouldBe(now.AddHours(1));
+        ticket.ReplyDueAt.ShouldBe(now.AddHours(2));
+        ticket.NextDueAt.ShouldBe(now.AddMinutes(30));
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_BeFalse_When_NoDeadlineYet()
+    {
+        var ticket = _s.Registered();
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.RegisteredAt.AddYears(1)).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Reply, TicketScenario.RegisteredAt.AddYears(1)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_FollowTheClock_When_StageNotDone()
+    {
+        var ticket = _s.Dispatched();
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue.AddMinutes(-1)).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue.AddMinutes(1)).ShouldBeTrue();
+        ticket.IsStageOverdue(DeadlineStage.Contact, TicketScenario.AcceptDue.AddMinutes(1)).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Contact, TicketScenario.ContactDue.AddSeconds(1)).ShouldBeTrue();
+        ticket.IsStageOverdue(DeadlineStage.Reply, TicketScenario.ContactDue.AddSeconds(1)).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Reply, TicketScenario.ReplyDue.AddSeconds(1)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_StayTrue_When_StageWasDoneLate()
+    {
+        var ticket = _s.Dispatched();
+        ticket.Accept(_s.Lead, _s.SetNow(TicketScenario.AcceptDue.AddMinutes(5)));
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.ReplyDue.AddDays(10)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_BeFalse_When_StageWasDoneInTime()
+    {
+        var ticket = _s.Contacted();
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.ReplyDue.AddDays(10)).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Contact, TicketScenario.ReplyDue.AddDays(10)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_BeFalse_When_OrderClosedBeforeStageWasDone()
+    {
+        var ticket = _s.Dispatched();
+        ticket.CloseBySupervisor("重复来电", _s.Supervisor, _s.Tick());
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue.AddDays(1)).ShouldBeFalse();
+    }
+}

@@ -29,10 +29,10 @@ public sealed class SaveDispatchRuleValidator : AbstractValidator<SaveDispatchRu
     {
         RuleFor(x => x.Body.CategoryCode).NotEmpty().OverridePropertyName("categoryCode")
             .MustAsync(async (code, ct) => (await reference.GetAsync(ct)).CategoriesByCode.ContainsKey(code!))
-            .When(x => !string.IsNullOrEmpty(x.Body.CategoryCode)).WithMessage("分类代码不存在。");
+            .When(x => !string.IsNullOrEmpty(x.Body.CategoryCode), ApplyConditionTo.CurrentValidator).WithMessage("分类代码不存在。");
         RuleFor(x => x.Body.UnitId).NotNull().OverridePropertyName("unitId")
             .MustAsync(async (id, ct) => (await reference.GetAsync(ct)).UnitsById.ContainsKey(id!.Value))
-            .When(x => x.Body.UnitId is not null).WithMessage("承办单位不存在。");
+            .When(x => x.Body.UnitId is not null, ApplyConditionTo.CurrentValidator).WithMessage("承办单位不存在。");
         RuleFor(x => x.Body.DistrictCode)
             .MustAsync(async (code, ct) => (await reference.GetAsync(ct)).DistrictsByCode.ContainsKey(code!))
             .When(x => !string.IsNullOrEmpty(x.Body.DistrictCode)).WithMessage("区县代码不存在。").OverridePropertyName("districtCode");

@@ -16,7 +16,7 @@ public sealed class RegisterTicketValidator : AbstractValidator<RegisterTicket>
         RuleFor(x => x.Body.CallSid).MaximumLength(64).OverridePropertyName("callSid");
         RuleFor(x => x.Body.CategoryCode).NotEmpty().OverridePropertyName("categoryCode")
             .MustAsync(async (code, ct) => (await reference.GetAsync(ct)).IsLeafCategory(code!))
-            .When(x => !string.IsNullOrEmpty(x.Body.CategoryCode))
+            .When(x => !string.IsNullOrEmpty(x.Body.CategoryCode), ApplyConditionTo.CurrentValidator)
             .WithMessage("请选择二级分类目录中存在的分类 (unknown or non-leaf category code).");
         RuleFor(x => x.Body.Citizen!.Name).MaximumLength(100).OverridePropertyName("citizen.name").When(x => x.Body.Citizen is not null);
         RuleFor(x => x.Body.Citizen!.Phone).MaximumLength(32).Matches(@"^[0-9+\-() ]{3,32}$").OverridePropertyName("citizen.phone")
@@ -27,7 +27,7 @@ public sealed class RegisterTicketValidator : AbstractValidator<RegisterTicket>
         {
             RuleFor(x => x.Body.Location!.DistrictCode).NotEmpty().OverridePropertyName("location.districtCode")
                 .MustAsync(async (code, ct) => (await reference.GetAsync(ct)).DistrictsByCode.ContainsKey(code!))
-                .When(x => !string.IsNullOrEmpty(x.Body.Location!.DistrictCode))
+                .When(x => !string.IsNullOrEmpty(x.Body.Location!.DistrictCode), ApplyConditionTo.CurrentValidator)
                 .WithMessage("区县代码不存在。");
             RuleFor(x => x.Body.Location!.StreetCode)
                 .MustAsync(async (x, code, ct) =>

@@ -1,0 +1,83 @@
+using Hotline.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Hotline.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The API on a database of its own: a fresh SQLite folder, or a fresh PostgreSQL database that is dropped on dispose.
+/// Both are seeded with the demo city, so the demo accounts and the catalogue are there.
+/// </summary>
+public sealed class HotlineApiFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "HOTLINE_TEST_POSTGRES";
+
+    private readonly string? _dataDirectory;
+    private readonly string? _postgresConnectionString;
+    private readonly string? _postgresDatabase;
+
+    public HotlineApiFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+            _postgresDatabase = $"hotline_test_{Guid.NewGuid():N}";
+            _postgresConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            _dataDirectory = Path.Combine(Path.GetTempPath(), "hotline-it-" + Guid.NewGuid().ToString("N"));
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Demo:Seed", "true");
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Hotline", _postgresConnectionString);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+            builder.UseSetting("Auth:SigningKey", "integration-tests-signing-key-0123456789abcdef");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresVariable)) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless; the next run uses a new one.
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace Hotline.IntegrationTests.Tickets;
+
+/// <summary>The life of an order over HTTP: register, dispatch by catalogue, accept, contact, reply, callback.</summary>
+public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    [Fact]
+    public async Task Register_Should_Answer201WithLocation_When_AgentSendsAValidOrder()
+    {
+        using var agent = await ClientAsync("agent");
+
+        var response = await agent.PostAsJsonAsync("/api/tickets", NewTicket(), Json.Options, Ct);
+
+        var ticket = await response.ReadAsync<TicketDto>(HttpStatusCode.Created);
+        response.Headers.Location.ShouldNotBeNull();
+        response.Headers.Location.OriginalString.ShouldBe($"/api/tickets/{ticket.Id}");
+        ticket.Status.ShouldBe(TicketStatus.Registered);
+        ticket.Number.ShouldMatch(@"^\d{14}$");
+        ticket.CreatedAt.Offset.ShouldBe(TimeSpan.FromHours(8));
+        var read = await (await agent.GetAsync(response.Headers.Location, Ct)).ReadAsync<TicketDto>();
+        read.Id.ShouldBe(ticket.Id);
+        read.Citizen.Phone.ShouldBe(CitizenPhone);
+    }
+
+    [Fact]
+    public async Task Dispatch_Should_SendToTheCatalogueUnit_When_BodyIsEmpty()
+    {
+        var units = await UnitIdsAsync();
+        var ticket = await RegisterAsync(NewTicket("sw-ts"));
+        using var agent = await ClientAsync("agent");
+
+        var suggestion = await (await agent.GetAsync($"/api/tickets/{ticket.Id}/dispatch-suggestion", Ct)).ReadAsync<DispatchSuggestionDto>();
+        var dispatched = await (await agent.PostAsJsonAsync($"/api/tickets/{ticket.Id}/dispatch", new { }, Json.Options, Ct)).ReadAsync<TicketDto>();
+
+        suggestion.UnitId.ShouldBe(units["water"]);
+        suggestion.RuleId.ShouldNotBeNull();
+        dispatched.Status.ShouldBe(TicketStatus.Dispatched);
+        dispatched.LeadUnitId.ShouldBe(units["water"]);
+        dispatched.Deadlines.AcceptDueAt.ShouldNotBeNull();
+        dispatched.Deadlines.ReplyDueAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Callback_Should_CloseAsCallbackDoneWithTheWholeTimeline_When_CitizenIsSatisfiedAndSolved()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        using var water = await ClientAsync("water");
+        using var callback = await ClientAsync("callback");
+
+        var accepted = await (await water.PostAsync($"/api/tickets/{ticket.Id}/accept", null, Ct)).ReadAsync<TicketDto>();
+        var contacted = await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/contact", new NoteRequest("已电话联系", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        var replied = await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/reply", new ReplyRequest(true, "已恢复供水", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        var closed = await (await callback.PostAsJsonAsync($"/api/tickets/{ticket.Id}/callback", new CallbackRequest(CallbackOutcome.Satisfied, true, null, null), Json.Options, Ct)).ReadAsync<TicketDto>();
+
+        accepted.Status.ShouldBe(TicketStatus.Accepted);
+        accepted.Deadlines.AcceptedAt.ShouldNotBeNull();
+        contacted.Deadlines.ContactedAt.ShouldNotBeNull();
+        replied.Status.ShouldBe(TicketStatus.Replied);
+        closed.Status.ShouldBe(TicketStatus.Closed);
+        closed.CloseReason.ShouldBe(CloseReason.CallbackDone);
+        closed.Callback.Outcome.ShouldBe(CallbackOutcome.Satisfied);
+        closed.Callback.Solved.ShouldBe(true);
+        closed.Timeline.Select(e => e.Action).ShouldBe(["Registered", "Dispatched", "Accepted", "Contacted", "Replied", "CallbackRecorded"]);
+        closed.Timeline.ShouldAllBe(e => e.At.Offset == TimeSpan.FromHours(8));
+    }
+
+    [Theory]
+    [InlineData(CallbackOutcome.Dissatisfied, true)]
+    [InlineData(CallbackOutcome.Satisfied, false)]
+    public async Task Callback_Should_DispatchAgainToTheSameLead_When_CitizenIsDissatisfiedOrNotSolved(CallbackOutcome outcome, bool solved)
+    {
+        var replied = await RepliedAsync();
+        using var callback = await ClientAsync("callback");
+
+        var reworked = await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(outcome, solved, "市民表示问题仍未解决", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+
+        reworked.Status.ShouldBe(TicketStatus.Dispatched);
+        reworked.LeadUnitId.ShouldBe(replied.LeadUnitId);
+        reworked.ReworkCount.ShouldBe(1);
+        reworked.CloseReason.ShouldBeNull();
+        reworked.Timeline.Select(e => e.Action).ShouldContain("Reworked");
+    }
+
+    public sealed class OnSqlite(SqliteApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<SqliteApiFixture>;
+
+    public sealed class OnPostgreSql(PostgresApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<PostgresApiFixture>;
+}

@@ -410,3 +410,114 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AcceptWarnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AlertsRaised] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ContactWarnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [NextAlertAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReplyStartedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReplyWarnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [WarningShare] float NOT NULL DEFAULT 0.0E0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    CREATE TABLE [TicketAlerts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Stage] nvarchar(10) NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [RaisedAt] datetimeoffset NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        CONSTRAINT [PK_TicketAlerts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketAlerts_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_NextAlertAt] ON [Tickets] ([NextAlertAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAlerts_RaisedAt] ON [TicketAlerts] ([RaisedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketAlerts_TicketId_Stage_Kind_DueAt] ON [TicketAlerts] ([TicketId], [Stage], [Kind], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123195033_DeadlineAlerts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123195033_DeadlineAlerts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -296,8 +296,14 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AcceptDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("AcceptWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AlertsRaised")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -341,6 +347,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("ContactDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ContactWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ContactedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -372,6 +381,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("NextAlertAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -402,6 +414,12 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ReplyStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReplyWarnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -438,6 +456,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<double>("WarningShare")
+                        .HasColumnType("double precision");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Core.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -496,6 +517,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("NextAlertAt");
+
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
@@ -506,6 +529,46 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("TicketAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
@@ -647,6 +710,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                        .WithMany("Alerts")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
@@ -680,6 +752,8 @@ namespace Hotline.Db.PostgreSql.Migrations
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
                 {
+                    b.Navigation("Alerts");
+
                     b.Navigation("Participants");
 
                     b.Navigation("Timeline");

@@ -296,8 +296,14 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AcceptDueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("AcceptWarnAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("AlertsRaised")
+                        .HasColumnType("int");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -341,6 +347,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ContactDueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("ContactWarnAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ContactedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -372,6 +381,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("NextAlertAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("datetimeoffset");
 
@@ -402,6 +414,12 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("ReplyStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReplyWarnAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -438,6 +456,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<double>("WarningShare")
+                        .HasColumnType("float");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Core.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -497,6 +518,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
+                    b.HasIndex("NextAlertAt");
+
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
@@ -507,6 +530,46 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("TicketAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
@@ -648,6 +711,15 @@ namespace Hotline.Db.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                        .WithMany("Alerts")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
@@ -681,6 +753,8 @@ namespace Hotline.Db.SqlServer.Migrations
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
                 {
+                    b.Navigation("Alerts");
+
                     b.Navigation("Participants");
 
                     b.Navigation("Timeline");

@@ -289,7 +289,13 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("AcceptDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AcceptWarnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertsRaised")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
@@ -334,6 +340,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("ContactDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContactWarnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ContactedAt")
                         .HasColumnType("INTEGER");
 
@@ -365,6 +374,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextAlertAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NextDueAt")
                         .HasColumnType("INTEGER");
 
@@ -394,6 +406,12 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("ReplySolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyWarnAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnReason")
@@ -431,6 +449,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("WarningShare")
+                        .HasColumnType("REAL");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Core.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -489,6 +510,8 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("NextAlertAt");
+
                     b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
@@ -499,6 +522,44 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("Tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("TicketAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
@@ -638,6 +699,15 @@ namespace Hotline.Db.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+                {
+                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                        .WithMany("Alerts")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
@@ -671,6 +741,8 @@ namespace Hotline.Db.Sqlite.Migrations
 
             modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
                 {
+                    b.Navigation("Alerts");
+
                     b.Navigation("Participants");
 
                     b.Navigation("Timeline");

@@ -6,13 +6,17 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Hotline.Api.Auth;
 
-public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> options, TimeProvider time)
+/// <summary>
+/// Issues access tokens. Tokens follow the wall clock (TimeProvider.System), not the injected business clock,
+/// because the JWT handler validates their lifetime against the wall clock.
+/// </summary>
+public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> options)
 {
     public const string UnitIdClaim = "unit_id";
 
     public TokenResponse Issue(UserInfo user)
     {
-        var now = time.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
         var claims = new List<Claim>
         {

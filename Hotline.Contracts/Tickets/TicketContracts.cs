@@ -39,6 +39,8 @@ public sealed record TimelineEntryDto(
     TicketStatus? ToStatus,
     string? Note);
 
+public sealed record AlertDto(DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, DateTimeOffset RaisedAt, Guid? UnitId);
+
 public sealed record TicketDto(
     Guid Id,
     string Number,
@@ -69,7 +71,9 @@ public sealed record TicketDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline,
+    IReadOnlyList<AlertDto> Alerts,
+    bool Escalated);
 
 public sealed record TicketListItemDto(
     Guid Id,

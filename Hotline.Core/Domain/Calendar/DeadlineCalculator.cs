@@ -17,7 +17,7 @@ public static class DeadlineCalculator
         _ => throw new ArgumentOutOfRangeException(nameof(limit), limit.Unit, "Unknown limit unit."),
     };
 
-    public static Deadlines For(DateTimeOffset from, SlaPolicy policy, WorkingCalendar calendar) => new(
+    public static StageDeadlines For(DateTimeOffset from, SlaPolicy policy, WorkingCalendar calendar) => new(
         Due(from, policy.Accept, calendar),
         Due(from, policy.Contact, calendar),
         Due(from, policy.Reply, calendar));

@@ -6,7 +6,7 @@ namespace Hotline.Core.Domain.Tickets;
 /// <summary>The SLA table and the statutory calendar, as the aggregate needs them when a clock starts.</summary>
 public interface IDeadlineSchedule
 {
-    Deadlines For(Urgency tier, DateTimeOffset from);
+    StageDeadlines For(Urgency tier, DateTimeOffset from);
 
     /// <summary>The share of a stage's allowed time after which a warning (预警) is raised.</summary>
     double WarningShare => 0.8;

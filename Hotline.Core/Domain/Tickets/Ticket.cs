@@ -597,7 +597,7 @@ public sealed class Ticket : AggregateRoot
         }
     }
 
-    private void StartClocks(Deadlines deadlines, double warningShare, DateTimeOffset now)
+    private void StartClocks(StageDeadlines deadlines, double warningShare, DateTimeOffset now)
     {
         DispatchedAt = now;
         ReplyStartedAt = now;

@@ -62,7 +62,7 @@ public sealed class ReferenceSnapshot : IDeadlineSchedule
     public bool IsLeafCategory(string code) =>
         CategoriesByCode.TryGetValue(code, out var category) && category.ParentCode is not null;
 
-    public Domain.Calendar.Deadlines For(Urgency tier, DateTimeOffset from)
+    public StageDeadlines For(Urgency tier, DateTimeOffset from)
     {
         var policy = SlaPolicies.TryGetValue(tier, out var configured)
             ? configured

@@ -8,7 +8,7 @@ namespace Hotline.Core.Features.Tickets;
 /// <summary>Turns an order into what the caller may see: departments get a masked phone, and no identity on reports or confidential orders.</summary>
 public static class TicketMapper
 {
-    public static TicketDto ToDto(Ticket t, IEnumerable<TimelineEntry> timeline, Actor viewer, DateTimeOffset now)
+    public static TicketDto ToDto(Ticket t, IEnumerable<TimelineEntry> timeline, IEnumerable<TicketAlert> alerts, Actor viewer, DateTimeOffset now)
     {
         var citizen = ViewCitizen(t, viewer);
         return new TicketDto(
@@ -43,7 +43,11 @@ public static class TicketMapper
             t.ClosedAt,
             timeline.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new TimelineEntryDto(e.At, e.Action, e.ActorUserName, e.UnitId, e.FromStatus, e.ToStatus, e.Note))
-                .ToList());
+                .ToList(),
+            alerts.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
+                .Select(a => new AlertDto(a.Stage, a.Kind, a.DueAt, a.RaisedAt, a.UnitId))
+                .ToList(),
+            t.IsOpen && (t.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
     }
 
     public static CitizenDto ViewCitizen(Ticket t, Actor viewer)

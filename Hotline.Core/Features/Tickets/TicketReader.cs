@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets;
 
-/// <summary>Reads one order as the caller may see it: two queries (the order with its units, then its timeline).</summary>
+/// <summary>Reads one order as the caller may see it: three queries (the order with its units, its timeline, its alerts).</summary>
 public static class TicketReader
 {
     public static async Task<TicketDto> ReadAsync(HotlineDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -18,13 +18,15 @@ public static class TicketReader
             .FirstOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new NotFoundException("工单", id);
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, actor, now);
+        var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct);
+        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now);
     }
 
     /// <summary>After a change: the tracked order is current, only its full timeline is read back.</summary>
     public static async Task<TicketDto> ReadAfterChangeAsync(HotlineDbContext db, Ticket ticket, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, actor, now);
+        var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).ToListAsync(ct);
+        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now);
     }
 }

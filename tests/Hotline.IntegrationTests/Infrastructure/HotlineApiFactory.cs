@@ -1,6 +1,8 @@
 using Hotline.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Hotline.IntegrationTests.Infrastructure;
@@ -17,9 +19,12 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
     private readonly string? _postgresConnectionString;
     private readonly string? _postgresDatabase;
 
-    public HotlineApiFactory(DatabaseProvider provider)
+    private readonly TimeProvider? _clock;
+
+    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null)
     {
         Provider = provider;
+        _clock = clock;
         if (provider == DatabaseProvider.PostgreSql)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -40,6 +45,14 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Demo:Seed", "true");
+
+        // Tests call jobs directly; a background job server per factory would only add noise.
+        builder.UseSetting("Jobs:RunServerInProcess", "false");
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
         if (Provider == DatabaseProvider.PostgreSql)
         {
             builder.UseSetting("Database:Provider", "PostgreSql");

@@ -11,5 +11,5 @@ internal sealed class TestDeadlineSchedule(WorkingCalendar calendar) : IDeadline
 
     public static TestDeadlineSchedule Statutory { get; } = new(StatutoryCalendar.Instance);
 
-    public Deadlines For(Urgency tier, DateTimeOffset from) => DeadlineCalculator.For(from, _policies[tier], calendar);
+    public StageDeadlines For(Urgency tier, DateTimeOffset from) => DeadlineCalculator.For(from, _policies[tier], calendar);
 }

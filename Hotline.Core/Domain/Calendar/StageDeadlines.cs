@@ -1,4 +1,4 @@
 namespace Hotline.Core.Domain.Calendar;
 
 /// <summary>The three due instants an order gets when its clock starts (all UTC).</summary>
-public sealed record Deadlines(DateTimeOffset AcceptDueAt, DateTimeOffset ContactDueAt, DateTimeOffset ReplyDueAt);
+public sealed record StageDeadlines(DateTimeOffset AcceptDueAt, DateTimeOffset ContactDueAt, DateTimeOffset ReplyDueAt);

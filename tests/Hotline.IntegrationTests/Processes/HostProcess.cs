@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hotline.IntegrationTests.Processes;
+
+/// <summary>
+/// A real Hotline.Api or Hotline.Worker process, started from the build output on a free loopback port with
+/// its configuration in environment variables, as an operator would run it. Killed (SIGKILL) on dispose.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private HostProcess(Process process, Uri baseAddress, string name)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Name = name;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output => string.Join('\n', _output.TakeLast(80));
+
+    public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    {
+        var dll = Locate(project);
+        var port = FreePort();
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Hotline.Core.Features.Deadlines"] = "Information";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {project}.");
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), project);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitReadyAsync(ct);
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what was not committed is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 400)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    private async Task WaitReadyAsync(CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                var response = await client.GetAsync("/health/ready", ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        throw new TimeoutException($"{Name} was not ready within 90 s:\n{Output}");
+    }
+
+    /// <summary>The host's build output beside this test's own configuration (Debug or Release).</summary>
+    private static string Locate(string project)
+    {
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testDirectory.Parent!.Name;
+        var root = testDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hotline.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException("Hotline.sln not found above " + AppContext.BaseDirectory);
+        }
+
+        var dll = Path.Combine(root.FullName, project, "bin", configuration, testDirectory.Name, project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

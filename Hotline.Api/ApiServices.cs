@@ -86,6 +86,8 @@ public static class ApiServices
             });
         });
 
+        services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;
     }

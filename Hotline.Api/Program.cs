@@ -3,6 +3,7 @@ using Hotline.Api.Endpoints;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
 using Hotline.Core.Jobs;
+using Hotline.Core.Realtime;
 using Hotline.Api.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -40,6 +41,7 @@ app.MapAuthEndpoints();
 app.MapReferenceEndpoints();
 app.MapTicketEndpoints();
 app.MapEventEndpoints();
+app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.
 app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/|health/).*$)}", "index.html");

@@ -12,6 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment, runServer: true);
 builder.Services.AddSingleton<ICurrentUser, WorkerUser>();
+
+// The hub context the real-time notifier publishes to. Without a backplane a worker has no connected
+// consoles, so its pushes reach nobody; consoles still see its changes through /api/events.
+builder.Services.AddSignalR();
 builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

@@ -80,7 +80,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         foreach (var (ticket, change) in changes)
         {
             _committedEvents.AddRange(ticket.TakeDomainEvents());
-            _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.At));
+            _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.Events, change.At));
         }
 
         return result;

@@ -12,4 +12,5 @@ public sealed record TicketChangeSaved(
     int Version,
     Guid? LeadUnitId,
     string UnitIds,
+    string Events,
     DateTimeOffset At) : IDomainEvent;

@@ -3,6 +3,7 @@ using System.Reflection;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Core.Features.Common;
 
@@ -11,7 +12,7 @@ namespace Hotline.Core.Features.Common;
 /// A handler that fails publishes nothing. Side effects that must not be lost are redone by sweeps that
 /// read the database, because publishing itself can fail after the commit.
 /// </summary>
-public sealed class DomainEventsBehavior<TRequest, TResponse>(HotlineDbContext db, IMediator mediator)
+public sealed partial class DomainEventsBehavior<TRequest, TResponse>(HotlineDbContext db, IMediator mediator, ILogger<DomainEventsBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -19,11 +20,23 @@ public sealed class DomainEventsBehavior<TRequest, TResponse>(HotlineDbContext d
         var response = await next();
         foreach (var domainEvent in db.TakeCommittedEvents())
         {
-            await DomainEventPublisher.PublishAsync(mediator, domainEvent, CancellationToken.None);
+            try
+            {
+                await DomainEventPublisher.PublishAsync(mediator, domainEvent, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The change is committed: failing the request now would invite a retry of something that
+                // succeeded. Side effects that matter are driven from database state and redone by sweeps.
+                LogSideEffectFailed(ex, domainEvent.GetType().Name);
+            }
         }
 
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A side effect of {Event} failed after the commit")]
+    private partial void LogSideEffectFailed(Exception exception, string @event);
 }
 
 /// <summary>

@@ -1,0 +1,72 @@
+using Hotline.Contracts;
+using Hotline.Contracts.Realtime;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Tickets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Realtime;
+
+/// <summary>
+/// The console's real-time channel at <c>/hubs/hotline</c>. It only joins groups: by role, by unit and by user,
+/// from the token's claims on every connect (membership does not survive a reconnect), and by watched order
+/// on request. All writes go through HTTP. It lives in Hotline.Core so that the worker can publish through
+/// the same hub type over the Redis backplane.
+/// </summary>
+[Authorize]
+public sealed class HotlineHub(HotlineDbContext db) : Hub<IHotlineClient>
+{
+    public const string Path = "/hubs/hotline";
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = HubActor.From(Context.User);
+        foreach (var role in actor.Roles)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Role(role));
+        }
+
+        if (actor.IsDepartment)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Unit(actor.UnitId!.Value));
+        }
+
+        if (actor.UserId is { } userId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(userId));
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Follow one order (the detail page). Refused for an order the caller may not see.</summary>
+    public async Task WatchTicket(Guid ticketId)
+    {
+        var actor = HubActor.From(Context.User);
+        var visible = await db.Tickets.AsNoTracking().VisibleTo(actor).AnyAsync(t => t.Id == ticketId);
+        if (!visible)
+        {
+            throw new HubException("工单不存在。");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Ticket(ticketId));
+    }
+
+    public Task UnwatchTicket(Guid ticketId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Ticket(ticketId));
+}
+
+public static class HubGroups
+{
+    public static string Role(string role) => $"role:{role}";
+
+    public static string Unit(Guid unitId) => $"unit:{unitId}";
+
+    public static string User(Guid userId) => $"user:{userId}";
+
+    public static string Ticket(Guid ticketId) => $"ticket:{ticketId}";
+
+    public static readonly string Agents = Role(Roles.Agent);
+    public static readonly string Supervisors = Role(Roles.Supervisor);
+    public static readonly string CallbackStaff = Role(Roles.Callback);
+}

@@ -1,0 +1,63 @@
+using Hotline.Contracts;
+using Hotline.Contracts.Realtime;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Tickets;
+using MediatR;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Core.Realtime;
+
+/// <summary>
+/// After the commit, pushes small events to the consoles that may see them. Delivery is at most once: a
+/// console that missed something re-syncs from <c>GET /api/events?since=</c>, so a failed push is logged,
+/// never retried here and never fails the request that caused it.
+/// </summary>
+public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, ILogger<RealtimeNotifier> logger)
+    : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>
+{
+    public async Task Handle(TicketChangeSaved change, CancellationToken cancellationToken)
+    {
+        var groups = new List<string> { HubGroups.Supervisors, HubGroups.Ticket(change.TicketId) };
+        groups.AddRange(change.UnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => HubGroups.Unit(Guid.Parse(u))));
+
+        // Agents review new orders and redispatch returned ones; callback staff work the replied ones.
+        if (change.Status is TicketStatus.Registered or TicketStatus.ReturnRequested || change.Events.Contains(nameof(ReturnDecided), StringComparison.Ordinal))
+        {
+            groups.Add(HubGroups.Agents);
+        }
+
+        if (change.Status == TicketStatus.Replied || change.Events.Contains(nameof(CallbackRecorded), StringComparison.Ordinal))
+        {
+            groups.Add(HubGroups.CallbackStaff);
+        }
+
+        await SendAsync(() => hub.Clients.Groups(groups).TicketChanged(new TicketChanged(change.TicketId, change.Number, change.Status, change.Version, change.Sequence)));
+    }
+
+    public async Task Handle(DeadlineAlertRaised alert, CancellationToken cancellationToken)
+    {
+        var groups = new List<string> { HubGroups.Supervisors, HubGroups.Ticket(alert.TicketId) };
+        if (alert.UnitId is { } unitId)
+        {
+            groups.Add(HubGroups.Unit(unitId));
+        }
+
+        await SendAsync(() => hub.Clients.Groups(groups).DeadlineAlert(new DeadlineAlert(alert.TicketId, alert.Number, alert.Stage, alert.Kind, alert.DueAt, alert.UnitId)));
+    }
+
+    private async Task SendAsync(Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPushFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Real-time push failed; consoles re-sync from /api/events")]
+    private partial void LogPushFailed(Exception exception);
+}

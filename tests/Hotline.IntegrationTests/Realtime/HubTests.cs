@@ -1,0 +1,156 @@
+using System.Net.Http.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Hotline.Contracts;
+using Channel = Hotline.Contracts.Channel;
+using Hotline.Contracts.Auth;
+using Hotline.Contracts.Realtime;
+using Hotline.Contracts.Tickets;
+using Hotline.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Hotline.IntegrationTests.Realtime;
+
+/// <summary>The hub at /hubs/hotline through the .NET client: who receives which change, with its sequence.</summary>
+public abstract class HubTests(ApiFixture fixture) : ApiTestBase(fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task TicketChanged_Should_ReachTheLeadUnitAndNotAnotherUnit_When_AnOrderIsDispatched()
+    {
+        await using var water = await ListenAsync("water");
+        await using var gas = await ListenAsync("gas");
+        await using var supervisor = await ListenAsync("supervisor");
+
+        var ticket = await RegisterAndDispatchAsync();
+
+        var seen = await water.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Dispatched);
+        seen.Number.ShouldBe(ticket.Number);
+        seen.Version.ShouldBe(ticket.Version);
+        seen.Sequence.ShouldBeGreaterThan(0);
+        await supervisor.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Dispatched);
+
+        // A change gas may see arrives; nothing about the water order came before it.
+        var gasOrder = await RegisterAndDispatchAsync(NewTicket(categoryCode: "rq-tg", districtCode: "xc", streetCode: "xc-dsl"));
+        await gas.NextAsync(c => c.TicketId == gasOrder.Id);
+        gas.Received.ShouldNotContain(c => c.TicketId == ticket.Id);
+    }
+
+    [Fact]
+    public async Task TicketChanged_Should_ReachAgents_When_AnOrderIsRegistered()
+    {
+        await using var agent = await ListenAsync("agent2");
+
+        var ticket = await RegisterAsync();
+
+        var seen = await agent.NextAsync(c => c.TicketId == ticket.Id);
+        seen.Status.ShouldBe(TicketStatus.Registered);
+    }
+
+    [Fact]
+    public async Task TicketChanged_Should_ReachCallbackStaff_When_AnOrderIsReplied()
+    {
+        await using var callback = await ListenAsync("callback");
+
+        var ticket = await RepliedAsync();
+
+        (await callback.NextAsync(c => c.TicketId == ticket.Id)).Status.ShouldBe(TicketStatus.Replied);
+    }
+
+    [Fact]
+    public async Task Events_Should_ReplayWhatAListenerMissed_When_ItReconnects()
+    {
+        using var water = await ClientAsync("water");
+        var before = await (await water.GetAsync("/api/events?since=0&limit=1000", Ct)).ReadAsync<List<EventEnvelope>>();
+        var since = before.Count == 0 ? 0 : before.Max(e => e.Sequence);
+
+        var ticket = await RegisterAndDispatchAsync();
+
+        var missed = await (await water.GetAsync($"/api/events?since={since}", Ct)).ReadAsync<List<EventEnvelope>>();
+        missed.ShouldContain(e => e.TicketChanged!.TicketId == ticket.Id && e.TicketChanged.Status == TicketStatus.Dispatched);
+        missed.Select(e => e.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+    }
+
+    [Fact]
+    public async Task WatchTicket_Should_BeRefused_When_TheUnitMayNotSeeTheOrder()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        await using var gas = await ListenAsync("gas");
+
+        await Should.ThrowAsync<HubException>(() => gas.Connection.InvokeAsync("WatchTicket", ticket.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Connect_Should_BeRefused_When_NoTokenIsGiven()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Fixture.Factory.Server.BaseAddress, "/hubs/hotline"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Fixture.Factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+
+        await Should.ThrowAsync<HttpRequestException>(() => connection.StartAsync(Ct));
+    }
+
+    private async Task<Listener> ListenAsync(string userName)
+    {
+        using var anonymous = Fixture.AnonymousClient();
+        var token = await (await anonymous.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, ApiFixture.DemoPassword), Json.Options, Ct)).ReadAsync<TokenResponse>();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Fixture.Factory.Server.BaseAddress, "/hubs/hotline"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Fixture.Factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token.AccessToken);
+            })
+            .AddJsonProtocol(o => Hotline.Api.ApiServices.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        var listener = new Listener(connection);
+        await connection.StartAsync(Ct);
+        return listener;
+    }
+
+    /// <summary>Collects TicketChanged events of one connection.</summary>
+    private sealed class Listener : IAsyncDisposable
+    {
+        private readonly System.Threading.Channels.Channel<TicketChanged> _changes = System.Threading.Channels.Channel.CreateUnbounded<TicketChanged>();
+        private readonly List<TicketChanged> _received = [];
+
+        public Listener(HubConnection connection)
+        {
+            Connection = connection;
+            connection.On<TicketChanged>(nameof(IHotlineClient.TicketChanged), change => _changes.Writer.TryWrite(change));
+        }
+
+        public HubConnection Connection { get; }
+
+        public IReadOnlyList<TicketChanged> Received => _received;
+
+        public async Task<TicketChanged> NextAsync(Func<TicketChanged, bool> match)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(Wait);
+            while (true)
+            {
+                var change = await _changes.Reader.ReadAsync(timeout.Token);
+                _received.Add(change);
+                if (match(change))
+                {
+                    return change;
+                }
+            }
+        }
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+
+    public sealed class OnSqlite(SqliteApiFixture fixture) : HubTests(fixture), IClassFixture<SqliteApiFixture>;
+
+    public sealed class OnPostgreSql(PostgresApiFixture fixture) : HubTests(fixture), IClassFixture<PostgresApiFixture>;
+}

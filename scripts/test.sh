@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full test suite: installs and starts what the tests need (PostgreSQL from Debian, on loopback),
+# The full test suite: installs and starts what the tests need (PostgreSQL on loopback, Chromium and CJK
+# fonts for the browser tests, Node.js for the JavaScript hub client; all from Debian's packages),
 # builds the solution once, runs every test project, and ends with one line "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 install_packages() {
   local missing=()
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from Debian"
     as_root apt-get update -qq
@@ -44,6 +49,9 @@ start_postgres() {
 install_packages
 start_postgres
 
+log "installing the JavaScript hub client for the non-.NET client test"
+(cd tests/js-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "building the solution"
 dotnet build Hotline.sln -c Release -nologo -clp:ErrorsOnly
@@ -51,7 +59,7 @@ dotnet build Hotline.sln -c Release -nologo -clp:ErrorsOnly
 results="$root/TestResults"
 rm -rf "$results"
 status=0
-for project in tests/Hotline.UnitTests tests/Hotline.IntegrationTests; do
+for project in tests/Hotline.UnitTests tests/Hotline.IntegrationTests tests/Hotline.BrowserTests; do
   [ -d "$project" ] || continue
   log "testing $project"
   dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/$(basename "$project")" || status=$?

@@ -25,6 +25,13 @@ public sealed class ReferenceData(HotlineApi api)
     /// <summary>"供水 › 停水" for a leaf, the group's name for a top-level code.</summary>
     public string CategoryName(string? code) => code is null ? "—" : _categories.GetValueOrDefault(code, code);
 
+    public string CategoryLeafName(string? code)
+    {
+        var name = CategoryName(code);
+        var cut = name.LastIndexOf('›');
+        return cut < 0 ? name : name[(cut + 1)..].Trim();
+    }
+
     public string PlaceName(string? code) => code is null ? "" : _places.GetValueOrDefault(code, code);
 
     private async Task LoadAsync()

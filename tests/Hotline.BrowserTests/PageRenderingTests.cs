@@ -80,10 +80,31 @@ public sealed class PageRenderingTests(ConsoleFixture console)
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "催办" })).ToBeVisibleAsync();
             await ConsoleFixture.ScreenshotAsync(page, "order-detail-supervisor");
 
-            // A wrong action is a visible Chinese error, not a silent no-op: close without a reason is refused by the button,
-            // so urge an order twice with a stale version instead.
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             width.ShouldBeLessThanOrEqualTo(1366);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Register_Should_Show_The_Servers_Validation_Error_In_Chinese_When_The_Phone_Is_Malformed()
+    {
+        var page = await console.SignInAsync("agent", "agent");
+        try
+        {
+            await page.Locator("#category-search").FillAsync("停水");
+            await page.Locator("#category").SelectOptionAsync("sw-ts");
+            await page.Locator("#citizen-phone").FillAsync("电话号码不详");
+            await page.Locator("#district").SelectOptionAsync(new SelectOptionValue { Label = "东城区" });
+            await page.Locator("#content").FillAsync("测试：电话格式错误时应提示。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登记工单" }).ClickAsync();
+
+            var alert = page.GetByRole(AriaRole.Alert);
+            await Expect(alert).ToContainTextAsync("输入有误");
+            await Expect(page.GetByTestId("created")).ToHaveCountAsync(0);
         }
         finally
         {

@@ -6,7 +6,16 @@ using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
-builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
-builder.Services.AddScoped<Session>();
-builder.Services.AddScoped<HotlineApi>();
-await builder.Build().RunAsync();
+
+// One browser tab is one user: the services live as long as the tab.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddSingleton<Session>();
+builder.Services.AddSingleton<HotlineApi>();
+builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddSingleton<RealtimeConnection>();
+builder.Services.AddSingleton<Toasts>();
+
+var host = builder.Build();
+await host.Services.GetRequiredService<Session>().RestoreAsync();
+await host.RunAsync();

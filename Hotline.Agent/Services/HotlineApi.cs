@@ -1,35 +1,157 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hotline.Contracts;
 using Hotline.Contracts.Auth;
+using Hotline.Contracts.Realtime;
+using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
 
 namespace Hotline.Agent.Services;
 
-/// <summary>The typed client of the Hotline API used by the console.</summary>
+/// <summary>The typed client of the Hotline API: bearer token, enums as strings, ProblemDetails as <see cref="ApiException"/>.</summary>
 public sealed class HotlineApi(HttpClient http, Session session)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<string?> SignInAsync(string userName, string password)
     {
-        var response = await http.PostAsJsonAsync("api/auth/token", new TokenRequest(userName, password), Json);
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            return "用户名或密码错误。";
+            var response = await http.PostAsJsonAsync("api/auth/token", new TokenRequest(userName, password), Json);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                return "用户名或密码错误。";
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return (await ToExceptionAsync(response)).Message;
+            }
+
+            await session.SignInAsync((await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!);
+            return null;
+        }
+        catch (HttpRequestException)
+        {
+            return "无法连接服务器，请检查网络后重试。";
+        }
+    }
+
+    public Task<PagedResult<TicketListItemDto>> ListTicketsAsync(string query) =>
+        GetAsync<PagedResult<TicketListItemDto>>("api/tickets?" + query);
+
+    public Task<TicketDto> GetTicketAsync(Guid id) => GetAsync<TicketDto>($"api/tickets/{id}");
+
+    public Task<DispatchSuggestionDto> GetDispatchSuggestionAsync(Guid id) => GetAsync<DispatchSuggestionDto>($"api/tickets/{id}/dispatch-suggestion");
+
+    public Task<IReadOnlyList<TicketListItemDto>> ListCallbacksAsync() => GetAsync<IReadOnlyList<TicketListItemDto>>("api/callbacks");
+
+    public Task<IReadOnlyList<EventEnvelope>> GetEventsAsync(long since, int limit) => GetAsync<IReadOnlyList<EventEnvelope>>($"api/events?since={since}&limit={limit}");
+
+    public Task<IReadOnlyList<UnitDto>> GetUnitsAsync() => GetAsync<IReadOnlyList<UnitDto>>("api/units");
+
+    public Task<IReadOnlyList<RegionDto>> GetRegionsAsync() => GetAsync<IReadOnlyList<RegionDto>>("api/regions");
+
+    public Task<IReadOnlyList<CategoryDto>> GetCategoriesAsync() => GetAsync<IReadOnlyList<CategoryDto>>("api/categories");
+
+    public Task<TicketDto> RegisterAsync(RegisterTicketRequest request, string idempotencyKey) =>
+        SendAsync<TicketDto>(HttpMethod.Post, "api/tickets", request, idempotencyKey);
+
+    /// <summary>A transition: <c>POST api/tickets/{id}/{action}</c> with its body.</summary>
+    public Task<TicketDto> TransitionAsync(Guid id, string action, object body) =>
+        SendAsync<TicketDto>(HttpMethod.Post, $"api/tickets/{id}/{action}", body);
+
+    public Task<CitizenPhoneDto> RevealPhoneAsync(Guid id) =>
+        SendAsync<CitizenPhoneDto>(HttpMethod.Post, $"api/tickets/{id}/citizen-phone", new { });
+
+    private Task<T> GetAsync<T>(string url) => SendAsync<T>(HttpMethod.Get, url, null);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string url, object? body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        session.SignIn((await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!);
-        return null;
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ToExceptionAsync(response);
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    await session.SignOutAsync();
+                }
+
+                throw error;
+            }
+
+            return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        }
     }
 
-    public async Task<PagedResult<TicketListItemDto>> ListTicketsAsync(int page = 1)
+    private static async Task<ApiException> ToExceptionAsync(HttpResponseMessage response)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/tickets?page={page}&pageSize=50");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<PagedResult<TicketListItemDto>>(Json))!;
+        Problem? problem = null;
+        try
+        {
+            problem = await response.Content.ReadFromJsonAsync<Problem>(Json);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Not a ProblemDetails body: fall back to the status.
+        }
+
+        var prefix = response.StatusCode switch
+        {
+            HttpStatusCode.BadRequest => "输入有误",
+            HttpStatusCode.Unauthorized => "登录已失效，请重新登录",
+            HttpStatusCode.Forbidden => "无权执行此操作",
+            HttpStatusCode.NotFound => "工单不存在或无权查看",
+            HttpStatusCode.Conflict => "操作未完成",
+            HttpStatusCode.TooManyRequests => "请求过于频繁，请稍后重试",
+            >= HttpStatusCode.InternalServerError => "服务器错误",
+            _ => $"请求失败（{(int)response.StatusCode}）",
+        };
+
+        var text = new StringBuilder(prefix);
+        if (!string.IsNullOrWhiteSpace(problem?.Detail))
+        {
+            text.Append('：').Append(problem.Detail);
+        }
+        else if (problem?.Title is { Length: > 0 } title && response.StatusCode != HttpStatusCode.BadRequest)
+        {
+            text.Append('：').Append(title);
+        }
+
+        if (problem?.Errors is { Count: > 0 } errors)
+        {
+            text.Append('：').Append(string.Join("；", errors.SelectMany(e => e.Value)));
+        }
+
+        return new ApiException(response.StatusCode, text.ToString());
     }
+
+    private sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors);
 }

@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Hotline.BrowserTests.Infrastructure.ConsoleFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Hotline.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One API process (with the console) and one headless Debian Chromium for the whole run. Every test opens its
+/// own browser contexts, one per signed-in user, as separate people at separate desks would.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const float Timeout = 30_000;
+
+    private ApiProcess? _api;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress => _api!.BaseAddress;
+
+    public string ApiOutput => _api?.Output ?? string.Empty;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}: install Debian's chromium package (apt-get install chromium fonts-noto-cjk). The browser tests never download a browser.");
+        }
+
+        Assertions.SetDefaultExpectTimeout(Timeout);
+        using var start = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        _api = await ApiProcess.StartAsync(start.Token);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Only loopback resolves: the tests talk to 127.0.0.1 and nothing else.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"],
+            Timeout = Timeout,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own sessionStorage) at 1366×768 in China's time zone.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return context;
+    }
+
+    /// <summary>Opens the console in a new context, signs in and waits for the live connection.</summary>
+    public async Task<IPage> SignInAsync(string userName, string landingPath)
+    {
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#user").FillAsync(userName);
+        await page.Locator("#password").FillAsync("Demo#12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(BaseAddress, landingPath).ToString());
+        await Assertions.Expect(page.GetByTestId("connection")).ToContainTextAsync("已连接");
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png") });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+    }
+}

@@ -1,8 +1,9 @@
-using System.Text.Json.Serialization;
 using Hotline.Api.Auth;
 using Hotline.Api.Errors;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Json;
+using Hotline.Core.Realtime;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -86,15 +87,11 @@ public static class ApiServices
             });
         });
 
-        services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        services.AddHotlineSignalR(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;
     }
 
-    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
-    {
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-        options.Converters.Add(new ChinaTimeJsonConverter());
-    }
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options) => HotlineJson.Configure(options);
 }

@@ -3,6 +3,7 @@ using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Jobs;
+using Hotline.Core.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // The job host: a Hangfire server on the configured storage (Jobs:Storage=Database shares the API's
@@ -13,9 +14,10 @@ builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment, runServer: true);
 builder.Services.AddSingleton<ICurrentUser, WorkerUser>();
 
-// The hub context the real-time notifier publishes to. Without a backplane a worker has no connected
-// consoles, so its pushes reach nobody; consoles still see its changes through /api/events.
-builder.Services.AddSignalR();
+// The hub context the real-time notifier publishes to: through the Redis backplane (Redis:Configuration)
+// the worker's deadline alerts reach consoles connected to any API node. Without one they reach nobody
+// live, and consoles still see the changes through /api/events.
+builder.Services.AddHotlineSignalR(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full test suite: installs and starts what the tests need (PostgreSQL on loopback, Chromium and CJK
+# The full test suite: installs and starts what the tests need (PostgreSQL on loopback, Redis for the backplane test, Chromium and CJK
 # fonts for the browser tests, Node.js for the JavaScript hub client; all from Debian's packages),
 # builds the solution once, runs every test project, and ends with one line "N passed, N failed[, N skipped]".
 set -euo pipefail
@@ -13,6 +13,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 install_packages() {
   local missing=()
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)

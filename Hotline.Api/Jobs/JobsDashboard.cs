@@ -20,8 +20,10 @@ public static class JobsDashboard
     {
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(Path) && context.Request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token))
+            if (context.Request.Path.StartsWithSegments(Path) && context.Request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+                && (await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme)).Succeeded)
             {
+                // Only a valid token is kept, so nobody can plant a cookie of their own in someone else's browser.
                 context.Response.Cookies.Append(Cookie, token.ToString(), new CookieOptions
                 {
                     HttpOnly = true,

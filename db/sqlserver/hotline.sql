@@ -521,3 +521,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    DROP INDEX [IX_TicketAlerts_TicketId_Stage_Kind_DueAt] ON [TicketAlerts];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ClockEpoch] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    ALTER TABLE [TicketAlerts] ADD [ClockEpoch] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_LeadUnitId_CreatedAt] ON [Tickets] ([LeadUnitId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_RepliedAt] ON [Tickets] ([Status], [RepliedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketAlerts_TicketId_Stage_Kind_DueAt_ClockEpoch] ON [TicketAlerts] ([TicketId], [Stage], [Kind], [DueAt], [ClockEpoch]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123204017_AlertClockEpoch'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123204017_AlertClockEpoch', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

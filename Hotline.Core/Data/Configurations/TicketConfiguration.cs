@@ -67,6 +67,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
         builder.HasIndex(t => t.NextDueAt);
         builder.HasIndex(t => t.NextAlertAt);
+        builder.HasIndex(t => new { t.LeadUnitId, t.CreatedAt });
+        builder.HasIndex(t => new { t.Status, t.RepliedAt });
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.CallSid);
     }

@@ -31,7 +31,7 @@ internal sealed class TicketAlertConfiguration : IEntityTypeConfiguration<Ticket
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
 
         // The last guard of "at most once": two sweeps racing on one order cannot both insert an alert.
-        builder.HasIndex(a => new { a.TicketId, a.Stage, a.Kind, a.DueAt }).IsUnique();
+        builder.HasIndex(a => new { a.TicketId, a.Stage, a.Kind, a.DueAt, a.ClockEpoch }).IsUnique();
         builder.HasIndex(a => a.RaisedAt);
     }
 }

@@ -89,6 +89,9 @@ public sealed class Ticket : AggregateRoot
 
     public DateTimeOffset? ReplyWarnAt { get; private set; }
 
+    /// <summary>Goes up whenever a clock restarts, so an alert of a new clock never collides with one of an old clock that had the same due instant.</summary>
+    public int ClockEpoch { get; private set; }
+
     /// <summary>Which alerts were raised on the running clocks (<see cref="AlertFlags"/>); cleared when a clock restarts.</summary>
     public AlertFlags AlertsRaised { get; private set; }
 
@@ -282,6 +285,7 @@ public sealed class Ticket : AggregateRoot
         AcceptWarnAt = WarnAt(now, fresh.AcceptDueAt);
         ContactWarnAt = WarnAt(now, fresh.ContactDueAt);
         AlertsRaised &= ~(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue | AlertFlags.ContactWarning | AlertFlags.ContactOverdue);
+        ClockEpoch++;
         AcceptedAt = null;
         ContactedAt = null;
         PendingExtensionDueAt = null;
@@ -351,6 +355,7 @@ public sealed class Ticket : AggregateRoot
             ReplyDueAt = PendingExtensionDueAt;
             ReplyWarnAt = WarnAt(now, PendingExtensionDueAt.Value);
             AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
+            ClockEpoch++;
         }
 
         PendingExtensionDueAt = null;
@@ -508,7 +513,8 @@ public sealed class Ticket : AggregateRoot
             throw new DomainException("市民未留电话。");
         }
 
-        Record(TimelineActions.PhoneRevealed, actor, Status, Status, "承办单位查看了完整电话号码", now);
+        // An audit entry, not a change of the order: other consoles' versions stay valid.
+        Record(TimelineActions.PhoneRevealed, actor, Status, Status, "承办单位查看了完整电话号码", now, bumpVersion: false);
         return Citizen.Phone;
     }
 
@@ -547,7 +553,10 @@ public sealed class Ticket : AggregateRoot
         return raised;
     }
 
-    /// <summary>Whether a stage is (or was) late at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Whether a stage is (or was) late at <paramref name="now"/>: done after its deadline, or still not done
+    /// when the deadline passed (for a closed order: when it was closed).
+    /// </summary>
     public bool IsStageOverdue(DeadlineStage stage, DateTimeOffset now)
     {
         var (due, done) = stage switch
@@ -566,7 +575,13 @@ public sealed class Ticket : AggregateRoot
             return at > due;
         }
 
-        return IsOpen && now > due;
+        // A reply without a recorded contact (no phone was left) ends the contact stage.
+        if (stage == DeadlineStage.Contact && RepliedAt is { } replied)
+        {
+            return replied > due;
+        }
+
+        return (IsOpen ? now : ClosedAt ?? now) > due;
     }
 
     private void CloseAs(CloseReason reason, string action, string? note, Actor actor, DateTimeOffset now)
@@ -606,6 +621,7 @@ public sealed class Ticket : AggregateRoot
         ContactWarnAt = WarnAt(now, deadlines.ContactDueAt);
         ReplyWarnAt = WarnAt(now, deadlines.ReplyDueAt);
         AlertsRaised = AlertFlags.None;
+        ClockEpoch++;
         AcceptDueAt = deadlines.AcceptDueAt;
         ContactDueAt = deadlines.ContactDueAt;
         ReplyDueAt = deadlines.ReplyDueAt;
@@ -648,7 +664,7 @@ public sealed class Ticket : AggregateRoot
 
     private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
     {
-        _alerts.Add(new TicketAlert(stage, kind, due, now, LeadUnitId));
+        _alerts.Add(new TicketAlert(stage, kind, due, ClockEpoch, now, LeadUnitId));
         var what = stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
         var note = kind == AlertKind.Warning
             ? $"{what}即将超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}）"

@@ -35,11 +35,16 @@ public sealed partial class SweepDeadlinesHandler(
 
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Participants are loaded so the change log names every unit that may see the order.
             var batch = await db.Tickets
+                .Include(t => t.Participants)
                 .Where(t => t.NextAlertAt != null && t.NextAlertAt <= now)
                 .OrderBy(t => t.NextAlertAt)
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
+            var fetched = batch.Count;
+
+            // An order that lost a race stays due and comes back first; the next sweep retries it.
             batch.RemoveAll(t => !seen.Add(t.Id));
             if (batch.Count == 0)
             {
@@ -57,15 +62,15 @@ public sealed partial class SweepDeadlinesHandler(
             {
                 // Someone changed one of these orders meanwhile (a user, or another worker's sweep):
                 // redo the batch order by order so the others are not held back.
+                // Events of earlier batches stay queued: they were committed and are published after the sweep.
                 db.ChangeTracker.Clear();
-                db.TakeCommittedEvents();
                 var (one, lost) = await SweepOneByOneAsync(batch.Select(t => t.Id).ToList(), now, cancellationToken);
                 raised += one;
                 conflicts += lost;
             }
 
             db.ChangeTracker.Clear();
-            if (batch.Count < batchSize)
+            if (fetched < batchSize)
             {
                 break;
             }
@@ -84,7 +89,7 @@ public sealed partial class SweepDeadlinesHandler(
         var (raised, conflicts) = (0, 0);
         foreach (var id in ids)
         {
-            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
+            var ticket = await db.Tickets.Include(t => t.Participants).FirstOrDefaultAsync(t => t.Id == id, ct);
             if (ticket is null)
             {
                 continue;
@@ -99,7 +104,6 @@ public sealed partial class SweepDeadlinesHandler(
             catch (DbUpdateException)
             {
                 // Lost to a concurrent change; whatever is still due is raised by the next sweep.
-                db.TakeCommittedEvents();
                 conflicts++;
             }
 

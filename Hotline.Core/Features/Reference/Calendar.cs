@@ -9,6 +9,11 @@ namespace Hotline.Core.Features.Reference;
 
 public sealed record GetCalendarYear(int Year) : IRequest<IReadOnlyList<CalendarDayDto>>;
 
+public sealed class GetCalendarYearValidator : AbstractValidator<GetCalendarYear>
+{
+    public GetCalendarYearValidator() => RuleFor(x => x.Year).InclusiveBetween(2000, 2100).OverridePropertyName("year");
+}
+
 public sealed class GetCalendarYearHandler(HotlineDbContext db) : IRequestHandler<GetCalendarYear, IReadOnlyList<CalendarDayDto>>
 {
     public async Task<IReadOnlyList<CalendarDayDto>> Handle(GetCalendarYear request, CancellationToken cancellationToken)

@@ -76,6 +76,8 @@ public sealed class PreviewSlaValidator : AbstractValidator<PreviewSla>
     {
         RuleFor(x => x.Tier).NotNull().IsInEnum().OverridePropertyName("tier");
         RuleFor(x => x.From).NotNull().OverridePropertyName("from");
+        RuleFor(x => x.From!.Value.Year).InclusiveBetween(2000, 2100).When(x => x.From is not null)
+            .OverridePropertyName("from").WithMessage("from 须在 2000 年到 2100 年之间。");
     }
 }
 

@@ -31,6 +31,8 @@ public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> has
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.UserName, cancellationToken);
         if (user is null || !user.IsActive)
         {
+            // Hash anyway, so an unknown name takes as long as a wrong password and names cannot be probed.
+            hasher.HashPassword(new User(Guid.Empty, "unknown", "unknown", [], null), request.Password!);
             return null;
         }
 

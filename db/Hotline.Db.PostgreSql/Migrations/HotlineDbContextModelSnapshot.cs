@@ -333,6 +333,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("ClockEpoch")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -524,9 +527,13 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("LeadUnitId", "CreatedAt");
+
                     b.HasIndex("LeadUnitId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "RepliedAt");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -538,6 +545,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClockEpoch")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -565,7 +575,7 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt", "ClockEpoch")
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);

@@ -333,6 +333,9 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int>("ClockEpoch")
+                        .HasColumnType("int");
+
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -525,9 +528,13 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("LeadUnitId", "CreatedAt");
+
                     b.HasIndex("LeadUnitId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "RepliedAt");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -539,6 +546,9 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClockEpoch")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -566,7 +576,7 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt", "ClockEpoch")
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);

@@ -326,6 +326,9 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClockEpoch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -517,9 +520,13 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("LeadUnitId", "CreatedAt");
+
                     b.HasIndex("LeadUnitId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "RepliedAt");
 
                     b.ToTable("Tickets", (string)null);
                 });
@@ -528,6 +535,9 @@ namespace Hotline.Db.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClockEpoch")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DueAt")
@@ -556,7 +566,7 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt")
+                    b.HasIndex("TicketId", "Stage", "Kind", "DueAt", "ClockEpoch")
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);

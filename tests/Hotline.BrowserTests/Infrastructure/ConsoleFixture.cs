@@ -23,7 +23,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public string ApiOutput => _api?.Output ?? string.Empty;
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+    /// <summary>
+    /// Where page screenshots go: TestResults/screenshots, or the folder in HOTLINE_SCREENSHOTS (e.g.
+    /// docs/screenshots to refresh the documentation), so a test run does not rewrite tracked files.
+    /// </summary>
+    public static string ScreenshotDirectory { get; } = Path.GetFullPath(
+        Environment.GetEnvironmentVariable("HOTLINE_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine("TestResults", "screenshots"),
+        RepositoryRoot.Path);
 
     public async ValueTask InitializeAsync()
     {

@@ -149,14 +149,14 @@ public sealed class DeadlineProcessTests
             """)).ShouldBe(0, "no order got the same overdue entry twice");
     }
 
-    private static async Task UseOneMinuteEmergencyAcceptLimitAsync(HostProcess api)
+    internal static async Task UseOneMinuteEmergencyAcceptLimitAsync(HostProcess api)
     {
         using var admin = await SignInAsync(api, "admin");
         var body = new UpsertSlaPolicyRequest(new LimitDto(1, LimitUnit.Minutes), new LimitDto(1, LimitUnit.Hours), new LimitDto(2, LimitUnit.Hours));
         await (await admin.PutAsJsonAsync("/api/sla-policies/Emergency", body, Json.Options, Ct)).ReadAsync<SlaPolicyDto>();
     }
 
-    private static async Task<(TicketDto Ticket, DateTimeOffset DispatchedAt)> RegisterAndDispatchEmergencyAsync(HostProcess api)
+    internal static async Task<(TicketDto Ticket, DateTimeOffset DispatchedAt)> RegisterAndDispatchEmergencyAsync(HostProcess api)
     {
         using var agent = await SignInAsync(api, "agent");
         return await RegisterAndDispatchEmergencyAsync(agent);
@@ -204,7 +204,7 @@ public sealed class DeadlineProcessTests
         return await (await supervisor.GetAsync($"/api/tickets/{id}", Ct)).ReadAsync<TicketDto>();
     }
 
-    private static async Task<HttpClient> SignInAsync(HostProcess api, string userName)
+    internal static async Task<HttpClient> SignInAsync(HostProcess api, string userName)
     {
         var client = api.CreateClient();
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, Password), Json.Options, Ct)).ReadAsync<TokenResponse>();

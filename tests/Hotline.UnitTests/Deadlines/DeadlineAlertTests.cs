@@ -204,4 +204,25 @@ public sealed class DeadlineAlertTests
 
         ticket.NextAlertAt.ShouldBeNull();
     }
+
+    [Fact]
+    public void ApproveReturn_Should_StartANewClockEpoch_When_TheNewDeadlineFallsOnTheSameInstant()
+    {
+        // Dispatched before National Day: contact is due 2026-10-09 00:00. Redispatched on the Oct 7 holiday,
+        // the new unit's contact deadline is the same instant, and its warning must still be raised.
+        _s.SetNow(China.At(2026, 9, 30, 9));
+        var ticket = _s.Registered();
+        ticket.Dispatch(_s.LeadUnitId, [], null, _s.Schedule, null, _s.Agent, China.At(2026, 9, 30, 10));
+        ticket.RaiseDueAlerts(China.At(2026, 10, 7, 7), Sweep);
+        var first = ticket.Alerts.Single(a => a.Stage == DeadlineStage.Contact);
+        ticket.RequestReturn("不属于本单位职责", _s.Lead, China.At(2026, 10, 7, 8));
+        ticket.ApproveReturn(Guid.NewGuid(), null, _s.Schedule, "改派", _s.Supervisor, China.At(2026, 10, 7, 9));
+
+        ticket.ContactDueAt.ShouldBe(first.DueAt);
+        ticket.RaiseDueAlerts(China.At(2026, 10, 8, 20), Sweep);
+
+        var warnings = ticket.Alerts.Where(a => a.Stage == DeadlineStage.Contact && a.Kind == AlertKind.Warning).ToList();
+        warnings.Count.ShouldBe(2);
+        warnings.Select(a => a.ClockEpoch).Distinct().Count().ShouldBe(2, "the unique index includes the epoch");
+    }
 }

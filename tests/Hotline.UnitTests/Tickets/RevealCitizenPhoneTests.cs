@@ -15,13 +15,16 @@ public sealed class RevealCitizenPhoneTests
     {
         var ticket = _s.Accepted();
         var probe = new StepProbe(ticket);
+        var versionBefore = ticket.Version;
         var now = _s.Tick();
 
         var phone = ticket.RevealPhone(_s.Lead, now);
 
         phone.ShouldBe(TicketScenario.Phone);
         ticket.Status.ShouldBe(TicketStatus.Accepted);
-        probe.ShouldHaveRecorded(TimelineActions.PhoneRevealed, TicketStatus.Accepted, TicketStatus.Accepted, now).UnitId.ShouldBe(_s.LeadUnitId);
+        var entry = probe.NewEntries.ShouldHaveSingleItem();
+        (entry.Action, entry.FromStatus, entry.ToStatus, entry.At, entry.UnitId).ShouldBe((TimelineActions.PhoneRevealed, TicketStatus.Accepted, TicketStatus.Accepted, now, _s.LeadUnitId));
+        ticket.Version.ShouldBe(versionBefore, "an audit entry does not make other consoles' versions stale");
     }
 
     [Fact]

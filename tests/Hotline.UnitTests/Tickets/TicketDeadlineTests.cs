@@ -121,4 +121,24 @@ public sealed class TicketDeadlineTests
 
         ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue.AddDays(1)).ShouldBeFalse();
     }
+
+    [Fact]
+    public void IsStageOverdue_Should_BeTrue_When_OrderWasClosedAfterTheDeadlineWithoutTheStage()
+    {
+        var ticket = _s.Dispatched();
+        ticket.CloseBySupervisor("市民撤回诉求", _s.Supervisor, _s.SetNow(TicketScenario.AcceptDue.AddHours(1)));
+
+        ticket.IsStageOverdue(DeadlineStage.Accept, TicketScenario.AcceptDue.AddDays(1)).ShouldBeTrue();
+        ticket.IsStageOverdue(DeadlineStage.Reply, TicketScenario.ReplyDue.AddDays(1)).ShouldBeFalse("closed before the reply deadline");
+    }
+
+    [Fact]
+    public void IsStageOverdue_Should_TreatTheReplyAsTheEndOfContact_When_NoContactWasRecorded()
+    {
+        var ticket = _s.Dispatched(citizen: new Hotline.Core.Domain.Tickets.Citizen(null, null, false));
+        ticket.Accept(_s.Lead, _s.Tick());
+        ticket.Reply(true, "已现场处理", _s.Lead, _s.Tick());
+
+        ticket.IsStageOverdue(DeadlineStage.Contact, TicketScenario.ReplyDue.AddDays(30)).ShouldBeFalse();
+    }
 }

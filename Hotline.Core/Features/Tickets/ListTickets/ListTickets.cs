@@ -31,7 +31,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
     public ListTicketsValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+        RuleFor(x => x.Page).InclusiveBetween(1, 100_000).OverridePropertyName("page");
         RuleFor(x => x.PageSize).InclusiveBetween(1, 200).OverridePropertyName("pageSize");
         RuleFor(x => x.Q).MaximumLength(100).OverridePropertyName("q");
         RuleFor(x => x.Status).IsInEnum().OverridePropertyName("status");

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hotline.Core.Domain.Common;
 
-namespace Hotline.Api.Errors;
+namespace Hotline.Core.Json;
 
 /// <summary>Instants are stored in UTC and shown in China Standard Time: every DateTimeOffset leaves the API with +08:00.</summary>
 public sealed partial class ChinaTimeJsonConverter : JsonConverter<DateTimeOffset>

@@ -1,0 +1,29 @@
+using Hotline.Core.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Hotline.Core.Realtime;
+
+public static class RealtimeSetup
+{
+    public const string ChannelPrefix = "hotline";
+
+    /// <summary>
+    /// SignalR with the JSON protocol of the API, and the Redis backplane when <c>Redis:Configuration</c> is set.
+    /// Every host that publishes (API nodes and workers) must use this, so that a message published by one
+    /// process reaches the consoles connected to any API node.
+    /// </summary>
+    public static ISignalRServerBuilder AddHotlineSignalR(this IServiceCollection services, IConfiguration configuration)
+    {
+        var builder = services.AddSignalR().AddJsonProtocol(o => HotlineJson.Configure(o.PayloadSerializerOptions));
+        var redis = configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            builder.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
+        }
+
+        return builder;
+    }
+}

@@ -1,6 +1,6 @@
 namespace Hotline.Agent.Services;
 
-public sealed record Toast(Guid Id, string Kind, string Title, string Text, Guid? TicketId);
+public sealed record Toast(Guid Id, string Kind, string Title, string Text, string? Link);
 
 /// <summary>Transient notices (预警, 超期, 来电) shown in the corner; each fades after a while.</summary>
 public sealed class Toasts
@@ -11,9 +11,12 @@ public sealed class Toasts
 
     public event Action? Changed;
 
-    public void Show(string kind, string title, string text, Guid? ticketId = null)
+    public void Show(string kind, string title, string text, Guid? ticketId = null) =>
+        Show(kind, title, text, ticketId is { } id ? $"tickets/{id}" : null);
+
+    public void Show(string kind, string title, string text, string? link)
     {
-        var toast = new Toast(Guid.NewGuid(), kind, title, text, ticketId);
+        var toast = new Toast(Guid.NewGuid(), kind, title, text, link);
         _items.Insert(0, toast);
         if (_items.Count > 5)
         {

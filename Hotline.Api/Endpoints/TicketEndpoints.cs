@@ -36,9 +36,9 @@ public static class TicketEndpoints
 
         tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
-        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
-                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated), ct))
-            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list)");
+        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
+                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension), ct))
+            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor");
         tickets.MapGet("/{id:guid}", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
             {
                 var ticket = await m.Send(new GetTicket(id), ct);

@@ -111,4 +111,40 @@ public sealed class PageRenderingTests(ConsoleFixture console)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task AgentWorkspace_Should_Show_The_Callers_Earlier_Orders_When_Opened_For_A_Ringing_Call()
+    {
+        var page = await console.SignInAsync("agent", "agent");
+        try
+        {
+            // The call toast links here; the demo city has two orders from this caller (停水 and its duplicate).
+            await page.GotoAsync("/agent?from=13800138001&callSid=CA00000000000000000000000000000001");
+            await Expect(page.Locator("#citizen-phone")).ToHaveValueAsync("13800138001");
+            var history = page.Locator("section.history");
+            await Expect(history).ToContainTextAsync("来电人历史工单");
+            await Expect(history.Locator("li")).ToHaveCountAsync(2);
+            await ConsoleFixture.ScreenshotAsync(page, "agent-incoming-call");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SupervisorBoard_Should_List_Extensions_Waiting_For_A_Decision()
+    {
+        var page = await console.SignInAsync("supervisor", "supervisor");
+        try
+        {
+            var extensions = page.Locator("section[data-list='extensions']");
+            await Expect(extensions).ToContainTextAsync("延期待审批");
+            await Expect(extensions.Locator("table.tickets tbody tr a").First).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

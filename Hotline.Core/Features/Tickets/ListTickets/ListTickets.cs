@@ -25,7 +25,8 @@ public sealed record ListTickets(
     int Page = 1,
     int PageSize = 50,
     bool? NearDue = null,
-    bool? Escalated = null) : IRequest<PagedResult<TicketListItemDto>>;
+    bool? Escalated = null,
+    bool? PendingExtension = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -87,6 +88,11 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         if (request.Escalated == true)
         {
             query = query.Where(t => t.Status != TicketStatus.Closed && (t.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
+        }
+
+        if (request.PendingExtension == true)
+        {
+            query = query.Where(t => t.PendingExtensionDueAt != null && t.Status != TicketStatus.Closed);
         }
 
         if (!string.IsNullOrWhiteSpace(request.Q))

@@ -1,3 +1,4 @@
+using Hotline.TestSupport;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Hotline.BrowserTests.Infrastructure.ConsoleFixture))]
@@ -14,7 +15,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const float Timeout = 30_000;
 
-    private ApiProcess? _api;
+    private HostProcess? _api;
+    private string? _dataDirectory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -41,7 +43,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(Timeout);
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        _api = await ApiProcess.StartAsync(start.Token);
+        // Development: the console's static web assets are served from the build output.
+        _dataDirectory = Directory.CreateTempSubdirectory("hotline-browser-").FullName;
+        _api = await HostProcess.StartAsync("Hotline.Api", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Database:DataDirectory"] = _dataDirectory,
+        }, start.Token);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -99,6 +107,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         if (_api is not null)
         {
             await _api.DisposeAsync();
+        }
+
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
         }
     }
 }

@@ -9,6 +9,8 @@ using Hotline.IntegrationTests.Infrastructure;
 using Npgsql;
 using Shouldly;
 
+using Hotline.TestSupport;
+
 namespace Hotline.IntegrationTests.Processes;
 
 /// <summary>

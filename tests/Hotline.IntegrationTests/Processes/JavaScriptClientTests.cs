@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Shouldly;
 
+using Hotline.TestSupport;
+
 namespace Hotline.IntegrationTests.Processes;
 
 /// <summary>

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
+using Hotline.TestSupport;
+
 namespace Hotline.IntegrationTests.Processes;
 
 /// <summary>

@@ -3,11 +3,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Hotline.IntegrationTests.Processes;
+namespace Hotline.TestSupport;
 
 /// <summary>
-/// A real Hotline.Api or Hotline.Worker process, started from the build output on a free loopback port with
-/// its configuration in environment variables, as an operator would run it. Killed (SIGKILL) on dispose.
+/// A real Hotline.Api or Hotline.Worker process (shared by the integration and browser tests), started from the
+/// build output on a free loopback port with its configuration in environment variables, as an operator would
+/// run it. Killed (SIGKILL) on dispose.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {

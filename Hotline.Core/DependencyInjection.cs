@@ -84,18 +84,4 @@ public static class DependencyInjection
             }
         }
     }
-
-    /// <summary>Registers the notification handlers of another assembly (a host's own side effects).</summary>
-    public static IServiceCollection AddNotificationHandlersFrom(this IServiceCollection services, System.Reflection.Assembly assembly)
-    {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
-        {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
-            {
-                services.AddScoped(contract, type);
-            }
-        }
-
-        return services;
-    }
 }

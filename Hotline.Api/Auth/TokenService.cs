@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Hotline.Contracts.Auth;
+using Hotline.Core.Features.Common;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,22 +13,20 @@ namespace Hotline.Api.Auth;
 /// </summary>
 public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> options)
 {
-    public const string UnitIdClaim = "unit_id";
-
     public TokenResponse Issue(UserInfo user)
     {
         var now = TimeProvider.System.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
         var claims = new List<Claim>
         {
-            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
-            new(JwtRegisteredClaimNames.Name, user.UserName),
+            new(ClaimsActor.UserIdClaim, user.Id.ToString()),
+            new(ClaimsActor.NameClaim, user.UserName),
             new("display_name", user.DisplayName),
         };
-        claims.AddRange(user.Roles.Select(r => new Claim("role", r)));
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimsActor.RoleClaim, r)));
         if (user.UnitId is { } unitId)
         {
-            claims.Add(new Claim(UnitIdClaim, unitId.ToString()));
+            claims.Add(new Claim(ClaimsActor.UnitIdClaim, unitId.ToString()));
         }
 
         var token = new JwtSecurityToken(

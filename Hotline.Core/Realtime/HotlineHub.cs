@@ -1,6 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Realtime;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -21,7 +22,7 @@ public sealed class HotlineHub(HotlineDbContext db) : Hub<IHotlineClient>
 
     public override async Task OnConnectedAsync()
     {
-        var actor = HubActor.From(Context.User);
+        var actor = ClaimsActor.From(Context.User);
         foreach (var role in actor.Roles)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Role(role));
@@ -43,7 +44,7 @@ public sealed class HotlineHub(HotlineDbContext db) : Hub<IHotlineClient>
     /// <summary>Follow one order (the detail page). Refused for an order the caller may not see.</summary>
     public async Task WatchTicket(Guid ticketId)
     {
-        var actor = HubActor.From(Context.User);
+        var actor = ClaimsActor.From(Context.User);
         var visible = await db.Tickets.AsNoTracking().VisibleTo(actor).AnyAsync(t => t.Id == ticketId);
         if (!visible)
         {

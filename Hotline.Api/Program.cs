@@ -2,16 +2,17 @@ using Hotline.Api;
 using Hotline.Api.Endpoints;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
+using Hotline.Core.Features.Observability;
 using Hotline.Core.Jobs;
 using Hotline.Core.Realtime;
 using Hotline.Api.Jobs;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment);
+builder.Services.AddHotlineTelemetry(builder.Configuration, "Hotline.Api");
 
 var app = builder.Build();
 
@@ -34,8 +35,7 @@ app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API")).AllowAnonymous();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHotlineHealthChecks();
 
 app.MapAuthEndpoints();
 app.MapReferenceEndpoints();

@@ -62,13 +62,15 @@ public static class DependencyInjection
 
     /// <summary>
     /// MediatR 5.1.0 without its DI package (not served here, see docs/decisions/0002): the mediator is scoped so
-    /// handlers share the request's DbContext; behaviors run outermost first: logging, validation, domain events.
+    /// handlers share the request's DbContext; behaviors run outermost first: logging, transient-failure retry (validators read
+    /// the database too), validation, domain events.
     /// </summary>
     private static void AddMediatR5(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransientRetryBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DomainEventsBehavior<,>));
 

@@ -2,9 +2,9 @@ using Hotline.Core;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Observability;
 using Hotline.Core.Jobs;
 using Hotline.Core.Realtime;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // The job host: a Hangfire server on the configured storage (Jobs:Storage=Database shares the API's
 // PostgreSQL or SQL Server database, schema "hangfire"), the recurring jobs, and health endpoints.
@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment, runServer: true);
 builder.Services.AddSingleton<ICurrentUser, WorkerUser>();
+builder.Services.AddHotlineTelemetry(builder.Configuration, "Hotline.Worker");
 
 // The hub context the real-time notifier publishes to: through the Redis backplane (Redis:Configuration)
 // the worker's deadline alerts reach consoles connected to any API node. Without one they reach nobody
@@ -22,8 +23,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapHotlineHealthChecks();
 app.Run();
 
 /// <summary>Jobs act as the system, never as a signed-in person.</summary>

@@ -49,6 +49,9 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         return events;
     }
 
+    /// <summary>How many saves succeeded on this context: a retry must not repeat an attempt that may have committed.</summary>
+    public int SaveCount { get; private set; }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangeTracker.Entries<Ticket>()
@@ -76,6 +79,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         }
 
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        SaveCount++;
 
         foreach (var (ticket, change) in changes)
         {

@@ -28,11 +28,18 @@ public static class JobsSetup
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+
+            // Hangfire's filters are process-wide: add ours once, however many hosts a test process builds.
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTelemetryFilter))
+            {
+                config.UseFilter(new JobTelemetryFilter(provider.GetRequiredService<Features.Observability.HotlineMetrics>()));
+            }
+
             if (jobs.Storage == JobStorage.InMemory)
             {
                 config.UseInMemoryStorage(new InMemoryStorageOptions());

@@ -2,6 +2,7 @@ using Hotline.Core.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace Hotline.Core.Realtime;
@@ -13,7 +14,9 @@ public static class RealtimeSetup
     /// <summary>
     /// SignalR with the JSON protocol of the API, and the Redis backplane when <c>Redis:Configuration</c> is set.
     /// Every host that publishes (API nodes and workers) must use this, so that a message published by one
-    /// process reaches the consoles connected to any API node.
+    /// process reaches the consoles connected to any API node. The host's readiness reports Redis as
+    /// "Degraded" (never "Unhealthy") while it is unreachable: orders are still taken and recorded, only live
+    /// pushes stop, and consoles catch up from <c>/api/events</c> when it returns.
     /// </summary>
     public static ISignalRServerBuilder AddHotlineSignalR(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +24,14 @@ public static class RealtimeSetup
         var redis = configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            builder.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
+            var connection = new RedisBackplaneConnection(redis);
+            services.AddSingleton(connection);
+            builder.AddStackExchangeRedis(o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
+                o.ConnectionFactory = _ => connection.GetAsync();
+            });
+            services.AddHealthChecks().AddCheck<RedisBackplaneHealthCheck>("redis", HealthStatus.Degraded, ["ready"]);
         }
 
         return builder;

@@ -1,24 +1,37 @@
 using System.Diagnostics;
+using Hotline.Core.Features.Observability;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Core.Features.Common;
 
-public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, ICurrentUser currentUser)
+/// <summary>The outermost behavior: one log line, one span and one duration measurement per command or query.</summary>
+public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, ICurrentUser currentUser, HotlineMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private static readonly string Name = typeof(TRequest).Name;
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        using var activity = HotlineMetrics.ActivitySource.StartActivity(Name);
+        activity?.SetTag("hotline.user", currentUser.Actor.UserName);
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next();
-            LogHandled(typeof(TRequest).Name, currentUser.Actor.UserName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Requests.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("request", Name), new KeyValuePair<string, object?>("outcome", "ok"));
+            LogHandled(Name, currentUser.Actor.UserName, elapsed.TotalMilliseconds);
             return response;
         }
         catch (Exception ex)
         {
-            LogFailed(typeof(TRequest).Name, currentUser.Actor.UserName, ex.GetType().Name, ex.Message);
+            metrics.Requests.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("request", Name),
+                new KeyValuePair<string, object?>("outcome", ex.GetType().Name));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            LogFailed(Name, currentUser.Actor.UserName, ex.GetType().Name, ex.Message);
             throw;
         }
     }

@@ -21,7 +21,8 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
-    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null)
+    /// <param name="postgres">Adjusts the PostgreSQL connection the API uses (e.g. through a <see cref="TcpProxy"/>).</param>
+    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null, Action<NpgsqlConnectionStringBuilder>? postgres = null)
     {
         Provider = provider;
         _clock = clock;
@@ -30,7 +31,9 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
             _postgresDatabase = $"hotline_test_{Guid.NewGuid():N}";
-            _postgresConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase };
+            postgres?.Invoke(builder);
+            _postgresConnectionString = builder.ConnectionString;
         }
         else
         {
@@ -39,6 +42,9 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string the API uses on PostgreSQL; null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgresConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

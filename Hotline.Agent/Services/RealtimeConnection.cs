@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hotline.Contracts.Realtime;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hotline.Agent.Services;
@@ -43,8 +44,15 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
                 return;
             }
 
+            // WebSockets only, without the negotiate round trip: the connection lives on the one node that accepted
+            // it, so several API nodes work behind a plain round-robin load balancer (docs/operations.md).
             _hub = new HubConnectionBuilder()
-                .WithUrl(navigation.ToAbsoluteUri("hubs/hotline"), o => o.AccessTokenProvider = () => Task.FromResult(session.Token?.AccessToken))
+                .WithUrl(navigation.ToAbsoluteUri("hubs/hotline"), o =>
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                    o.AccessTokenProvider = () => Task.FromResult(session.Token?.AccessToken);
+                })
                 .WithAutomaticReconnect(RetryDelays)
                 .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
                 .Build();

@@ -14,8 +14,8 @@ using Hotline.TestSupport;
 namespace Hotline.IntegrationTests.Processes;
 
 /// <summary>
-/// The deadline acceptance checks with real processes: the API alone on the embedded default, two workers on one
-/// PostgreSQL, and a worker killed with SIGKILL in the middle of a sweep. Each is bounded in time and talks to
+/// The deadline acceptance checks with real processes: the API alone on the embedded default and a worker killed
+/// with SIGKILL in the middle of a sweep (two API nodes with two workers: <see cref="MultiNodeTests"/>). Each is bounded in time and talks to
 /// 127.0.0.1 only.
 /// </summary>
 [Collection(ProcessTests.Collection)]
@@ -58,28 +58,6 @@ public sealed class DeadlineProcessTests
                 Directory.Delete(data, recursive: true);
             }
         }
-    }
-
-    [Fact]
-    public async Task OverdueAlert_Should_BeRaisedOnce_When_TwoWorkersShareOnePostgreSql()
-    {
-        await using var database = await PostgresDatabase.CreateAsync(Ct);
-        var shared = database.Settings();
-        await using var api = await HostProcess.StartAsync("Hotline.Api", shared.With("Database:MigrateOnStart", "true").With("Demo:Seed", "true"), Ct);
-        var workerSettings = shared.With("Deadlines:SweepInterval", "00:00:20").With("Jobs:SchedulePollingInterval", "00:00:01");
-        await using var workerA = await HostProcess.StartAsync("Hotline.Worker", workerSettings, Ct);
-        await using var workerB = await HostProcess.StartAsync("Hotline.Worker", workerSettings, Ct);
-
-        await UseOneMinuteEmergencyAcceptLimitAsync(api);
-        var (ticket, dispatchedAt) = await RegisterAndDispatchEmergencyAsync(api);
-
-        var overdue = await WaitForAsync(api, ticket.Id, t => t.Alerts.Any(a => a.Kind == AlertKind.Overdue), TimeSpan.FromSeconds(150));
-        (overdue.Alerts.Single(a => a.Kind == AlertKind.Overdue).RaisedAt - dispatchedAt).ShouldBeLessThan(TimeSpan.FromMinutes(2));
-        await Task.Delay(TimeSpan.FromSeconds(25), Ct);
-        var later = await GetTicketAsync(api, ticket.Id);
-        later.Timeline.Count(e => e.Action == "DeadlineOverdue").ShouldBe(1, workerA.Output + workerB.Output);
-        later.Alerts.Count(a => a.Kind == AlertKind.Overdue).ShouldBe(1);
-        (await database.CountAsync("""SELECT count(*) FROM "TicketAlerts" WHERE "TicketId" = @id AND "Kind" = 'Overdue'""", ticket.Id)).ShouldBe(1);
     }
 
     [Fact]
@@ -164,7 +142,7 @@ public sealed class DeadlineProcessTests
         return await RegisterAndDispatchEmergencyAsync(agent);
     }
 
-    private static async Task<(TicketDto Ticket, DateTimeOffset DispatchedAt)> RegisterAndDispatchEmergencyAsync(HttpClient agent)
+    internal static async Task<(TicketDto Ticket, DateTimeOffset DispatchedAt)> RegisterAndDispatchEmergencyAsync(HttpClient agent)
     {
         var request = new RegisterTicketRequest(
             Channel.Phone,
@@ -181,7 +159,7 @@ public sealed class DeadlineProcessTests
         return (dispatched, dispatched.Deadlines.AcceptDueAt!.Value.AddMinutes(-1));
     }
 
-    private static async Task<TicketDto> WaitForAsync(HostProcess api, Guid id, Func<TicketDto, bool> condition, TimeSpan timeout)
+    internal static async Task<TicketDto> WaitForAsync(HostProcess api, Guid id, Func<TicketDto, bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         TicketDto ticket;
@@ -200,7 +178,7 @@ public sealed class DeadlineProcessTests
         throw new TimeoutException($"Order {ticket.Number} did not reach the expected state within {timeout}:\n{api.Output}");
     }
 
-    private static async Task<TicketDto> GetTicketAsync(HostProcess api, Guid id)
+    internal static async Task<TicketDto> GetTicketAsync(HostProcess api, Guid id)
     {
         using var supervisor = await SignInAsync(api, "supervisor");
         return await (await supervisor.GetAsync($"/api/tickets/{id}", Ct)).ReadAsync<TicketDto>();

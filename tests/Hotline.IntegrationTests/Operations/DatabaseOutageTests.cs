@@ -6,6 +6,7 @@ using Hotline.Contracts.Auth;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.IntegrationTests.Infrastructure;
+using Hotline.IntegrationTests.Processes;
 using Npgsql;
 using Shouldly;
 
@@ -70,7 +71,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
             proxy.Restore();
         }, Ct);
-        var response = await agent.PostAsJsonAsync("/api/tickets", Request(content), Json.Options, Ct);
+        var response = await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(content), Json.Options, Ct);
         await restore;
 
         var ticket = await response.ReadAsync<TicketDto>(HttpStatusCode.Created);
@@ -86,7 +87,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var content = $"路灯不亮 {Guid.NewGuid():N}";
 
         proxy.Cut();
-        var response = await agent.PostAsJsonAsync("/api/tickets", Request(content), Json.Options, Ct);
+        var response = await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(content), Json.Options, Ct);
         proxy.Restore();
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -95,7 +96,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         (await CountOrdersAsync(factory, content)).ShouldBe(0, "nothing may be half-written");
 
         // The citizen's demand is not lost: the same request once the database is back creates the order.
-        var again = await agent.PostAsJsonAsync("/api/tickets", Request(content), Json.Options, Ct);
+        var again = await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(content), Json.Options, Ct);
         await again.ShouldHaveStatusAsync(HttpStatusCode.Created);
         (await CountOrdersAsync(factory, content)).ShouldBe(1);
     }
@@ -125,16 +126,6 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         return (_factory, _proxy);
     }
-
-    private static RegisterTicketRequest Request(string content) => new(
-        Channel.Phone,
-        TicketType.HelpRequest,
-        "sw-ts",
-        Urgency.Normal,
-        new CitizenDto("测试市民", "13812345678", false),
-        new LocationDto("dc", "dc-dhm", "东华门大街1号", null, null),
-        content,
-        null);
 
     private static async Task<HttpClient> SignInAsync(HotlineApiFactory factory, string userName)
     {

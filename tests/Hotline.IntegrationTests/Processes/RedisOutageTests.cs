@@ -26,12 +26,11 @@ public sealed class RedisOutageTests
     public async Task Api_Should_KeepRecordingAndReportDegraded_When_RedisIsDown_And_PushAgain_When_ItReturns()
     {
         await using var redis = await RedisServer.StartAsync(Ct);
-        var data = Path.Combine(Path.GetTempPath(), "hotline-redis-down-" + Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TempDataDirectory();
         {
             await using var api = await HostProcess.StartAsync("Hotline.Api", new Dictionary<string, string>
             {
-                ["Database:DataDirectory"] = data,
+                ["Database:DataDirectory"] = data.Path,
                 ["Redis:Configuration"] = redis.Configuration,
             }, Ct);
             using var agent = await SignInAsync(api, "agent");
@@ -60,29 +59,10 @@ public sealed class RedisOutageTests
             var after = await RegisterAsync(agent);
             await console.NextChangeAsync(c => c.TicketId == after.Id, TimeSpan.FromSeconds(10), Ct);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(data))
-            {
-                Directory.Delete(data, recursive: true);
-            }
-        }
     }
 
-    private static async Task<TicketDto> RegisterAsync(HttpClient agent)
-    {
-        var request = new RegisterTicketRequest(
-            Channel.Phone,
-            TicketType.Complaint,
-            "sw-ts",
-            Urgency.Normal,
-            new CitizenDto("测试市民", "13812345678", false),
-            new LocationDto("dc", "dc-dhm", "东华门大街1号", null, null),
-            "停水了 " + Guid.NewGuid().ToString("N"),
-            null);
-        return await (await agent.PostAsJsonAsync("/api/tickets", request, Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
-    }
+    private static async Task<TicketDto> RegisterAsync(HttpClient agent) =>
+        await (await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(), Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
 
     private static async Task<(HttpStatusCode Status, string Overall, string? Redis)> ReadyAsync(HostProcess api)
     {

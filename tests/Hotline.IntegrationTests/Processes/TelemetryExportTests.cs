@@ -26,12 +26,11 @@ public sealed class TelemetryExportTests
     public async Task Api_Should_ExportSpansMetricsAndLogsOverOtlp_When_AnEndpointIsConfigured()
     {
         using var collector = new OtlpCollector();
-        var data = Path.Combine(Path.GetTempPath(), "hotline-otel-" + Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TempDataDirectory();
         {
             await using var api = await HostProcess.StartAsync("Hotline.Api", new Dictionary<string, string>
             {
-                ["Database:DataDirectory"] = data,
+                ["Database:DataDirectory"] = data.Path,
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
@@ -39,29 +38,12 @@ public sealed class TelemetryExportTests
                 ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
             }, Ct);
             using var agent = await SignInAsync(api, "agent");
-            var request = new RegisterTicketRequest(
-                Channel.Phone,
-                TicketType.Complaint,
-                "sw-ts",
-                Urgency.Normal,
-                new CitizenDto("测试市民", "13812345678", false),
-                new LocationDto("dc", "dc-dhm", "东华门大街1号", null, null),
-                "停水了 " + Guid.NewGuid().ToString("N"),
-                null);
-            await (await agent.PostAsJsonAsync("/api/tickets", request, Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
+            await (await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(), Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
 
             await collector.WaitForAsync("/v1/traces", "RegisterTicket", api);
             await collector.WaitForAsync("/v1/metrics", "hotline.orders.registered", api);
             await collector.WaitForAsync("/v1/metrics", "hotline.requests.duration", api);
             await collector.WaitForAsync("/v1/logs", "Hotline.Api", api);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(data))
-            {
-                Directory.Delete(data, recursive: true);
-            }
         }
     }
 

@@ -11,15 +11,27 @@ public enum LinkState { Disconnected, Connecting, Connected, Reconnecting }
 /// The console's one connection to <c>/hubs/hotline</c>. Reconnects automatically (0, 2, 10, 30 s); after every
 /// reconnect it re-joins the watched orders and replays what it missed from <c>GET /api/events?since=</c>, so pages
 /// see every <see cref="TicketChanged"/> once (deduplicated by sequence) whether it came live or from the re-sync.
+/// Pushes are at most once even on a healthy connection (a Redis outage drops them without closing it), so while
+/// connected it also catches up every <see cref="CatchUpInterval"/>.
 /// </summary>
 public sealed class RealtimeConnection(Session session, HotlineApi api, Microsoft.AspNetCore.Components.NavigationManager navigation) : IAsyncDisposable
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
     private const int PageSize = 500;
+    private static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(30);
+
+    // Sequences can become visible out of order on PostgreSQL and SQL Server (taken at insert, seen at commit):
+    // every catch-up reads again from this far below the highest sequence seen, and duplicates are dropped.
+    private const long Overlap = 200;
+    private const int SeenCapacity = 5000;
 
     private readonly HashSet<Guid> _watched = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HubConnection? _hub;
+    private CancellationTokenSource? _catchUp;
+    private readonly HashSet<long> _seen = [];
+    private readonly Queue<long> _seenOrder = new();
+    private long _floor;
     private long _lastSequence;
 
     public LinkState State { get; private set; } = LinkState.Disconnected;
@@ -70,6 +82,8 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
                 await _hub.StartAsync();
                 await SkipToHeadAsync();
                 await SetStateAsync(LinkState.Connected);
+                _catchUp = new CancellationTokenSource();
+                _ = CatchUpPeriodicallyAsync(_catchUp.Token);
             }
             catch (Exception ex) when (ex is HttpRequestException or ApiException or InvalidOperationException)
             {
@@ -110,6 +124,13 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
 
     public async Task StopAsync()
     {
+        if (_catchUp is { } catchUp)
+        {
+            _catchUp = null;
+            await catchUp.CancelAsync();
+            catchUp.Dispose();
+        }
+
         if (_hub is { } hub)
         {
             _hub = null;
@@ -118,6 +139,9 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
         }
 
         _lastSequence = 0;
+        _floor = 0;
+        _seen.Clear();
+        _seenOrder.Clear();
         await SetStateAsync(LinkState.Disconnected);
     }
 
@@ -139,17 +163,30 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
         }
     }
 
-    public ValueTask DisposeAsync() => _hub?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        _catchUp?.Cancel();
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+    }
 
     private async Task OnTicketChangedAsync(TicketChanged change)
     {
-        // A live event at or below the last sequence was already raised (live or from a re-sync).
-        if (change.Sequence <= _lastSequence)
+        // Raised once, whether it came live or from a catch-up; nothing from before this session's first connect.
+        if (change.Sequence <= _floor || !_seen.Add(change.Sequence))
         {
             return;
         }
 
-        _lastSequence = change.Sequence;
+        _seenOrder.Enqueue(change.Sequence);
+        if (_seenOrder.Count > SeenCapacity)
+        {
+            _seen.Remove(_seenOrder.Dequeue());
+        }
+
+        _lastSequence = Math.Max(_lastSequence, change.Sequence);
         await RaiseAsync(TicketChanged, change);
     }
 
@@ -169,22 +206,53 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
         }
 
         await SetStateAsync(LinkState.Connected);
+        await CatchUpAsync();
+    }
+
+    /// <summary>Raises, in order, the changes after the last one seen.</summary>
+    private async Task CatchUpAsync()
+    {
         try
         {
+            var since = Math.Max(_floor, _lastSequence - Overlap);
             IReadOnlyList<EventEnvelope> page;
             do
             {
-                page = await api.GetEventsAsync(_lastSequence, PageSize);
+                page = await api.GetEventsAsync(since, PageSize);
                 foreach (var change in page.Select(e => e.TicketChanged).OfType<TicketChanged>())
                 {
                     await OnTicketChangedAsync(change);
                 }
+
+                if (page.Count > 0)
+                {
+                    since = page[^1].Sequence;
+                }
             }
             while (page.Count == PageSize);
         }
-        catch (ApiException)
+        catch (Exception ex) when (ex is ApiException or HttpRequestException)
         {
-            // The next reconnect or page load catches up.
+            // The next catch-up, reconnect or page load tries again.
+        }
+    }
+
+    private async Task CatchUpPeriodicallyAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(CatchUpInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (_hub?.State == HubConnectionState.Connected)
+                {
+                    await CatchUpAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Signed out.
         }
     }
 
@@ -201,6 +269,7 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
             }
         }
         while (page.Count == PageSize);
+        _floor = _lastSequence;
     }
 
     private Task SetStateAsync(LinkState state)

@@ -2,6 +2,7 @@ using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Features.Citizens;
+using Hotline.Core.Features.Reference;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,10 @@ public static class CitizenEndpoints
             .RequireRateLimiting(CitizenRateLimiting.Reads)
             .WithSummary("查询办理进度: status and public answer by tracking code, no personal data")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        app.MapGet("/api/public/catalogue", async (IMediator m, CancellationToken ct) => new PublicCatalogue(await m.Send(new ListCategories(), ct), await m.Send(new ListRegions(), ct)))
+            .AllowAnonymous().WithTags("Citizens").RequireRateLimiting(CitizenRateLimiting.Reads)
+            .WithSummary("What the public form offers: categories and districts with streets (anonymous)");
 
         var keys = app.MapGroup("/api/admin/open311-keys").WithTags("Admin").RequireAuthorization(Policies.Admin);
         keys.MapPost("/", async (CreateOpen311KeyRequest body, IMediator m, CancellationToken ct) =>

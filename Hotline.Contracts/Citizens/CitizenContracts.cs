@@ -1,3 +1,4 @@
+using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
 
 namespace Hotline.Contracts.Citizens;
@@ -40,3 +41,6 @@ public sealed record CreateOpen311KeyRequest(string? Name);
 public sealed record Open311KeyCreated(Guid Id, string Name, string ApiKey, string KeyPrefix, DateTimeOffset CreatedAt);
 
 public sealed record Open311KeyDto(Guid Id, string Name, string KeyPrefix, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+
+/// <summary>What the public form offers: the category catalogue and the districts with their streets.</summary>
+public sealed record PublicCatalogue(IReadOnlyList<CategoryDto> Categories, IReadOnlyList<RegionDto> Regions);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Xml;
 using Hotline.Core.Domain.Common;
 
@@ -22,7 +21,7 @@ public sealed class Open311Node : List<KeyValuePair<string, object?>>
 public sealed record Open311List(string ItemName, IReadOnlyList<object?> Items);
 
 /// <summary>
-/// GeoReport v2 wire formats: JSON (camel-free snake_case names as in the spec) and XML (root elements
+/// GeoReport v2 wire formats: JSON (snake_case names as in the spec) and XML (root elements
 /// services/service, service_definition, service_requests/request, errors/error, discovery). UTF-8,
 /// instants in China time with their offset.
 /// </summary>
@@ -32,7 +31,8 @@ public static class Open311Format
     public const string Json = "json";
     public const string Xml = "xml";
 
-    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    /// <summary>Readable UTF-8 (Chinese and "+08:00" unescaped): the answer is application/json, never embedded in HTML.</summary>
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public static IResult Result(string format, string root, object body, int status = StatusCodes.Status200OK) =>
         new Open311Result(format, root, body, status);

@@ -239,6 +239,19 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
         (await admin.PostAsJsonAsync("/api/admin/open311-keys", new CreateOpen311KeyRequest(" "), Json.Options, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task OpenApi_Should_DescribeTheCitizenRoutes_When_Requested()
+    {
+        using var anonymous = Fixture.AnonymousClient();
+
+        var document = await anonymous.GetStringAsync("/openapi/v1.json", Ct);
+
+        foreach (var route in new[] { "/api/public/submissions", "/api/public/submissions/{trackingCode}", "/api/admin/open311-keys", "/open311/v2/requests.{format}", "/open311/v2/services/{service_code}.{format}", "/open311/v2/discovery.{format}" })
+        {
+            document.ShouldContain($"\"{route}\"");
+        }
+    }
+
     private static List<KeyValuePair<string, string>> Form(string? apiKey)
     {
         List<KeyValuePair<string, string>> form =

@@ -14,8 +14,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Citizens;
 
 /// <summary>
-/// GET requests: orders that came in through the public channels (web form and Open311), never reports
-/// (举报). <c>service_request_id</c> (a comma list of order numbers) overrides the other filters; otherwise
+/// GET requests: orders that came in through Open311, whose clients publish what their users report; never
+/// web-form or phone orders (their citizens did not ask for publication) and never reports (举报).
+/// <c>service_request_id</c> (a comma list of order numbers) overrides the other filters; otherwise
 /// the window is <c>start_date</c>..<c>end_date</c> (at most 90 days, the last 90 days by default), newest
 /// first, at most 1000 requests.
 /// </summary>
@@ -84,7 +85,7 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
     }
 
     private IQueryable<Ticket> Public() => db.Tickets.AsNoTracking()
-        .Where(t => (t.Channel == Channel.Web || t.Channel == Channel.Open311) && t.Type != TicketType.Report);
+        .Where(t => t.Channel == Channel.Open311 && t.Type != TicketType.Report);
 
     private async Task<IReadOnlyList<Open311RequestView>> ReadAsync(IQueryable<Ticket> query, CancellationToken ct)
     {
@@ -99,29 +100,26 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
         return tickets.Select(t => ToView(t, snapshot, media.GetValueOrDefault(t.Id))).ToList();
     }
 
-    /// <summary>Confidential citizens' orders keep only the service and the progress: no text and no place.</summary>
-    private static Open311RequestView ToView(Ticket t, ReferenceSnapshot snapshot, string? mediaUrl)
-    {
-        var hidden = t.Citizen.Confidential;
-        return new Open311RequestView(
+    /// <summary>Progress and place; the citizen's name, phone and the client's e-mail, device and account ids never.</summary>
+    private static Open311RequestView ToView(Ticket t, ReferenceSnapshot snapshot, string? mediaUrl) =>
+        new(
             t.Number,
             t.Status == TicketStatus.Closed ? "closed" : "open",
             PublicProgress.Answer(t),
             snapshot.CategoriesByCode.TryGetValue(t.CategoryCode, out var category) ? category.Name : t.CategoryCode,
             t.CategoryCode,
-            hidden ? null : t.Content,
+            t.Content,
             PublicProgress.HandlingUnitName(t, snapshot),
             PublicProgress.StatusText(t.Status),
             t.CreatedAt,
             t.UpdatedAt,
             t.IsOpen ? t.ReplyDueAt : null,
-            hidden ? null : t.Location.Address,
+            t.Location.Address,
             null,
             null,
-            hidden ? null : t.Location.Latitude,
-            hidden ? null : t.Location.Longitude,
-            hidden ? null : mediaUrl);
-    }
+            t.Location.Latitude,
+            t.Location.Longitude,
+            mediaUrl);
 
     private static string? MediaUrl(string? attributes)
     {

@@ -103,6 +103,43 @@ public sealed class CitizenPortalTests(ConsoleFixture console)
         }
     }
 
+    [Fact]
+    public async Task Admin_Should_Issue_A_Key_Shown_Once_And_Revoke_It_When_Managing_Open311_Clients()
+    {
+        var admin = await console.SignInAsync("admin", "supervisor");
+        try
+        {
+            await admin.GetByRole(AriaRole.Link, new() { Name = "Open311 密钥" }).ClickAsync();
+            await admin.GetByLabel("客户端名称").FillAsync("街道网格App");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
+            var key = (await admin.Locator("[data-testid=issued-key] code").InnerTextAsync()).Trim();
+            key.ShouldStartWith("o311_");
+            var row = admin.Locator("tr", new() { HasText = "街道网格App" });
+            await Expect(row).ToContainTextAsync("有效");
+            await Expect(row).Not.ToContainTextAsync(key);
+            await ConsoleFixture.ScreenshotAsync(admin, "admin-open311-keys");
+            (await PostOpen311Async(key)).ShouldBe(System.Net.HttpStatusCode.Created);
+
+            await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
+            await Expect(row).ToContainTextAsync("已吊销");
+            (await PostOpen311Async(key)).ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+    }
+
+    private async Task<System.Net.HttpStatusCode> PostOpen311Async(string key)
+    {
+        using var http = new HttpClient { BaseAddress = console.BaseAddress };
+        var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(
+        [
+            new("api_key", key), new("service_code", "cs-ld"), new("address_string", "西城区什刹海前海西街"), new("description", "路灯不亮"),
+        ]));
+        return response.StatusCode;
+    }
+
     /// <summary>直接办结 through the API as the agent, for the ticket open in the agent's page.</summary>
     private async Task AnswerAsync(string ticketUrl, string answer)
     {

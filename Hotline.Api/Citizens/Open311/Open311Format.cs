@@ -135,11 +135,35 @@ public static class Open311Format
 
                 break;
             default:
-                xml.WriteString(Scalar(value));
+                xml.WriteString(XmlSafe(Scalar(value)));
                 break;
         }
 
         xml.WriteEndElement();
+    }
+
+    /// <summary>Text is stored as typed; characters XML 1.0 cannot carry (control characters) become U+FFFD.</summary>
+    private static string XmlSafe(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                clean.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                clean.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                clean.Append('\uFFFD');
+            }
+        }
+
+        return clean.ToString();
     }
 
     private static string Scalar(object value) => value switch

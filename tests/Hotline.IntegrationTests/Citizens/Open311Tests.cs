@@ -237,6 +237,21 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
     }
 
     [Fact]
+    public async Task GetRequest_Should_WriteWellFormedXml_When_TheTextHasControlCharactersOrEmoji()
+    {
+        var key = await IssueKeyAsync();
+        var form = Form(key);
+        form.RemoveAll(f => f.Key == "description");
+        form.Add(new("description", "噪音\u0001很大😡"));
+        var (_, created) = await PostAsync("xml", form, HttpStatusCode.Created);
+
+        var (_, requests) = await GetAsync($"/open311/v2/requests/{created[0]["service_request_id"]}.xml", "xml", HttpStatusCode.OK, null, "request");
+
+        requests.ShouldHaveSingleItem()["description"].ShouldBe("噪音\uFFFD很大😡");
+        (await TicketByNumberAsync(created[0]["service_request_id"]!)).Content.ShouldBe("噪音\u0001很大😡");
+    }
+
+    [Fact]
     public async Task OpenApi_Should_DescribeTheCitizenRoutes_When_Requested()
     {
         using var anonymous = Fixture.AnonymousClient();

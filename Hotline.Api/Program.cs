@@ -1,4 +1,5 @@
 using Hotline.Api;
+using Hotline.Api.Citizens;
 using Hotline.Api.Endpoints;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
@@ -13,6 +14,7 @@ builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineTelemetry(builder.Configuration, "Hotline.Api");
+builder.Services.AddCitizenChannels(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
@@ -41,10 +44,12 @@ app.MapAuthEndpoints();
 app.MapReferenceEndpoints();
 app.MapTicketEndpoints();
 app.MapEventEndpoints();
+app.MapCitizenEndpoints();
+app.MapOpen311Endpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.
-app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/|health/).*$)}", "index.html");
+app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/|health/|open311/).*$)}", "index.html");
 
 app.Run();
 

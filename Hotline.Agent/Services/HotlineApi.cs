@@ -68,6 +68,15 @@ public sealed class HotlineApi(HttpClient http, Session session)
     public Task<CitizenPhoneDto> RevealPhoneAsync(Guid id) =>
         SendAsync<CitizenPhoneDto>(HttpMethod.Post, $"api/tickets/{id}/citizen-phone", new { });
 
+    public Task<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>> ListOpen311KeysAsync() =>
+        GetAsync<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>>("api/admin/open311-keys");
+
+    public Task<Hotline.Contracts.Citizens.Open311KeyCreated> CreateOpen311KeyAsync(string name) =>
+        SendAsync<Hotline.Contracts.Citizens.Open311KeyCreated>(HttpMethod.Post, "api/admin/open311-keys", new Hotline.Contracts.Citizens.CreateOpen311KeyRequest(name));
+
+    public Task<Hotline.Contracts.Citizens.Open311KeyDto> RevokeOpen311KeyAsync(Guid id) =>
+        SendAsync<Hotline.Contracts.Citizens.Open311KeyDto>(HttpMethod.Delete, $"api/admin/open311-keys/{id}", null);
+
     private Task<T> GetAsync<T>(string url) => SendAsync<T>(HttpMethod.Get, url, null);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string url, object? body, string? idempotencyKey = null)

@@ -38,6 +38,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<Domain.Citizens.CitizenSubmission> CitizenSubmissions => Set<Domain.Citizens.CitizenSubmission>();
+
+    public DbSet<Domain.Citizens.Open311Client> Open311Clients => Set<Domain.Citizens.Open311Client>();
+
     /// <summary>
     /// Domain events of changes that have been saved. The pipeline publishes them once the handler
     /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.

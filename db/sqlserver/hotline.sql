@@ -582,3 +582,87 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE TABLE [Open311Clients] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [KeyHash] nvarchar(64) NOT NULL,
+        [KeyPrefix] nvarchar(16) NOT NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_Open311Clients] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE TABLE [CitizenSubmissions] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [TrackingCode] nvarchar(12) NOT NULL,
+        [Channel] nvarchar(10) NOT NULL,
+        [Open311ClientId] uniqueidentifier NULL,
+        [ClientName] nvarchar(60) NOT NULL,
+        [ServiceCode] nvarchar(32) NULL,
+        [Attributes] nvarchar(4000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CitizenSubmissions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CitizenSubmissions_Open311Clients_Open311ClientId] FOREIGN KEY ([Open311ClientId]) REFERENCES [Open311Clients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CitizenSubmissions_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE INDEX [IX_CitizenSubmissions_Open311ClientId] ON [CitizenSubmissions] ([Open311ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CitizenSubmissions_TicketId] ON [CitizenSubmissions] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CitizenSubmissions_TrackingCode] ON [CitizenSubmissions] ([TrackingCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Open311Clients_KeyHash] ON [Open311Clients] ([KeyHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020811_CitizenChannels'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124020811_CitizenChannels', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -171,7 +171,8 @@ public sealed class Ticket : AggregateRoot
         string? idempotencyKey,
         string? idempotencyFingerprint,
         Actor actor,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? registrationNote = null)
     {
         if (content.Length > MaxContentLength)
         {
@@ -197,7 +198,7 @@ public sealed class Ticket : AggregateRoot
             UpdatedAt = now,
             Version = 0,
         };
-        ticket.Record(TimelineActions.Registered, actor, null, TicketStatus.Registered, null, now);
+        ticket.Record(TimelineActions.Registered, actor, null, TicketStatus.Registered, registrationNote, now);
         ticket.Raise(new TicketRegistered(id, number, ticket.Status, ticket.Version, now, channel));
         return ticket;
     }

@@ -20,12 +20,15 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
 
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
+    /// <param name="settings">Extra configuration for the API under test.</param>
     /// <param name="postgres">Adjusts the PostgreSQL connection the API uses (e.g. through a <see cref="TcpProxy"/>).</param>
-    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null, Action<NpgsqlConnectionStringBuilder>? postgres = null)
+    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, Action<NpgsqlConnectionStringBuilder>? postgres = null)
     {
         Provider = provider;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -54,6 +57,11 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
 
         // Tests call jobs directly; a background job server per factory would only add noise.
         builder.UseSetting("Jobs:RunServerInProcess", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Features.Citizens;
+using Hotline.Core.Features.Common;
+
+namespace Hotline.Api.Citizens.Open311;
+
+/// <summary>Discovery details (<c>CitizenChannels:Open311</c>).</summary>
+public sealed class Open311Options
+{
+    public const string Section = "CitizenChannels:Open311";
+
+    public string Contact { get; set; } = "12345市民服务热线中心";
+
+    public string KeyService { get; set; } = "api_key 由热线中心管理员签发（POST /api/admin/open311-keys）。";
+
+    /// <summary><c>production</c> or <c>test</c>.</summary>
+    public string EndpointType { get; set; } = "production";
+
+    /// <summary>When this endpoint's capabilities last changed.</summary>
+    public DateTimeOffset Changeset { get; set; } = new(2026, 11, 24, 0, 0, 0, ChinaTime.Offset);
+}
+
+/// <summary>Maps between the GeoReport v2 wire (form fields, element names) and the Core's Open311 features.</summary>
+public static partial class Open311Wire
+{
+    public static object Services(IReadOnlyList<Open311Service> services) => new Open311List("service", services.Select(s => (object?)new Open311Node()
+        .Add("service_code", s.ServiceCode)
+        .Add("service_name", s.ServiceName)
+        .Add("description", s.Description)
+        .Add("metadata", s.Metadata)
+        .Add("type", s.Type)
+        .Add("keywords", s.Keywords)
+        .Add("group", s.Group)).ToList());
+
+    public static object Definition(Open311ServiceDefinition definition) => new Open311Node()
+        .Add("service_code", definition.ServiceCode)
+        .Add("attributes", new Open311List("attribute", definition.Attributes.Select(a => (object?)new Open311Node()
+            .Add("variable", a.Variable)
+            .Add("code", a.Code)
+            .Add("datatype", a.Datatype)
+            .Add("required", a.Required)
+            .Add("datatype_description", a.DatatypeDescription)
+            .Add("order", a.Order)
+            .Add("description", a.Description)
+            .Add("values", new Open311List("value", a.Values.Select(v => (object?)new Open311Node().Add("key", v.Key).Add("name", v.Name)).ToList()))).ToList()));
+
+    public static object Requests(IEnumerable<Open311RequestView> requests) => new Open311List("request", requests.Select(r => (object?)new Open311Node()
+        .Add("service_request_id", r.ServiceRequestId)
+        .Add("status", r.Status)
+        .Add("status_notes", r.StatusNotes)
+        .Add("service_name", r.ServiceName)
+        .Add("service_code", r.ServiceCode)
+        .Add("description", r.Description)
+        .Add("agency_responsible", r.AgencyResponsible)
+        .Add("service_notice", r.ServiceNotice)
+        .Add("requested_datetime", r.RequestedDatetime)
+        .Add("updated_datetime", r.UpdatedDatetime)
+        .Add("expected_datetime", r.ExpectedDatetime)
+        .Add("address", r.Address)
+        .Add("address_id", r.AddressId)
+        .Add("zipcode", r.Zipcode)
+        .Add("lat", r.Lat)
+        .Add("long", r.Long)
+        .Add("media_url", r.MediaUrl)).ToList());
+
+    public static object Created(Open311CreateResult created) => new Open311List("request",
+    [
+        new Open311Node().Add("service_request_id", created.ServiceRequestId).Add("service_notice", created.ServiceNotice).Add("account_id", created.AccountId),
+    ]);
+
+    public static object Discovery(Open311Options options, HttpRequest request) => new Open311Node()
+        .Add("changeset", options.Changeset)
+        .Add("contact", options.Contact)
+        .Add("key_service", options.KeyService)
+        .Add("endpoints", new Open311List("endpoint",
+        [
+            new Open311Node()
+                .Add("specification", "http://wiki.open311.org/GeoReport_v2")
+                .Add("url", $"{request.Scheme}://{request.Host}{request.PathBase}{Open311Format.BasePath}")
+                .Add("changeset", options.Changeset)
+                .Add("type", options.EndpointType)
+                .Add("formats", new Open311List("format", ["text/xml", "application/json"])),
+        ]));
+
+    /// <summary>Reads POST requests' form (application/x-www-form-urlencoded or multipart).</summary>
+    public static async Task<CreateOpen311Request> ReadCreateAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "POST requests must be form-encoded (application/x-www-form-urlencoded).")]);
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
+        {
+            if (AttributeKey().Match(key) is { Success: true } match)
+            {
+                var list = attributes.TryGetValue(match.Groups[1].Value, out var existing) ? existing : attributes[match.Groups[1].Value] = [];
+                list.AddRange(values.Where(v => v is not null).Select(v => v!));
+            }
+        }
+
+        var apiKey = Field("api_key") ?? (request.Query.TryGetValue("api_key", out var q) ? q.ToString() : null);
+        return new CreateOpen311Request(
+            apiKey, Field("service_code"), Field("lat"), Field("long"), Field("address_string"), Field("address_id"),
+            attributes.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal),
+            Field("description"), Field("email"), Field("device_id"), Field("account_id"), Field("first_name"), Field("last_name"),
+            Field("phone"), Field("media_url"), Field("jurisdiction_id") ?? request.Query["jurisdiction_id"].ToString(),
+            request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey ? idempotencyKey.Trim() : null);
+    }
+
+    /// <summary>Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else.</summary>
+    public static async ValueTask<object?> ErrorsFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (InvalidApiKeyException forbidden)
+        {
+            return Errors(StatusCodes.Status403Forbidden, [forbidden.Message]);
+        }
+        catch (NotFoundException notFound)
+        {
+            return Errors(StatusCodes.Status404NotFound, [notFound.Message]);
+        }
+        catch (ValidationException invalid)
+        {
+            var messages = invalid.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+            return Errors(StatusCodes.Status400BadRequest, messages.Count > 0 ? messages : [invalid.Message]);
+        }
+        catch (Exception ex) when (ex is DomainException or BadHttpRequestException or InvalidDataException)
+        {
+            return Errors(ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, [ex.Message]);
+        }
+    }
+
+    public static IResult Errors(int status, IEnumerable<string> descriptions) => new ErrorsResult(status, descriptions.ToList());
+
+    private sealed class ErrorsResult(int status, IReadOnlyList<string> descriptions) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Open311Format.WriteErrorsAsync(httpContext, status, descriptions, httpContext.RequestAborted);
+    }
+
+    [GeneratedRegex(@"^attribute\[([^\[\]]{1,64})\](\[\])?$")]
+    private static partial Regex AttributeKey();
+}

@@ -1,0 +1,66 @@
+using Hotline.Api.Auth;
+using Hotline.Api.Citizens;
+using Hotline.Contracts.Citizens;
+using Hotline.Core.Features.Citizens;
+using Hotline.Core.Features.Reference;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hotline.Api.Endpoints;
+
+/// <summary>Citizens without an account: the public form's submissions and tracking; Admin issues Open311 keys.</summary>
+public static class CitizenEndpoints
+{
+    public static IEndpointRouteBuilder MapCitizenEndpoints(this IEndpointRouteBuilder app)
+    {
+        var submissions = app.MapGroup("/api/public/submissions").WithTags("Citizens").AllowAnonymous();
+        submissions.MapPost("/", SubmitAsync).RequireRateLimiting(CitizenRateLimiting.Submissions)
+            .WithSummary("网上提交诉求: anonymous; registers a Registered web order and answers its number and tracking code (Idempotency-Key honoured; 429 over the per-IP or per-phone limit)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        submissions.MapGet("/{trackingCode}", (string trackingCode, IMediator m, CancellationToken ct) => m.Send(new TrackSubmission(trackingCode), ct))
+            .RequireRateLimiting(CitizenRateLimiting.Reads)
+            .WithSummary("查询办理进度: status and public answer by tracking code, no personal data")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        app.MapGet("/api/public/catalogue", async (IMediator m, CancellationToken ct) => new PublicCatalogue(await m.Send(new ListCategories(), ct), await m.Send(new ListRegions(), ct)))
+            .AllowAnonymous().WithTags("Citizens").RequireRateLimiting(CitizenRateLimiting.Reads)
+            .WithSummary("What the public form offers: categories and districts with streets (anonymous)");
+
+        var keys = app.MapGroup("/api/admin/open311-keys").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        keys.MapPost("/", async (CreateOpen311KeyRequest body, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(new IssueOpen311Key(body), ct);
+                return TypedResults.Created($"/api/admin/open311-keys/{created.Id}", created);
+            })
+            .WithSummary("Issue an Open311 api_key for a client system; the key is in this answer only (stored as a SHA-256 hash)").ProducesValidationProblem();
+        keys.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListOpen311Keys(), ct)).WithSummary("Open311 keys (prefix, owner, use), never the keys themselves");
+        keys.MapDelete("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RevokeOpen311Key(id), ct))
+            .WithSummary("Revoke an Open311 key (final; idempotent)").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Accepted<PublicSubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
+        PublicSubmissionRequest body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        PhoneRateLimiter phones,
+        HttpContext http,
+        IMediator m,
+        CancellationToken ct)
+    {
+        if (phones.Rejects(body.Citizen?.Phone) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁 (Too many requests)",
+                detail: "该电话号码提交过于频繁，请稍后再试。(Too many submissions for this phone number; try again later.)");
+        }
+
+        var result = await m.Send(new SubmitPublicRequest(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Accepted($"/api/public/submissions/{result.TrackingCode}", new PublicSubmissionReceipt(result.Number, result.TrackingCode));
+    }
+}

@@ -1,0 +1,175 @@
+// The public form and the tracking page. Everything typed or received is shown with textContent, never as HTML.
+(function () {
+    "use strict";
+
+    const $ = (id) => document.getElementById(id);
+    const fields = { categoryCode: "category", "location.districtCode": "district", "location.streetCode": "street", "location.address": "address", content: "content", "citizen.name": "name", "citizen.phone": "phone" };
+
+    function show(element, text) {
+        element.textContent = text;
+        element.hidden = !text;
+    }
+
+    function chinaTime(value) {
+        if (!value) return "—";
+        return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+    }
+
+    async function problemText(response) {
+        try {
+            const problem = await response.json();
+            return problem;
+        } catch {
+            return { title: "请求未能完成（" + response.status + "）" };
+        }
+    }
+
+    function newKey() {
+        return crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
+    }
+
+    async function form() {
+        const form = $("submission");
+        const category = $("category"), district = $("district"), street = $("street");
+        let regions = [];
+        let point = null;
+        // One key per filled-in form: a retry after a lost answer returns the same order instead of a second one.
+        let key = newKey();
+
+        try {
+            const response = await fetch("/api/public/catalogue");
+            if (!response.ok) throw new Error(String(response.status));
+            const catalogue = await response.json();
+            for (const parent of catalogue.categories) {
+                const group = document.createElement("optgroup");
+                group.label = parent.name;
+                for (const child of parent.children) group.append(new Option(child.name, child.code));
+                category.append(group);
+            }
+            regions = catalogue.regions;
+            for (const region of regions) district.append(new Option(region.name, region.code));
+        } catch {
+            show($("form-error"), "分类和区县目录加载失败，请刷新页面重试。");
+        }
+
+        district.addEventListener("change", () => {
+            street.length = 1;
+            const region = regions.find((r) => r.code === district.value);
+            for (const s of region ? region.streets : []) street.append(new Option(s.name, s.code));
+        });
+
+        $("content").addEventListener("input", () => { $("count").textContent = String($("content").value.length); });
+        for (const id of Object.values(fields)) {
+            $(id).addEventListener("change", () => show($(id + "-error"), ""));
+            $(id).addEventListener("input", () => show($(id + "-error"), ""));
+        }
+
+        $("locate").addEventListener("click", () => {
+            if (!navigator.geolocation) { $("point").textContent = "此浏览器不支持定位。"; return; }
+            $("point").textContent = "正在定位…";
+            navigator.geolocation.getCurrentPosition(
+                (p) => { point = { latitude: p.coords.latitude, longitude: p.coords.longitude }; $("point").textContent = "已附上位置：" + point.latitude.toFixed(5) + ", " + point.longitude.toFixed(5); },
+                () => { point = null; $("point").textContent = "未能获取位置，请填写详细地址。"; },
+                { timeout: 10000 });
+        });
+
+        form.addEventListener("submit", async (event) => {
+            event.preventDefault();
+            for (const id of Object.values(fields)) show($(id + "-error"), "");
+            show($("form-error"), "");
+            const missing = [["category", "请选择问题分类。"], ["district", "请选择所在区县。"], ["content", "请填写诉求内容。"]]
+                .filter(([id]) => !$(id).value.trim());
+            if (missing.length) {
+                for (const [id, text] of missing) show($(id + "-error"), text);
+                $(missing[0][0]).focus();
+                return;
+            }
+
+            const body = {
+                type: $("type").value,
+                categoryCode: category.value,
+                citizen: { name: $("name").value, phone: $("phone").value, confidential: $("confidential").checked },
+                location: { districtCode: district.value, streetCode: street.value || null, address: $("address").value, latitude: point && point.latitude, longitude: point && point.longitude },
+                content: $("content").value,
+            };
+            const send = $("send");
+            send.disabled = true;
+            send.textContent = "正在提交…";
+            try {
+                const response = await fetch("/api/public/submissions", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: JSON.stringify(body) });
+                if (response.status === 202) {
+                    const receipt = await response.json();
+                    $("receipt-number").textContent = receipt.number;
+                    $("receipt-code").textContent = receipt.trackingCode;
+                    $("receipt-link").href = "track.html?code=" + encodeURIComponent(receipt.trackingCode);
+                    form.hidden = true;
+                    $("receipt").hidden = false;
+                    $("receipt").focus();
+                    key = newKey();
+                    return;
+                }
+
+                const problem = await problemText(response);
+                if (response.status === 429) {
+                    show($("form-error"), problem.detail || "提交过于频繁，请稍后再试。");
+                } else if (problem.errors) {
+                    let first = null;
+                    for (const [name, messages] of Object.entries(problem.errors)) {
+                        const id = fields[name];
+                        if (id) { show($(id + "-error"), messages.join(" ")); first = first || id; }
+                        else show($("form-error"), messages.join(" "));
+                    }
+                    if (first) $(first).focus();
+                } else {
+                    show($("form-error"), problem.detail || problem.title || "提交未成功，请稍后重试。");
+                }
+            } catch {
+                show($("form-error"), "网络异常，提交可能未成功。请再次点击提交：同一份诉求不会重复登记。");
+            } finally {
+                send.disabled = false;
+                send.textContent = "提交诉求";
+            }
+        });
+    }
+
+    function track() {
+        const form = $("lookup"), input = $("code");
+
+        async function lookup(code) {
+            show($("lookup-error"), "");
+            $("result").hidden = true;
+            if (!code.trim()) { show($("lookup-error"), "请输入查询码。"); input.focus(); return; }
+            try {
+                const response = await fetch("/api/public/submissions/" + encodeURIComponent(code.trim()));
+                if (!response.ok) {
+                    const problem = await problemText(response);
+                    show($("lookup-error"), response.status === 404 ? "未找到该查询码，请核对后重试。" : (problem.detail || problem.title));
+                    return;
+                }
+                const t = await response.json();
+                $("t-number").textContent = t.number;
+                $("t-status-text").textContent = t.statusText;
+                $("t-status-text").className = "badge status-" + t.status;
+                $("t-category").textContent = t.categoryName;
+                $("t-district").textContent = t.districtName;
+                $("t-unit").textContent = t.handlingUnitName || (t.status === "Closed" ? "12345 市民服务热线" : "待分派");
+                $("t-submitted").textContent = chinaTime(t.submittedAt);
+                $("t-updated").textContent = chinaTime(t.updatedAt);
+                $("t-closed").textContent = chinaTime(t.closedAt);
+                $("t-answer").textContent = t.answer || "暂无答复，办理完成后将在此显示。";
+                $("result").hidden = false;
+            } catch {
+                show($("lookup-error"), "网络异常，请稍后重试。");
+            }
+        }
+
+        form.addEventListener("submit", (event) => { event.preventDefault(); lookup(input.value); });
+        const initial = new URLSearchParams(location.search).get("code");
+        if (initial) { input.value = initial; lookup(initial); }
+    }
+
+    window.addEventListener("DOMContentLoaded", () => {
+        if (document.body.dataset.page === "form") form();
+        if (document.body.dataset.page === "track") track();
+    });
+})();

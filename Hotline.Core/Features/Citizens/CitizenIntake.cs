@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Citizens;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Tickets;
+using Hotline.Core.Features.Tickets.RegisterTicket;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Citizens;
+
+/// <summary>Where a public submission came from; the actor is what the timeline shows as "who".</summary>
+public sealed record CitizenSource(Channel Channel, Actor Actor, Guid? Open311ClientId, string ClientName, string? ServiceCode, string? Attributes, string? RegistrationNote)
+{
+    public const string WebClientName = "web";
+
+    /// <summary>The public form: the timeline shows 市民（网上表单）.</summary>
+    public static CitizenSource Web() => new(Channel.Web, Actor.System("市民（网上表单）"), null, WebClientName, null, null, null);
+}
+
+public sealed record CitizenIntakeResult(Guid TicketId, string Number, string TrackingCode, bool Replayed);
+
+/// <summary>
+/// Registers an order that a citizen (or an Open311 client on a citizen's behalf) submitted: it is validated
+/// with the agents' registration rules, waits as <c>Registered</c> for an agent, and gets a random tracking
+/// code in the same transaction. The idempotency key works as for <c>POST /api/tickets</c>: the key is scoped
+/// by the channel (and client), stored on the order under a unique index, and a retry with the same key and
+/// body answers the first order; the same key with another body is refused.
+/// </summary>
+public static class CitizenIntake
+{
+    public const int MaxIdempotencyKeyLength = 100;
+
+    public static async Task<CitizenIntakeResult> SubmitAsync(
+        HotlineDbContext db,
+        IValidator<RegisterTicket> validator,
+        TimeProvider time,
+        RegisterTicketRequest order,
+        string? scopedKey,
+        CitizenSource source,
+        CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(new RegisterTicket(order, null), ct);
+        var fingerprint = scopedKey is null ? null : Fingerprint(order, source);
+        if (scopedKey is not null && await FindReplayAsync(db, scopedKey, fingerprint!, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await TicketNumberAllocator.NextAsync(db, now, ct);
+        var ticket = Ticket.Register(
+            Guid.NewGuid(),
+            number,
+            source.Channel,
+            order.Type!.Value,
+            order.CategoryCode!,
+            order.Urgency!.Value,
+            new Citizen(Clean(order.Citizen?.Name), Clean(order.Citizen?.Phone), order.Citizen?.Confidential ?? false),
+            new TicketLocation(order.Location!.DistrictCode!, Clean(order.Location.StreetCode), Clean(order.Location.Address), order.Location.Latitude, order.Location.Longitude),
+            order.Content!.Trim(),
+            null,
+            scopedKey,
+            fingerprint,
+            source.Actor,
+            now,
+            source.RegistrationNote);
+        var submission = new CitizenSubmission(Guid.NewGuid(), ticket.Id, CitizenSubmission.NewTrackingCode(), source.Channel, source.Open311ClientId, source.ClientName, source.ServiceCode, source.Attributes, now);
+        db.Tickets.Add(ticket);
+        db.CitizenSubmissions.Add(submission);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (scopedKey is not null)
+        {
+            // Two requests with one key raced: the unique index let one through; answer with that one.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            db.TakeCommittedEvents();
+            return await FindReplayAsync(db, scopedKey, fingerprint!, ct) ?? throw new InvalidOperationException("Idempotent submission failed without a winner.");
+        }
+
+        return new CitizenIntakeResult(ticket.Id, number, submission.TrackingCode, Replayed: false);
+    }
+
+    private static async Task<CitizenIntakeResult?> FindReplayAsync(HotlineDbContext db, string scopedKey, string fingerprint, CancellationToken ct)
+    {
+        var existing = await db.Tickets.AsNoTracking()
+            .Where(t => t.IdempotencyKey == scopedKey)
+            .Join(db.CitizenSubmissions, t => t.Id, s => s.TicketId, (t, s) => new { t.Id, t.Number, t.IdempotencyFingerprint, s.TrackingCode })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        if (existing.IdempotencyFingerprint != fingerprint)
+        {
+            throw new DomainException("该 Idempotency-Key 已用于另一份不同内容的提交。(The Idempotency-Key was already used with a different request.)");
+        }
+
+        return new CitizenIntakeResult(existing.Id, existing.Number, existing.TrackingCode, Replayed: true);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Fingerprint(RegisterTicketRequest order, CitizenSource source) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { order, source.ServiceCode, source.Attributes }))));
+}

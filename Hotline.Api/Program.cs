@@ -15,6 +15,7 @@ builder.Services.AddApiServices(builder.Configuration);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineTelemetry(builder.Configuration, "Hotline.Api");
 builder.Services.AddCitizenChannels(builder.Configuration);
+builder.Services.AddHotlineForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,6 +24,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBlazorFrameworkFiles();

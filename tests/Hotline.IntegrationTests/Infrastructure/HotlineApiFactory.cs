@@ -20,11 +20,13 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
 
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null)
+    public HotlineApiFactory(DatabaseProvider provider, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -64,6 +66,11 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

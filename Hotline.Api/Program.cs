@@ -8,6 +8,13 @@ using Hotline.Api.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
+if (Hotline.Api.Telephony.TelephonySimulator.IsCommand(args))
+{
+    // `dotnet run --project Hotline.Api -- simulate-call 13800000000`: signed webhooks to a running API (docs/telephony.md).
+    Environment.ExitCode = await Hotline.Api.Telephony.TelephonySimulator.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);

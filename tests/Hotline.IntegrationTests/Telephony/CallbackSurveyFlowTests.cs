@@ -146,6 +146,24 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
     }
 
     [Fact]
+    public async Task StatusCallbacks_Should_HandTheSurveyToAPerson_When_TheSurveyCallIsNotAnswered()
+    {
+        var phone = NewPhone();
+        var ticket = await RepliedWithSmsSentAsync(phone);
+        _twilio.Clock.Advance(TimeSpan.FromHours(25));
+        await _twilio.SweepAsync();
+        var smsSid = await CountAsync(db => db.SurveyMessages.Where(m => m.Phone == "+86" + phone && m.Purpose == "survey-sms").Select(m => m.Sid).SingleAsync(Ct));
+        var callSid = await CountAsync(db => db.SurveyMessages.Where(m => m.Phone == "+86" + phone && m.Purpose == "survey-call").Select(m => m.Sid).SingleAsync(Ct));
+
+        await _twilio.PostWebhookAsync("/twilio/sms/status", [new("MessageSid", smsSid!), new("MessageStatus", "delivered")]);
+        await _twilio.PostWebhookAsync("/twilio/sms/status", [new("MessageSid", smsSid!), new("MessageStatus", "sent")]);
+        (await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid!, "no-answer", 3))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await CountAsync(db => db.SurveyMessages.Where(m => m.Sid == smsSid).Select(m => m.Status).SingleAsync(Ct))).ShouldBe("delivered", "a terminal status stays");
+        (await DueCallbacksAsync()).ShouldContain(t => t.Id == ticket.Id, "the survey call was not answered: a person calls back");
+    }
+
+    [Fact]
     public async Task KeypadAnswer_Should_CloseTheOrder_When_TheCitizenPresses2Then1()
     {
         var phone = NewPhone();

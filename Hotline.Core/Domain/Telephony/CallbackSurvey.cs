@@ -85,6 +85,18 @@ public sealed class CallbackSurvey
         UpdatedAt = now,
     };
 
+    /// <summary>No phone that can be texted or called: the order goes to a person straight away.</summary>
+    public static CallbackSurvey ForPerson(Guid ticketId, int round, string? phone, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        TicketId = ticketId,
+        Round = round,
+        Phone = phone is null ? string.Empty : phone.Length > 32 ? phone[..32] : phone,
+        Stage = SurveyStage.Human,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public void SmsSent(DateTimeOffset answerBy, DateTimeOffset now) => Move(SurveyStage.SmsSent, answerBy, now);
 
     public void CallPlaced(DateTimeOffset answerBy, DateTimeOffset now) => Move(SurveyStage.CallPlaced, answerBy, now);

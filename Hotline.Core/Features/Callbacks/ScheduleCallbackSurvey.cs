@@ -49,14 +49,11 @@ public sealed class CallbackSurveyScheduler(HotlineDbContext db, TwilioCredentia
         var created = 0;
         foreach (var ticket in missing)
         {
-            // No usable phone: nothing to automate, the order stays in the human queue.
-            if (PhoneNumbers.Normalize(ticket.Phone) is not { } phone)
-            {
-                continue;
-            }
-
-            var dueAt = options.WithinHours((ticket.RepliedAt ?? now) + options.DelayAfterReply);
-            db.CallbackSurveys.Add(CallbackSurvey.Schedule(ticket.Id, ticket.ReworkCount, phone, dueAt, now));
+            // No usable phone: nothing to automate; recorded as the human queue's so it is not looked at again.
+            var survey = PhoneNumbers.Normalize(ticket.Phone) is { } phone
+                ? CallbackSurvey.Schedule(ticket.Id, ticket.ReworkCount, phone, options.WithinHours((ticket.RepliedAt ?? now) + options.DelayAfterReply), now)
+                : CallbackSurvey.ForPerson(ticket.Id, ticket.ReworkCount, ticket.Phone, now);
+            db.CallbackSurveys.Add(survey);
             try
             {
                 await db.SaveChangesAsync(ct);

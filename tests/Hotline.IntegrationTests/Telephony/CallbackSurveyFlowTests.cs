@@ -188,6 +188,16 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
     }
 
     [Fact]
+    public async Task RepliedOrder_Should_WaitForAPersonAtOnce_When_TheCitizenLeftNoPhone()
+    {
+        var ticket = await RegisterAsync(NewTicket() with { Citizen = new CitizenDto(null, null, false) });
+        await ReplyAsync(ticket.Id);
+        await _twilio.SweepAsync();
+
+        (await DueCallbacksAsync()).ShouldContain(t => t.Id == ticket.Id);
+    }
+
+    [Fact]
     public async Task Webhooks_Should_Answer403AndChangeNothing_When_UnsignedOrForged()
     {
         var phone = NewPhone();

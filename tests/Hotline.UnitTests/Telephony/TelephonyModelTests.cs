@@ -68,6 +68,23 @@ public sealed class TelephonyModelTests
         options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Any().ShouldBe(!valid);
     }
 
+    [Theory]
+    [InlineData("00:01:00", "*/1 * * * *", true)]
+    [InlineData("00:05:00", "*/5 * * * *", true)]
+    [InlineData("01:00:00", "0 * * * *", true)]
+    [InlineData("00:07:00", null, false)]
+    [InlineData("00:00:30", null, false)]
+    public void SweepCron_Should_MatchTheInterval_When_ItDividesAnHour(string interval, string? cron, bool valid)
+    {
+        var options = new CallbackOptions { SweepInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+
+        options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Any().ShouldBe(!valid);
+        if (cron is not null)
+        {
+            options.SweepCron().ShouldBe(cron);
+        }
+    }
+
     [Fact]
     public void ApplyStatus_Should_IgnoreOlderCallbacks_When_TheyArriveOutOfOrder()
     {

@@ -1,7 +1,15 @@
 using Hotline.Api.Auth;
+using Hotline.Api.Webhooks;
 using Hotline.Contracts.Telephony;
-using Hotline.Core.Features.Callbacks;
-using Hotline.Core.Features.Telephony;
+using Hotline.Core.Features.Callbacks.AnswerSurveyByKeypad;
+using Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
+using Hotline.Core.Features.Callbacks.UpdateMessageStatus;
+using Hotline.Core.Features.Calls.GetMyPresence;
+using Hotline.Core.Features.Calls.ListCalls;
+using Hotline.Core.Features.Calls.ReceiveIncomingCall;
+using Hotline.Core.Features.Calls.SetMyPresence;
+using Hotline.Core.Features.Calls.UpdateCallRecording;
+using Hotline.Core.Features.Calls.UpdateCallStatus;
 using Hotline.Core.Telephony;
 using MediatR;
 
@@ -47,25 +55,4 @@ public static class TelephonyEndpoints
     private static IResult Xml(string twiml) => Results.Text(twiml, Twiml.ContentType);
 
     private static IResult Empty(Unit _) => Results.Text(Twiml.Empty().ToString(), Twiml.ContentType);
-}
-
-/// <summary>Refuses (403) any webhook whose X-Twilio-Signature is missing or wrong, before anything reads or changes data.</summary>
-public sealed class TwilioSignatureFilter(TwilioWebhookValidator validator) : IEndpointFilter
-{
-    private const string ItemKey = "twilio.webhook";
-
-    public static WebhookRequest Webhook(HttpContext http) => (WebhookRequest)http.Items[ItemKey]!;
-
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var webhook = await validator.ValidateAsync(http.Request, http.RequestAborted);
-        if (webhook is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "签名无效 (Forbidden)", detail: "X-Twilio-Signature is missing or does not match this request.");
-        }
-
-        http.Items[ItemKey] = webhook;
-        return await next(context);
-    }
 }

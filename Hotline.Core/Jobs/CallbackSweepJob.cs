@@ -1,5 +1,5 @@
 using Hangfire;
-using Hotline.Core.Features.Callbacks;
+using Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 using MediatR;
 
 namespace Hotline.Core.Jobs;

@@ -7,35 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Telephony;
 
-/// <summary>What the hotline asks of the telephone network. Swapping in Twilio's SDK means another implementation here.</summary>
-public interface ITwilioClient
-{
-    /// <summary>Sends one SMS (<c>Messages.json</c>).</summary>
-    Task<TwilioResource> SendMessageAsync(string to, string body, string? statusCallback, CancellationToken ct);
-
-    /// <summary>Places one call that runs <paramref name="twiml"/> when answered (<c>Calls.json</c>).</summary>
-    Task<TwilioResource> CreateCallAsync(string to, string twiml, string? statusCallback, CancellationToken ct);
-}
-
-public sealed record TwilioResource(string Sid, string? Status);
-
-/// <summary>
-/// Twilio answered with an error, or the outcome is unknown. <see cref="MayHaveBeenProcessed"/> is true for
-/// timeouts, broken connections and 5xx: a create may have gone through, so it is never repeated blindly.
-/// </summary>
-public sealed class TwilioApiException(int? httpStatus, int? code, string message, string? moreInfo, bool mayHaveBeenProcessed, Exception? inner = null)
-    : Exception(message, inner)
-{
-    public int? HttpStatus { get; } = httpStatus;
-
-    /// <summary>Twilio's error code, e.g. 21211 (invalid To number) or 20429 (too many requests).</summary>
-    public int? Code { get; } = code;
-
-    public string? MoreInfo { get; } = moreInfo;
-
-    public bool MayHaveBeenProcessed { get; } = mayHaveBeenProcessed;
-}
-
 /// <summary>
 /// Twilio's REST API over HttpClient: form-encoded POSTs with HTTP Basic auth (account SID and auth token).
 /// Only 429 / 20429 is retried (Twilio did not process the request), with exponential back-off and jitter

@@ -22,7 +22,7 @@ public abstract class TelephonyWithoutTwilioTests(ApiFixture fixture) : ApiTestB
 
         await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Hotline.Core.Features.Callbacks.SweepCallbackSurveys(), Ct);
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Hotline.Core.Features.Callbacks.SweepCallbackSurveys.SweepCallbackSurveys(), Ct);
             (result.Scheduled + result.SmsSent + result.CallsPlaced).ShouldBe(0);
         }
 

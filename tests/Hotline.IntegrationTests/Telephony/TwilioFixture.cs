@@ -7,7 +7,7 @@ using System.Web;
 using Hotline.Contracts.Auth;
 using Hotline.Contracts.Realtime;
 using Hotline.Core.Data;
-using Hotline.Core.Features.Callbacks;
+using Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 using Hotline.Core.Telephony;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;

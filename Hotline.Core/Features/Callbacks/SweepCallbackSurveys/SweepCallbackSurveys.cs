@@ -1,13 +1,14 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Telephony;
+using Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 
 /// <summary>
 /// The callback sweep: schedules the surveys of replied orders that have none, then acts on every survey whose
@@ -132,36 +133,22 @@ public sealed partial class SweepCallbackSurveysHandler(
         }
     }
 
-    private async Task SendSmsAsync(CallbackSurvey survey, string number, DateTimeOffset now, CancellationToken ct)
+    private Task SendSmsAsync(CallbackSurvey survey, string number, DateTimeOffset now, CancellationToken ct)
     {
         var to = PhoneNumbers.ToE164(survey.Phone);
         var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, SurveyAnswer.Question, number);
-        var message = SurveyMessage.Intent(survey.Id, SurveyMessage.SurveySms, to, body, now);
-        db.SurveyMessages.Add(message);
         survey.SmsSent(now + options.Value.SmsTimeout, now);
-        await db.SaveChangesAsync(ct); // the intent: from here on this SMS is never sent again
-
-        try
-        {
-            var sent = await twilio.SendMessageAsync(to, body, urls.Absolute(TelephonyUrls.SmsStatus), ct);
-            message.Accepted(sent.Sid, sent.Status, now);
-            _sms++;
-        }
-        catch (TwilioApiException ex)
-        {
-            LogSendFailed(ex, "SMS", survey.Id);
-            message.Failed(ex.MayHaveBeenProcessed ? "unknown" : "failed", ex.Message, now);
-            if (!ex.MayHaveBeenProcessed)
-            {
-                // Refused (e.g. 21211 invalid number, 21610 unsubscribed): go on to the call at the next sweep.
-                survey.Postpone(now, now);
-            }
-        }
-
-        await SaveOutcomeAsync(ct);
+        return SendOnceAsync(
+            survey,
+            SurveyMessage.Intent(survey.Id, SurveyMessage.SurveySms, to, body, now),
+            () => twilio.SendMessageAsync(to, body, urls.Absolute(TelephonyUrls.SmsStatus), ct),
+            // Refused (e.g. 21211 invalid number, 21610 unsubscribed): go on to the call at the next sweep.
+            refused: () => survey.Postpone(now, now),
+            now,
+            ct);
     }
 
-    private async Task PlaceCallAsync(CallbackSurvey survey, DateTimeOffset now, CancellationToken ct)
+    private Task PlaceCallAsync(CallbackSurvey survey, DateTimeOffset now, CancellationToken ct)
     {
         var to = PhoneNumbers.ToE164(survey.Phone);
         var twiml = new Twiml()
@@ -169,25 +156,49 @@ public sealed partial class SweepCallbackSurveysHandler(
             .Gather(urls.SurveyAction(survey.Id, "satisfaction"), KeypadSurvey.SatisfactionPrompt)
             .Redirect(urls.SurveyAction(survey.Id, "satisfaction", attempt: 2))
             .ToString();
-        var message = SurveyMessage.Intent(survey.Id, SurveyMessage.SurveyCall, to, null, now);
-        db.SurveyMessages.Add(message);
         survey.CallPlaced(now + options.Value.CallTimeout, now);
-        await db.SaveChangesAsync(ct); // the intent: from here on this call is never placed again
-
-        try
-        {
-            var call = await twilio.CreateCallAsync(to, twiml, urls.Absolute(TelephonyUrls.VoiceStatus), ct);
-            message.Accepted(call.Sid, call.Status, now);
-            _calls++;
-        }
-        catch (TwilioApiException ex)
-        {
-            LogSendFailed(ex, "call", survey.Id);
-            message.Failed(ex.MayHaveBeenProcessed ? "unknown" : "failed", ex.Message, now);
-            if (!ex.MayHaveBeenProcessed)
+        return SendOnceAsync(
+            survey,
+            SurveyMessage.Intent(survey.Id, SurveyMessage.SurveyCall, to, null, now),
+            () => twilio.CreateCallAsync(to, twiml, urls.Absolute(TelephonyUrls.VoiceStatus), ct),
+            refused: () =>
             {
                 survey.ToHuman(now);
                 _human++;
+            },
+            now,
+            ct);
+    }
+
+    /// <summary>
+    /// Commits the intent with the survey's next stage, then asks Twilio once. A second run cannot insert the same
+    /// intent (unique per survey and purpose), so nothing is sent twice; a lost answer is recorded as unknown.
+    /// </summary>
+    private async Task SendOnceAsync(CallbackSurvey survey, SurveyMessage intent, Func<Task<TwilioResource>> send, Action refused, DateTimeOffset now, CancellationToken ct)
+    {
+        db.SurveyMessages.Add(intent);
+        await db.SaveChangesAsync(ct);
+
+        try
+        {
+            var sent = await send();
+            intent.Accepted(sent.Sid, sent.Status, now);
+            if (intent.Purpose == SurveyMessage.SurveySms)
+            {
+                _sms++;
+            }
+            else
+            {
+                _calls++;
+            }
+        }
+        catch (TwilioApiException ex)
+        {
+            LogSendFailed(ex, intent.Purpose!, survey.Id);
+            intent.Failed(ex.MayHaveBeenProcessed ? "unknown" : "failed", ex.Message, now);
+            if (!ex.MayHaveBeenProcessed)
+            {
+                refused();
             }
         }
 

@@ -7,7 +7,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 
 /// <summary>
 /// When an order is replied (after the commit), its automated survey is scheduled: SMS after

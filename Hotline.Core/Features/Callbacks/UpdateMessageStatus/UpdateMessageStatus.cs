@@ -3,7 +3,7 @@ using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.UpdateMessageStatus;
 
 /// <summary>An SMS status callback (<c>/twilio/sms/status</c>): updates the survey message with that sid; terminal statuses stay.</summary>
 public sealed record UpdateMessageStatus(WebhookRequest Webhook) : IRequest<Unit>;

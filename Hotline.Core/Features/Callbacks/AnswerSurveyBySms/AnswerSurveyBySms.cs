@@ -4,7 +4,7 @@ using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
 
 /// <summary>
 /// An SMS to the hotline's number (<c>/twilio/sms/incoming</c>), matched to the open survey of the sender's phone.

@@ -106,7 +106,7 @@ public abstract class TwilioFixture(DatabaseProvider provider) : ApiFixture(prov
 
     private static WireMockServer StartFake()
     {
-        var server = WireMockServer.Start();
+        var server = FakeTwilio.Start();
         foreach (var (resource, prefix) in new[] { ("Messages.json", "SM"), ("Calls.json", "CA") })
         {
             server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/{resource}").UsingPost())

@@ -17,7 +17,7 @@ public sealed class TwilioRestClientTests : IDisposable
     private const string Sid = "ACrest0123456789";
     private const string Token = "rest-token";
     private const string MessagesPath = "/2010-04-01/Accounts/" + Sid + "/Messages.json";
-    private readonly WireMockServer _fake = WireMockServer.Start();
+    private readonly WireMockServer _fake = FakeTwilio.Start();
 
     [Fact]
     public async Task SendMessage_Should_PostAFormWithBasicAuth_When_TwilioAccepts()

@@ -83,11 +83,15 @@ public sealed class CallbackSurvey
 
     public void Cancel(DateTimeOffset now) => Move(SurveyStage.Cancelled, null, now);
 
-    /// <summary>Satisfaction given by SMS without the second digit: ask for it, keeping the SMS deadline.</summary>
+    /// <summary>
+    /// Satisfaction given by SMS without the second digit: kept until the solved digit arrives. Only a survey
+    /// waiting for its SMS answer changes stage (keeping its deadline); one already at the call or with a person
+    /// stays there, so it is neither lost from the human queue nor called twice.
+    /// </summary>
     public void AwaitSolved(int satisfaction, DateTimeOffset now)
     {
         Satisfaction = satisfaction;
-        Move(SurveyStage.SmsAwaitingSolved, DueAt, now);
+        Move(Stage == SurveyStage.SmsSent ? SurveyStage.SmsAwaitingSolved : Stage, DueAt, now);
     }
 
     /// <summary>A keypad answer to the first question, kept until the second key arrives.</summary>

@@ -164,6 +164,27 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
     }
 
     [Fact]
+    public async Task SmsAnswer_Should_StillCloseTheOrder_When_ItArrivesAfterTheSurveyWentToAPerson()
+    {
+        var phone = NewPhone();
+        var ticket = await RepliedWithSmsSentAsync(phone);
+        _twilio.Clock.Advance(TimeSpan.FromHours(25));
+        await _twilio.SweepAsync();
+        _twilio.Clock.Advance(TimeSpan.FromMinutes(16));
+        await _twilio.SweepAsync();
+        (await DueCallbacksAsync()).ShouldContain(t => t.Id == ticket.Id);
+
+        await _twilio.PostWebhookAsync("/twilio/sms/incoming", Sms(phone, "1"));
+        (await DueCallbacksAsync()).ShouldContain(t => t.Id == ticket.Id, "half an answer keeps the order with the person");
+        _twilio.Clock.Advance(TimeSpan.FromHours(2));
+        await _twilio.SweepAsync();
+        await _twilio.PostWebhookAsync("/twilio/sms/incoming", Sms(phone, "1"));
+
+        (await TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.Closed);
+        _twilio.Requests("Calls.json", "+86" + phone).Count.ShouldBe(1, "no second survey call");
+    }
+
+    [Fact]
     public async Task KeypadAnswer_Should_CloseTheOrder_When_TheCitizenPresses2Then1()
     {
         var phone = NewPhone();

@@ -44,13 +44,14 @@ public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator medi
             return recorded ? new Twiml().Message(SurveyAnswer.Thanks).ToString() : Twiml.Empty().ToString();
         }
 
-        if (digits is { Length: 1 } && survey.Stage == SurveyStage.SmsAwaitingSolved && survey.Satisfaction is { } satisfaction && SurveyAnswer.IsSolved(digits[0]))
+        // One digit: the solved answer when satisfaction is already known, otherwise the satisfaction.
+        if (digits is { Length: 1 } && survey.Satisfaction is { } satisfaction && SurveyAnswer.IsSolved(digits[0]))
         {
             var recorded = await SurveyCompletion.CompleteAsync(mediator, db, survey, satisfaction, digits[0] == '1', "Sms", now, cancellationToken);
             return recorded ? new Twiml().Message(SurveyAnswer.Thanks).ToString() : Twiml.Empty().ToString();
         }
 
-        if (digits is { Length: 1 } && SurveyAnswer.IsSatisfaction(digits[0]) && survey.Stage != SurveyStage.SmsAwaitingSolved)
+        if (digits is { Length: 1 } && survey.Satisfaction is null && SurveyAnswer.IsSatisfaction(digits[0]))
         {
             survey.AwaitSolved(digits[0] - '0', now);
             await db.SaveChangesAsync(cancellationToken);
@@ -58,6 +59,6 @@ public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator medi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Twiml().Message(survey.Stage == SurveyStage.SmsAwaitingSolved ? SurveyAnswer.SolvedQuestion : SurveyAnswer.Help).ToString();
+        return new Twiml().Message(survey.Satisfaction is null ? SurveyAnswer.Help : SurveyAnswer.SolvedQuestion).ToString();
     }
 }

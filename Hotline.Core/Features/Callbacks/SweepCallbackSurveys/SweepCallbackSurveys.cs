@@ -121,9 +121,18 @@ public sealed partial class SweepCallbackSurveysHandler(
             return;
         }
 
-        var smsStepDone = survey.Stage is SurveyStage.SmsSent or SurveyStage.SmsAwaitingSolved;
-        if (smsStepDone || !PhoneNumbers.IsMobile(survey.Phone)
-            || await db.SurveyMessages.AnyAsync(m => m.SurveyId == survey.Id && m.Purpose == SurveyMessage.SurveySms, ct))
+        // What was already attempted decides the next step: never the same SMS or call twice.
+        var attempted = await db.SurveyMessages.AsNoTracking()
+            .Where(m => m.SurveyId == survey.Id && m.Purpose != null)
+            .Select(m => m.Purpose!)
+            .ToListAsync(ct);
+        if (attempted.Contains(SurveyMessage.SurveyCall))
+        {
+            survey.ToHuman(now);
+            await db.SaveChangesAsync(ct);
+            _human++;
+        }
+        else if (survey.Stage is SurveyStage.SmsSent or SurveyStage.SmsAwaitingSolved || attempted.Contains(SurveyMessage.SurveySms) || !PhoneNumbers.IsMobile(survey.Phone))
         {
             await PlaceCallAsync(survey, now, ct);
         }

@@ -9,6 +9,13 @@ using Hotline.Core.Realtime;
 using Hotline.Api.Jobs;
 using Scalar.AspNetCore;
 
+if (Hotline.Api.Telephony.TelephonySimulator.IsCommand(args))
+{
+    // `dotnet run --project Hotline.Api -- simulate-call 13800000000`: signed webhooks to a running API (docs/telephony.md).
+    Environment.ExitCode = await Hotline.Api.Telephony.TelephonySimulator.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);
@@ -48,6 +55,7 @@ app.MapTicketEndpoints();
 app.MapEventEndpoints();
 app.MapCitizenEndpoints();
 app.MapOpen311Endpoints();
+app.MapTelephonyEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

@@ -4,6 +4,7 @@ using Hotline.Core.Data.Seeding;
 using Hotline.Core.Domain.Users;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();
 
+        services.AddHotlineTelephony(configuration);
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");

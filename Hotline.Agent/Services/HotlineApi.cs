@@ -8,6 +8,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Auth;
 using Hotline.Contracts.Realtime;
 using Hotline.Contracts.Reference;
+using Hotline.Contracts.Telephony;
 using Hotline.Contracts.Tickets;
 
 namespace Hotline.Agent.Services;
@@ -48,7 +49,7 @@ public sealed class HotlineApi(HttpClient http, Session session)
 
     public Task<DispatchSuggestionDto> GetDispatchSuggestionAsync(Guid id) => GetAsync<DispatchSuggestionDto>($"api/tickets/{id}/dispatch-suggestion");
 
-    public Task<IReadOnlyList<TicketListItemDto>> ListCallbacksAsync() => GetAsync<IReadOnlyList<TicketListItemDto>>("api/callbacks");
+    public Task<IReadOnlyList<TicketListItemDto>> ListCallbacksAsync() => GetAsync<IReadOnlyList<TicketListItemDto>>("api/callbacks?due=true");
 
     public Task<IReadOnlyList<EventEnvelope>> GetEventsAsync(long since, int limit) => GetAsync<IReadOnlyList<EventEnvelope>>($"api/events?since={since}&limit={limit}");
 
@@ -76,6 +77,13 @@ public sealed class HotlineApi(HttpClient http, Session session)
 
     public Task<Hotline.Contracts.Citizens.Open311KeyDto> RevokeOpen311KeyAsync(Guid id) =>
         SendAsync<Hotline.Contracts.Citizens.Open311KeyDto>(HttpMethod.Delete, $"api/admin/open311-keys/{id}", null);
+
+    public Task<AgentPresenceDto> GetPresenceAsync() => GetAsync<AgentPresenceDto>("api/agents/me/presence");
+
+    public Task<AgentPresenceDto> SetPresenceAsync(AgentPresenceStatus status) =>
+        SendAsync<AgentPresenceDto>(HttpMethod.Put, "api/agents/me/presence", new SetPresenceRequest(status));
+
+    public Task<IReadOnlyList<CallDto>> ListActiveCallsAsync() => GetAsync<IReadOnlyList<CallDto>>("api/calls?active=true");
 
     private Task<T> GetAsync<T>(string url) => SendAsync<T>(HttpMethod.Get, url, null);
 

@@ -95,9 +95,9 @@ public static class TicketEndpoints
             .RequireAuthorization(Policies.Department)
             .WithSummary("The lead unit reads the full phone to call the citizen; the access is logged on the timeline");
 
-        app.MapGet("/api/callbacks", (IMediator m, bool? due, CancellationToken ct) => m.Send(new ListDueCallbacks(), ct))
+        app.MapGet("/api/callbacks", (IMediator m, bool? due, CancellationToken ct) => m.Send(new ListDueCallbacks(DueOnly: due == true), ct))
             .WithTags("Callbacks").RequireAuthorization(Policies.Callback)
-            .WithSummary("The callback queue: replied orders waiting for a callback, oldest first");
+            .WithSummary("The callback queue: replied orders waiting for a callback, oldest first (due=true: only those waiting for a person, not for an automated survey)");
         return app;
     }
 

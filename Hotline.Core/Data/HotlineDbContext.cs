@@ -42,6 +42,14 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Citizens.Open311Client> Open311Clients => Set<Domain.Citizens.Open311Client>();
 
+    public DbSet<Domain.Telephony.Call> Calls => Set<Domain.Telephony.Call>();
+
+    public DbSet<Domain.Telephony.AgentPresence> AgentPresences => Set<Domain.Telephony.AgentPresence>();
+
+    public DbSet<Domain.Telephony.CallbackSurvey> CallbackSurveys => Set<Domain.Telephony.CallbackSurvey>();
+
+    public DbSet<Domain.Telephony.SurveyMessage> SurveyMessages => Set<Domain.Telephony.SurveyMessage>();
+
     /// <summary>
     /// Domain events of changes that have been saved. The pipeline publishes them once the handler
     /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.

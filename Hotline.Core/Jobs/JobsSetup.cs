@@ -15,6 +15,7 @@ namespace Hotline.Core.Jobs;
 public static class JobsSetup
 {
     public const string DeadlineSweepJobId = "deadline-sweep";
+    public const string CallbackSweepJobId = "callback-sweep";
     public const string Schema = "hangfire";
 
     public static readonly TimeZoneInfo ChinaTimeZone = FindChinaTimeZone();
@@ -85,6 +86,14 @@ public static class JobsSetup
             deadlines.SweepCron(),
             new RecurringJobOptions { TimeZone = ChinaTimeZone });
 
+    /// <summary>The callback sweep (docs/telephony.md).</summary>
+    public static void RegisterCallbackSweep(IRecurringJobManager manager, Features.Callbacks.CallbackOptions callbacks) =>
+        manager.AddOrUpdate<CallbackSweepJob>(
+            CallbackSweepJobId,
+            job => job.RunAsync(CancellationToken.None),
+            callbacks.SweepCron(),
+            new RecurringJobOptions { TimeZone = ChinaTimeZone });
+
     private static TimeZoneInfo FindChinaTimeZone()
     {
         try
@@ -99,11 +108,12 @@ public static class JobsSetup
 }
 
 /// <summary>Registers the recurring jobs when a job server starts in this process.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines) : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         JobsSetup.RegisterRecurringJobs(manager, deadlines.Value);
+        JobsSetup.RegisterCallbackSweep(manager, callbacks.Value);
         return Task.CompletedTask;
     }
 

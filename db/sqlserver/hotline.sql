@@ -585,6 +585,177 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE TABLE [AgentPresences] (
+        [UserId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AgentPresences] PRIMARY KEY ([UserId]),
+        CONSTRAINT [FK_AgentPresences_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE TABLE [CallbackSurveys] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Round] int NOT NULL,
+        [Phone] nvarchar(32) NOT NULL,
+        [Stage] nvarchar(20) NOT NULL,
+        [DueAt] datetimeoffset NULL,
+        [Satisfaction] int NULL,
+        [Solved] bit NULL,
+        [AnsweredBy] nvarchar(10) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CallbackSurveys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CallbackSurveys_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE TABLE [Calls] (
+        [Id] uniqueidentifier NOT NULL,
+        [CallSid] nvarchar(64) NOT NULL,
+        [From] nvarchar(32) NOT NULL,
+        [To] nvarchar(32) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [LastSequence] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [AnsweredAt] datetimeoffset NULL,
+        [EndedAt] datetimeoffset NULL,
+        [DurationSeconds] int NULL,
+        [RecordingSid] nvarchar(64) NULL,
+        [RecordingUrl] nvarchar(500) NULL,
+        [RecordingStatus] nvarchar(20) NULL,
+        [RecordingDurationSeconds] int NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Calls] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE TABLE [SurveyMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [SurveyId] uniqueidentifier NOT NULL,
+        [Direction] nvarchar(10) NOT NULL,
+        [Purpose] nvarchar(20) NULL,
+        [Sid] nvarchar(64) NULL,
+        [Phone] nvarchar(32) NOT NULL,
+        [Body] nvarchar(1600) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Error] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SurveyMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SurveyMessages_CallbackSurveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [CallbackSurveys] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE INDEX [IX_AgentPresences_Status] ON [AgentPresences] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE INDEX [IX_CallbackSurveys_DueAt] ON [CallbackSurveys] ([DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE INDEX [IX_CallbackSurveys_Phone] ON [CallbackSurveys] ([Phone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CallbackSurveys_TicketId_Round] ON [CallbackSurveys] ([TicketId], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Calls_CallSid] ON [Calls] ([CallSid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_IsActive_StartedAt] ON [Calls] ([IsActive], [StartedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_StartedAt] ON [Calls] ([StartedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SurveyMessages_Sid] ON [SurveyMessages] ([Sid]) WHERE [Sid] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SurveyMessages_SurveyId_Purpose] ON [SurveyMessages] ([SurveyId], [Purpose]) WHERE [Purpose] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124020637_Telephony'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124020637_Telephony', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261124020811_CitizenChannels'
 )
 BEGIN

@@ -1,6 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Tickets;
 using MediatR;
@@ -8,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Callbacks;
 
-/// <summary>The callback queue: replied orders waiting for a callback, the longest-waiting first.</summary>
-public sealed record ListDueCallbacks(int Limit = 100) : IRequest<IReadOnlyList<TicketListItemDto>>;
+/// <summary>
+/// The callback queue: replied orders waiting for a callback, the longest-waiting first. With
+/// <c>DueOnly</c>, orders whose automated survey (SMS or keypad call) is still running are left out: they reach
+/// the queue when the survey gives up, and at once when Twilio is not configured.
+/// </summary>
+public sealed record ListDueCallbacks(int Limit = 100, bool DueOnly = false) : IRequest<IReadOnlyList<TicketListItemDto>>;
 
 public sealed class ListDueCallbacksHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)
     : IRequestHandler<ListDueCallbacks, IReadOnlyList<TicketListItemDto>>
@@ -17,9 +22,16 @@ public sealed class ListDueCallbacksHandler(HotlineDbContext db, ICurrentUser cu
     public async Task<IReadOnlyList<TicketListItemDto>> Handle(ListDueCallbacks request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await db.Tickets.AsNoTracking()
+        var replied = db.Tickets.AsNoTracking()
             .VisibleTo(currentUser.Actor)
-            .Where(t => t.Status == TicketStatus.Replied)
+            .Where(t => t.Status == TicketStatus.Replied);
+        if (request.DueOnly)
+        {
+            replied = replied.Where(t => !db.CallbackSurveys.Any(s => s.TicketId == t.Id && s.Round == t.ReworkCount
+                && (s.Stage == SurveyStage.Scheduled || s.Stage == SurveyStage.SmsSent || s.Stage == SurveyStage.SmsAwaitingSolved || s.Stage == SurveyStage.CallPlaced)));
+        }
+
+        return await replied
             .OrderBy(t => t.RepliedAt)
             .ThenBy(t => t.Number)
             .Take(Math.Clamp(request.Limit, 1, 500))

@@ -25,6 +25,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public string ApiOutput => _api?.Output ?? string.Empty;
 
+    /// <summary>The API's embedded data folder (the telephony simulator's development token lives there).</summary>
+    public string DataDirectory => _dataDirectory!;
+
     /// <summary>
     /// Where page screenshots go: TestResults/screenshots, or the folder in HOTLINE_SCREENSHOTS (e.g.
     /// docs/screenshots to refresh the documentation), so a test run does not rewrite tracked files.

@@ -39,12 +39,12 @@ public abstract class ApiFixture(DatabaseProvider provider, TimeProvider? clock 
             return ValueTask.CompletedTask;
         }
 
-        _factory = new HotlineApiFactory(Provider, clock, settings);
+        _factory = new HotlineApiFactory(Provider, clock, Settings() ?? settings);
         _ = _factory.Server; // start now: migrations and the demo city are ready before the first test
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -53,6 +53,9 @@ public abstract class ApiFixture(DatabaseProvider provider, TimeProvider? clock 
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Extra configuration of the API, read when it starts (after the fixture's own fields are set).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings() => null;
 
     public HttpClient AnonymousClient() => Factory.CreateClient();
 

@@ -57,10 +57,6 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
 
         // Tests call jobs directly; a background job server per factory would only add noise.
         builder.UseSetting("Jobs:RunServerInProcess", "false");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
 
         if (_clock is not null)
         {
@@ -78,6 +74,12 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        }
+
+        // Last, so a test's own settings win over the defaults above.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

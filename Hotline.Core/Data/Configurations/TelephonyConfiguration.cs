@@ -1,0 +1,78 @@
+using Hotline.Core.Domain.Telephony;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hotline.Core.Data.Configurations;
+
+internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
+{
+    public void Configure(EntityTypeBuilder<Call> builder)
+    {
+        builder.ToTable("Calls");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.CallSid).HasMaxLength(64).IsRequired();
+        builder.HasIndex(c => c.CallSid).IsUnique();
+        builder.Property(c => c.From).HasMaxLength(32).IsRequired();
+        builder.Property(c => c.To).HasMaxLength(32);
+        builder.Property(c => c.Status).HasMaxLength(20).IsRequired();
+        builder.Property(c => c.RecordingSid).HasMaxLength(64);
+        builder.Property(c => c.RecordingUrl).HasMaxLength(500);
+        builder.Property(c => c.RecordingStatus).HasMaxLength(20);
+        builder.HasIndex(c => new { c.IsActive, c.StartedAt });
+        builder.HasIndex(c => c.StartedAt);
+    }
+}
+
+internal sealed class AgentPresenceConfiguration : IEntityTypeConfiguration<AgentPresence>
+{
+    public void Configure(EntityTypeBuilder<AgentPresence> builder)
+    {
+        builder.ToTable("AgentPresences");
+        builder.HasKey(p => p.UserId);
+        builder.Property(p => p.UserId).ValueGeneratedNever();
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<User>().WithOne().HasForeignKey<AgentPresence>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.Status);
+    }
+}
+
+internal sealed class CallbackSurveyConfiguration : IEntityTypeConfiguration<CallbackSurvey>
+{
+    public void Configure(EntityTypeBuilder<CallbackSurvey> builder)
+    {
+        builder.ToTable("CallbackSurveys");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.TicketId, s.Round }).IsUnique();
+        builder.Property(s => s.Phone).HasMaxLength(32).IsRequired();
+        builder.HasIndex(s => s.Phone);
+        builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(s => s.DueAt);
+        builder.Property(s => s.AnsweredBy).HasMaxLength(10);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class SurveyMessageConfiguration : IEntityTypeConfiguration<SurveyMessage>
+{
+    public void Configure(EntityTypeBuilder<SurveyMessage> builder)
+    {
+        builder.ToTable("SurveyMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<CallbackSurvey>().WithMany().HasForeignKey(m => m.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Purpose).HasMaxLength(20);
+        builder.HasIndex(m => new { m.SurveyId, m.Purpose }).IsUnique();
+        builder.Property(m => m.Sid).HasMaxLength(64);
+        builder.HasIndex(m => m.Sid).IsUnique();
+        builder.Property(m => m.Phone).HasMaxLength(32).IsRequired();
+        builder.Property(m => m.Body).HasMaxLength(1600);
+        builder.Property(m => m.Status).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.Error).HasMaxLength(500);
+    }
+}

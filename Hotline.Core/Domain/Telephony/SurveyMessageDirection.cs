@@ -1,0 +1,7 @@
+namespace Hotline.Core.Domain.Telephony;
+
+public enum SurveyMessageDirection
+{
+    Outbound,
+    Inbound,
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Hotline.Core.Domain.Common;
+
+namespace Hotline.Core.Features.Callbacks;
+
+/// <summary>Section <c>Callbacks</c>: when and how replied orders are surveyed automatically.</summary>
+public sealed class CallbackOptions : IValidatableObject
+{
+    public const string Section = "Callbacks";
+
+    /// <summary>Time between the unit's reply and the survey SMS.</summary>
+    public TimeSpan DelayAfterReply { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>China-time window in which SMS are sent and survey calls placed, e.g. <c>08:00-20:00</c>.</summary>
+    public string Hours { get; set; } = "08:00-20:00";
+
+    /// <summary>How long an SMS answer is awaited before the keypad survey call.</summary>
+    public TimeSpan SmsTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the keypad survey call may take before the order goes to the human queue.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the callback sweep runs (a minute by default; whole minutes that divide an hour, or 1 h).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    public (TimeSpan Start, TimeSpan End) Window => ParseHours(Hours) ?? (TimeSpan.FromHours(8), TimeSpan.FromHours(20));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ParseHours(Hours) is null)
+        {
+            yield return new ValidationResult("Callbacks:Hours must look like 08:00-20:00 (China time, start before end, end up to 24:00).", [nameof(Hours)]);
+        }
+
+        if (DelayAfterReply < TimeSpan.Zero || SmsTimeout <= TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Callbacks:DelayAfterReply must not be negative; Callbacks:SmsTimeout and Callbacks:CallTimeout must be positive.", [nameof(SmsTimeout)]);
+        }
+
+        var minutes = SweepInterval.TotalMinutes;
+        if (minutes != Math.Floor(minutes) || minutes < 1 || (minutes != 60 && 60 % minutes != 0))
+        {
+            yield return new ValidationResult("Callbacks:SweepInterval must be whole minutes that divide an hour (e.g. 00:05:00), or 01:00:00.", [nameof(SweepInterval)]);
+        }
+    }
+
+    public string SweepCron()
+    {
+        var minutes = (int)SweepInterval.TotalMinutes;
+        return minutes >= 60 ? "0 * * * *" : $"*/{minutes} * * * *";
+    }
+
+    /// <summary>The first instant at or after <paramref name="at"/> that falls inside the calling hours (China time).</summary>
+    public DateTimeOffset WithinHours(DateTimeOffset at)
+    {
+        var (start, end) = Window;
+        var local = ChinaTime.ToChina(at);
+        var timeOfDay = local.TimeOfDay;
+        if (timeOfDay >= start && timeOfDay < end)
+        {
+            return at;
+        }
+
+        var day = local.Date;
+        var next = timeOfDay < start ? day + start : day.AddDays(1) + start;
+        return new DateTimeOffset(next, ChinaTime.Offset).ToUniversalTime();
+    }
+
+    private static (TimeSpan Start, TimeSpan End)? ParseHours(string? value)
+    {
+        var parts = value?.Split('-', StringSplitOptions.TrimEntries);
+        if (parts is not { Length: 2 } || !TryTime(parts[0], out var start) || !TryTime(parts[1], out var end) || start >= end)
+        {
+            return null;
+        }
+
+        return (start, end);
+    }
+
+    private static bool TryTime(string text, out TimeSpan time)
+    {
+        if (text == "24:00")
+        {
+            time = TimeSpan.FromHours(24);
+            return true;
+        }
+
+        return TimeSpan.TryParseExact(text, @"hh\:mm", CultureInfo.InvariantCulture, out time);
+    }
+}

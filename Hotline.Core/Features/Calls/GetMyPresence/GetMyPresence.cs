@@ -1,0 +1,20 @@
+using Hotline.Contracts.Telephony;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Calls.GetMyPresence;
+
+/// <summary>The signed-in agent's presence (<c>GET /api/agents/me/presence</c>); away until set.</summary>
+public sealed record GetMyPresence : IRequest<AgentPresenceDto>;
+
+public sealed class GetMyPresenceHandler(HotlineDbContext db, ICurrentUser currentUser) : IRequestHandler<GetMyPresence, AgentPresenceDto>
+{
+    public async Task<AgentPresenceDto> Handle(GetMyPresence request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
+        var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        return new AgentPresenceDto(userId, presence?.Status ?? AgentPresenceStatus.Away, presence?.UpdatedAt);
+    }
+}

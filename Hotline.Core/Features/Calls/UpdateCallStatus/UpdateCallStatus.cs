@@ -1,0 +1,56 @@
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Telephony;
+using Hotline.Core.Telephony;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Calls.UpdateCallStatus;
+
+/// <summary>
+/// A call status callback (<c>/twilio/voice/status</c>): ordered by SequenceNumber, a terminal status is final.
+/// For a keypad survey call that ended unanswered, the survey goes to the human queue at once.
+/// </summary>
+public sealed record UpdateCallStatus(WebhookRequest Webhook) : IRequest<Unit>;
+
+public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<UpdateCallStatus, Unit>
+{
+    private static readonly string[] Unanswered = ["busy", "failed", "no-answer", "canceled"];
+
+    public async Task<Unit> Handle(UpdateCallStatus request, CancellationToken cancellationToken)
+    {
+        var (sid, status) = (request.Webhook["CallSid"], request.Webhook["CallStatus"]);
+        if (sid is null || status is null)
+        {
+            return Unit.Value;
+        }
+
+        var now = time.GetUtcNow();
+        var sequence = int.TryParse(request.Webhook["SequenceNumber"], out var s) ? s : (int?)null;
+        var duration = int.TryParse(request.Webhook["CallDuration"], out var d) ? d : (int?)null;
+        var call = await db.Calls.FirstOrDefaultAsync(c => c.CallSid == sid, cancellationToken);
+        if (call is not null)
+        {
+            if (call.ApplyStatus(status, sequence, duration, now))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return Unit.Value;
+        }
+
+        var message = await db.SurveyMessages.FirstOrDefaultAsync(m => m.Sid == sid, cancellationToken);
+        if (message is null || status.Length > 20 || !message.ApplyStatus(status, null, now))
+        {
+            return Unit.Value;
+        }
+
+        if (Unanswered.Contains(status)
+            && await db.CallbackSurveys.FirstOrDefaultAsync(x => x.Id == message.SurveyId && x.Stage == SurveyStage.CallPlaced, cancellationToken) is { } survey)
+        {
+            survey.ToHuman(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Hotline.Core.Telephony;
+
+/// <summary>What the hotline asks of the telephone network. Swapping in Twilio's SDK means another implementation here.</summary>
+public interface ITwilioClient
+{
+    /// <summary>Sends one SMS (<c>Messages.json</c>).</summary>
+    Task<TwilioResource> SendMessageAsync(string to, string body, string? statusCallback, CancellationToken ct);
+
+    /// <summary>Places one call that runs <paramref name="twiml"/> when answered (<c>Calls.json</c>).</summary>
+    Task<TwilioResource> CreateCallAsync(string to, string twiml, string? statusCallback, CancellationToken ct);
+}
+
+public sealed record TwilioResource(string Sid, string? Status);

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Telephony;
+
+/// <summary>
+/// Twilio's REST API over HttpClient: form-encoded POSTs with HTTP Basic auth (account SID and auth token).
+/// Only 429 / 20429 is retried (Twilio did not process the request), with exponential back-off and jitter
+/// and Retry-After when given; timeouts and 5xx surface as "may have been processed" and are not retried.
+/// </summary>
+public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioRestClient> logger) : ITwilioClient
+{
+    private const string ApiVersion = "2010-04-01";
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+    public Task<TwilioResource> SendMessageAsync(string to, string body, string? statusCallback, CancellationToken ct)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("To", to), new("From", Options.FromNumber!), new("Body", body) };
+        if (statusCallback is not null)
+        {
+            form.Add(new("StatusCallback", statusCallback));
+        }
+
+        return CreateAsync("Messages.json", form, ct);
+    }
+
+    public Task<TwilioResource> CreateCallAsync(string to, string twiml, string? statusCallback, CancellationToken ct)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("To", to), new("From", Options.FromNumber!), new("Twiml", twiml) };
+        if (statusCallback is not null)
+        {
+            form.Add(new("StatusCallback", statusCallback));
+            foreach (var callbackEvent in new[] { "initiated", "ringing", "answered", "completed" })
+            {
+                form.Add(new("StatusCallbackEvent", callbackEvent));
+            }
+        }
+
+        return CreateAsync("Calls.json", form, ct);
+    }
+
+    private TwilioOptions Options => options.Value;
+
+    private async Task<TwilioResource> CreateAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken ct)
+    {
+        if (!Options.IsConfigured)
+        {
+            throw new InvalidOperationException("Twilio is not configured (Twilio:AccountSid, Twilio:AuthToken).");
+        }
+
+        var uri = new Uri($"{Options.ApiBaseUrl.TrimEnd('/')}/{ApiVersion}/Accounts/{Uri.EscapeDataString(Options.AccountSid!)}/{resource}");
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.AccountSid}:{Options.AuthToken}"));
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+            HttpResponseMessage response;
+            string text;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(Options.RequestTimeout);
+            try
+            {
+                response = await http.SendAsync(request, timeout.Token);
+                text = await response.Content.ReadAsStringAsync(timeout.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                throw new TwilioApiException(null, null, $"Twilio {resource}: no answer ({ex.GetType().Name}); the request may have been processed.", null, mayHaveBeenProcessed: true, ex);
+            }
+
+            using (response)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    return ParseResource(resource, text);
+                }
+
+                var error = ParseError(response.StatusCode, text);
+                var tooMany = response.StatusCode == HttpStatusCode.TooManyRequests || error.Code == 20429;
+                if (tooMany && attempt < Options.MaxAttempts)
+                {
+                    var delay = Backoff(attempt, response.Headers.RetryAfter);
+                    LogRetry(resource, attempt, delay);
+                    await Task.Delay(delay, ct);
+                    continue;
+                }
+
+                throw new TwilioApiException(
+                    (int)response.StatusCode,
+                    error.Code,
+                    $"Twilio {resource} answered {(int)response.StatusCode}" + (error.Code is { } code ? $" ({code})" : string.Empty) + $": {error.Message}",
+                    error.MoreInfo,
+                    mayHaveBeenProcessed: (int)response.StatusCode >= 500);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
+    {
+        if (retryAfter?.Delta is { } delta && delta > TimeSpan.Zero)
+        {
+            return delta < MaxDelay ? delta : MaxDelay;
+        }
+
+        var exponential = Options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+        var jitter = Options.RetryBaseDelay * Random.Shared.NextDouble();
+        var delay = exponential + jitter;
+        return delay < MaxDelay ? delay : MaxDelay;
+    }
+
+    private static TwilioResource ParseResource(string resource, string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var sid = json.RootElement.TryGetProperty("sid", out var s) ? s.GetString() : null;
+            var status = json.RootElement.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
+            if (!string.IsNullOrEmpty(sid))
+            {
+                return new TwilioResource(sid, status);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw new TwilioApiException(null, null, $"Twilio {resource} answered success without a sid.", null, mayHaveBeenProcessed: true);
+    }
+
+    private static (int? Code, string Message, string? MoreInfo) ParseError(HttpStatusCode status, string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
+            int? code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var value) ? value : null;
+            var message = root.TryGetProperty("message", out var m) ? m.GetString() : null;
+            var moreInfo = root.TryGetProperty("more_info", out var mi) ? mi.GetString() : null;
+            return (code, message ?? status.ToString(), moreInfo);
+        }
+        catch (JsonException)
+        {
+            return (null, status.ToString(), null);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio {Resource} answered 429 (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetry(string resource, int attempt, TimeSpan delay);
+}

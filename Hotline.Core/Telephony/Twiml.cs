@@ -1,0 +1,74 @@
+using System.Xml.Linq;
+
+namespace Hotline.Core.Telephony;
+
+/// <summary>
+/// A small TwiML builder: every text and attribute goes through XML escaping (XElement), never string
+/// concatenation. Speech is Mandarin (<c>cmn-CN</c>, Polly.Zhiyu).
+/// </summary>
+public sealed class Twiml
+{
+    public const string ContentType = "text/xml; charset=utf-8";
+    public const string Language = "cmn-CN";
+    public const string Voice = "Polly.Zhiyu";
+
+    private readonly XElement _response = new("Response");
+
+    public static Twiml Empty() => new();
+
+    public Twiml Say(string text)
+    {
+        _response.Add(SayElement(text));
+        return this;
+    }
+
+    /// <summary>A keypad question: the pressed keys are posted as <c>Digits</c> to <paramref name="action"/>.</summary>
+    public Twiml Gather(string action, string prompt, int numDigits = 1, int timeoutSeconds = 8)
+    {
+        _response.Add(new XElement(
+            "Gather",
+            new XAttribute("input", "dtmf"),
+            new XAttribute("numDigits", numDigits),
+            new XAttribute("timeout", timeoutSeconds),
+            new XAttribute("action", action),
+            new XAttribute("method", "POST"),
+            SayElement(prompt)));
+        return this;
+    }
+
+    public Twiml Enqueue(string queue, string? waitUrl = null)
+    {
+        var element = new XElement("Enqueue", queue);
+        if (waitUrl is not null)
+        {
+            element.Add(new XAttribute("waitUrl", waitUrl));
+        }
+
+        _response.Add(element);
+        return this;
+    }
+
+    public Twiml Redirect(string url)
+    {
+        _response.Add(new XElement("Redirect", new XAttribute("method", "POST"), url));
+        return this;
+    }
+
+    public Twiml Message(string body)
+    {
+        _response.Add(new XElement("Message", body));
+        return this;
+    }
+
+    public Twiml Hangup()
+    {
+        _response.Add(new XElement("Hangup"));
+        return this;
+    }
+
+    public override string ToString() =>
+        new XDocument(new XDeclaration("1.0", "UTF-8", null), _response).Declaration + _response.ToString(SaveOptions.DisableFormatting);
+
+    private static XElement SayElement(string text) =>
+        new("Say", new XAttribute("language", Language), new XAttribute("voice", Voice), text);
+}

@@ -12,7 +12,7 @@ namespace Hotline.Core.Telephony;
 /// Only 429 / 20429 is retried (Twilio did not process the request), with exponential back-off and jitter
 /// and Retry-After when given; timeouts and 5xx surface as "may have been processed" and are not retried.
 /// </summary>
-public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioRestClient> logger) : ITwilioClient
+public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioRestClient> logger, Features.Observability.HotlineMetrics metrics) : ITwilioClient
 {
     private const string ApiVersion = "2010-04-01";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
@@ -64,13 +64,16 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
             string text;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Options.RequestTimeout);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 response = await http.SendAsync(request, timeout.Token);
                 text = await response.Content.ReadAsStringAsync(timeout.Token);
+                Record(resource, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), started);
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
+                Record(resource, "no-answer", started);
                 throw new TwilioApiException(null, null, $"Twilio {resource}: no answer ({ex.GetType().Name}); the request may have been processed.", null, mayHaveBeenProcessed: true, ex);
             }
 
@@ -100,6 +103,11 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
             }
         }
     }
+
+    private void Record(string resource, string status, long started) => metrics.Twilio.Record(
+        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+        new KeyValuePair<string, object?>("resource", resource),
+        new KeyValuePair<string, object?>("status", status));
 
     private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
     {

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Web;
+using System.Diagnostics.Metrics;
+using Hotline.Core.Features.Observability;
 using Hotline.Core.Telephony;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Shouldly;
@@ -18,6 +21,34 @@ public sealed class TwilioRestClientTests : IDisposable
     private const string Token = "rest-token";
     private const string MessagesPath = "/2010-04-01/Accounts/" + Sid + "/Messages.json";
     private readonly WireMockServer _fake = FakeTwilio.Start();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly HotlineMetrics _metrics;
+
+    public TwilioRestClientTests() => _metrics = new HotlineMetrics(_services.GetRequiredService<IMeterFactory>());
+
+    [Fact]
+    public async Task SendMessage_Should_RecordItsDurationByResourceAndStatus_When_TwilioAnswers()
+    {
+        Stub(400, "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\",\"status\":400}");
+        var recorded = new List<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument, _metrics.Twilio))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => recorded.Add((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+
+        await Should.ThrowAsync<TwilioApiException>(() => Client().SendMessageAsync("+86123", "测试", null, TestContext.Current.CancellationToken));
+
+        var (seconds, tags) = recorded.ShouldHaveSingleItem();
+        seconds.ShouldBeGreaterThan(0);
+        tags["resource"].ShouldBe("Messages.json");
+        tags["status"].ShouldBe("400");
+    }
 
     [Fact]
     public async Task SendMessage_Should_PostAFormWithBasicAuth_When_TwilioAccepts()
@@ -104,6 +135,8 @@ public sealed class TwilioRestClientTests : IDisposable
 
     public void Dispose()
     {
+        _metrics.Dispose();
+        _services.Dispose();
         _fake.Stop();
         _fake.Dispose();
     }
@@ -125,5 +158,6 @@ public sealed class TwilioRestClientTests : IDisposable
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
         }),
-        NullLogger<TwilioRestClient>.Instance);
+        NullLogger<TwilioRestClient>.Instance,
+        _metrics);
 }

@@ -364,7 +364,13 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -404,6 +410,12 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PriorResponseLate")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone");
@@ -527,6 +539,12 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -640,6 +658,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("TicketId", "At");
 

@@ -364,7 +364,13 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -404,6 +410,12 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PriorResponseLate")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("datetimeoffset");
@@ -528,6 +540,12 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -641,6 +659,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("TicketId", "At");
 

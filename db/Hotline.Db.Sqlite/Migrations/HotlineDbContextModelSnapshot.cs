@@ -357,7 +357,13 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstDispatchedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -396,6 +402,12 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PendingExtensionRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriorResponseLate")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RepliedAt")
@@ -520,6 +532,12 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -629,6 +647,8 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("TicketId", "At");
 

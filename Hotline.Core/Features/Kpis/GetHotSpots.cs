@@ -1,0 +1,93 @@
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Kpis;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Kpis;
+
+/// <summary>
+/// <c>GET /api/kpis/hotspots?week=</c>: categories rising in a street (主动治理). A (street, category) is a hot spot
+/// when the week's orders reach Kpis:HotSpots:MinCount and at least MinRatio × the mean of the PreviousWeeks before
+/// (weeks run Monday to Sunday, China time). Duplicates and invalid orders do not count.
+/// </summary>
+public sealed record GetHotSpots(DateOnly? Week) : IRequest<HotSpotReportDto>;
+
+public sealed class GetHotSpotsValidator : AbstractValidator<GetHotSpots>
+{
+    public GetHotSpotsValidator() =>
+        RuleFor(r => r.Week).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("日期须在 2000–2100 年之间。");
+}
+
+public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, IOptions<KpiOptions> options) : IRequestHandler<GetHotSpots, HotSpotReportDto>
+{
+    public async Task<HotSpotReportDto> Handle(GetHotSpots request, CancellationToken cancellationToken)
+    {
+        var rule = options.Value.HotSpots;
+        var weekStart = GetVolumesHandler.BucketOf(request.Week ?? ChinaTime.DateOf(time.GetUtcNow()), VolumeInterval.Week);
+        var weekEnd = weekStart.AddDays(6);
+        var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
+
+        var counts = await db.Tickets.AsNoTracking()
+            .Where(t => t.CreatedDay >= first && t.CreatedDay <= weekEnd && t.Location.StreetCode != null)
+            .Where(t => t.CloseReason == null || (t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Invalid))
+            .GroupBy(t => new { t.CreatedDay, t.Location.DistrictCode, t.Location.StreetCode, t.CategoryCode })
+            .Select(g => new { g.Key.CreatedDay, g.Key.DistrictCode, g.Key.StreetCode, g.Key.CategoryCode, N = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var candidates = counts
+            .GroupBy(c => (c.DistrictCode, StreetCode: c.StreetCode!, c.CategoryCode))
+            .Select(g =>
+            {
+                var previous = new int[rule.PreviousWeeks]; // [0] = the week just before, [1] = two weeks before, ...
+                var thisWeek = 0;
+                foreach (var c in g)
+                {
+                    var weeksBack = (weekStart.DayNumber - GetVolumesHandler.BucketOf(c.CreatedDay, VolumeInterval.Week).DayNumber) / 7;
+                    if (weeksBack == 0)
+                    {
+                        thisWeek += c.N;
+                    }
+                    else
+                    {
+                        previous[weeksBack - 1] += c.N;
+                    }
+                }
+
+                var mean = previous.Average();
+                return (g.Key, ThisWeek: thisWeek, Previous: previous, Mean: mean, Ratio: mean > 0 ? thisWeek / mean : (double?)null);
+            })
+            .Where(c => c.ThisWeek >= rule.MinCount && (c.Mean == 0 || c.ThisWeek >= rule.MinRatio * c.Mean))
+            .OrderByDescending(c => c.Ratio ?? double.MaxValue)
+            .ThenByDescending(c => c.ThisWeek)
+            .ThenBy(c => c.Key.StreetCode, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.CategoryCode, StringComparer.Ordinal)
+            .ToList();
+
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        var items = new List<HotSpotDto>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var (district, street, category) = c.Key;
+            var orders = await db.Tickets.AsNoTracking()
+                .Where(t => t.CreatedDay >= weekStart && t.CreatedDay <= weekEnd && t.Location.StreetCode == street && t.CategoryCode == category)
+                .Where(t => t.CloseReason == null || (t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Invalid))
+                .OrderByDescending(t => t.CreatedAt)
+                .Take(rule.MaxOrdersListed)
+                .Select(t => new HotSpotOrderDto(t.Id, t.Number, t.Status, t.Type, t.CreatedAt, t.Location.Address))
+                .ToListAsync(cancellationToken);
+            items.Add(new HotSpotDto(
+                district, districts.GetValueOrDefault(district, district),
+                street, streets.GetValueOrDefault(street, street),
+                category, categories.GetValueOrDefault(category, category),
+                c.ThisWeek, c.Previous, Math.Round(c.Mean, 2), c.Ratio is { } r ? Math.Round(r, 2) : null, orders));
+        }
+
+        return new HotSpotReportDto(weekStart, weekEnd, rule.PreviousWeeks, rule.MinCount, rule.MinRatio, items);
+    }
+}

@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hotline.Db.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Kpis : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CreatedDay",
+                table: "Tickets",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FirstDispatchedAt",
+                table: "Tickets",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PriorReplyLate",
+                table: "Tickets",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PriorResponseLate",
+                table: "Tickets",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Existing orders: the China day of registration, and the first dispatch from the timeline.
+            migrationBuilder.Sql("""UPDATE "Tickets" SET "CreatedDay" = ("CreatedAt" AT TIME ZONE 'Asia/Shanghai')::date;""");
+            migrationBuilder.Sql("""UPDATE "Tickets" SET "FirstDispatchedAt" = COALESCE((SELECT MIN(e."At") FROM "TicketTimeline" e WHERE e."TicketId" = "Tickets"."Id" AND e."Action" = 'Dispatched'), "DispatchedAt") WHERE "DispatchedAt" IS NOT NULL;""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketTimeline_Action_At",
+                table: "TicketTimeline",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CallbackAt_LeadUnitId",
+                table: "Tickets",
+                columns: new[] { "CallbackAt", "LeadUnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CreatedDay_CategoryCode",
+                table: "Tickets",
+                columns: new[] { "CreatedDay", "CategoryCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_FirstDispatchedAt_LeadUnitId",
+                table: "Tickets",
+                columns: new[] { "FirstDispatchedAt", "LeadUnitId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_TicketTimeline_Action_At",
+                table: "TicketTimeline");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CallbackAt_LeadUnitId",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CreatedDay_CategoryCode",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_FirstDispatchedAt_LeadUnitId",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedDay",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "FirstDispatchedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "PriorReplyLate",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "PriorResponseLate",
+                table: "Tickets");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Features.Kpis;
+using Hotline.Core.Features.Kpis.Counts;
 using Hotline.Core.Features.Kpis.Export;
 using MediatR;
 
@@ -36,6 +37,8 @@ public static class KpiEndpoints
             })
             .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");
+        kpis.MapPost("/rebuild", (IMediator m, CancellationToken ct) => m.Send(new RebuildKpiCounts(), ct)).RequireAuthorization(Policies.Admin)
+            .WithName("RebuildKpiCounts").WithSummary("Admin: recompute the incrementally maintained measure rows from the orders (after an upgrade or a bulk import); answers the number of rows");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
+using Hotline.Core.Features.Kpis.Counts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,22 +32,22 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
         var weekEnd = weekStart.AddDays(6);
         var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
 
-        var counts = await db.Tickets.AsNoTracking()
-            .Where(t => t.CreatedDay >= first && t.CreatedDay <= weekEnd && t.Location.StreetCode != null)
-            .Where(t => t.CloseReason == null || (t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Invalid))
-            .GroupBy(t => new { t.CreatedDay, t.Location.DistrictCode, t.Location.StreetCode, t.CategoryCode })
-            .Select(g => new { g.Key.CreatedDay, g.Key.DistrictCode, g.Key.StreetCode, g.Key.CategoryCode, N = g.Count() })
-            .ToListAsync(cancellationToken);
+        var counts = (await db.Set<KpiCount>().AsNoTracking()
+                .Where(c => c.Dimension == KpiDimension.StreetCategory && c.Day >= first && c.Day <= weekEnd)
+                .GroupBy(c => new { c.Day, c.Key })
+                .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
+                .ToListAsync(cancellationToken))
+            .Where(x => x.N != 0);
 
         var candidates = counts
-            .GroupBy(c => (c.DistrictCode, StreetCode: c.StreetCode!, c.CategoryCode))
+            .GroupBy(c => c.Key)
             .Select(g =>
             {
                 var previous = new int[rule.PreviousWeeks]; // [0] = the week just before, [1] = two weeks before, ...
                 var thisWeek = 0;
                 foreach (var c in g)
                 {
-                    var weeksBack = (weekStart.DayNumber - GetVolumesHandler.BucketOf(c.CreatedDay, VolumeInterval.Week).DayNumber) / 7;
+                    var weeksBack = (weekStart.DayNumber - GetVolumesHandler.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7;
                     if (weeksBack == 0)
                     {
                         thisWeek += c.N;
@@ -57,14 +58,15 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
                     }
                 }
 
+                var parts = g.Key.Split('|');
                 var mean = previous.Average();
-                return (g.Key, ThisWeek: thisWeek, Previous: previous, Mean: mean, Ratio: mean > 0 ? thisWeek / mean : (double?)null);
+                return (Key: (District: parts[0], Street: parts[1], Category: parts[2]), ThisWeek: thisWeek, Previous: previous, Mean: mean, Ratio: mean > 0 ? thisWeek / mean : (double?)null);
             })
             .Where(c => c.ThisWeek >= rule.MinCount && (c.Mean == 0 || c.ThisWeek >= rule.MinRatio * c.Mean))
             .OrderByDescending(c => c.Ratio ?? double.MaxValue)
             .ThenByDescending(c => c.ThisWeek)
-            .ThenBy(c => c.Key.StreetCode, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.CategoryCode, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Street, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Category, StringComparer.Ordinal)
             .ToList();
 
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);

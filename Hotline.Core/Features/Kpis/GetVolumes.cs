@@ -4,6 +4,7 @@ using Hotline.Contracts.Kpis;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Kpis.Counts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,18 +34,21 @@ public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : 
     {
         var period = KpiPeriod.Resolve(request.From, request.To, time);
         var (from, to) = (period.From, period.To);
-        var tickets = db.Tickets.AsNoTracking().Where(t => t.CreatedDay >= from && t.CreatedDay <= to);
-        var counts = request.Dimension switch
+        var kind = request.Dimension switch
         {
-            VolumeDimension.Channel => (await tickets.GroupBy(t => new { t.CreatedDay, t.Channel }).Select(g => new { g.Key.CreatedDay, g.Key.Channel, N = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.CreatedDay, Key: x.Channel.ToString(), x.N)).ToList(),
-            VolumeDimension.Type => (await tickets.GroupBy(t => new { t.CreatedDay, t.Type }).Select(g => new { g.Key.CreatedDay, g.Key.Type, N = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.CreatedDay, Key: x.Type.ToString(), x.N)).ToList(),
-            VolumeDimension.Category => (await tickets.GroupBy(t => new { t.CreatedDay, t.CategoryCode }).Select(g => new { g.Key.CreatedDay, g.Key.CategoryCode, N = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.CreatedDay, Key: x.CategoryCode, x.N)).ToList(),
-            _ => (await tickets.GroupBy(t => new { t.CreatedDay, t.Location.DistrictCode }).Select(g => new { g.Key.CreatedDay, g.Key.DistrictCode, N = g.Count() }).ToListAsync(cancellationToken))
-                .Select(x => (x.CreatedDay, Key: x.DistrictCode, x.N)).ToList(),
+            VolumeDimension.Channel => KpiDimension.Channel,
+            VolumeDimension.Type => KpiDimension.Type,
+            VolumeDimension.Category => KpiDimension.Category,
+            _ => KpiDimension.District,
         };
+        var counts = (await db.Set<KpiCount>().AsNoTracking()
+                .Where(c => c.Dimension == kind && c.Day >= from && c.Day <= to)
+                .GroupBy(c => new { c.Day, c.Key })
+                .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.Registered) })
+                .ToListAsync(cancellationToken))
+            .Where(x => x.N != 0)
+            .Select(x => (x.Day, x.Key, x.N))
+            .ToList();
 
         var buckets = Buckets(from, to, request.Interval);
         var index = buckets.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);

@@ -4,7 +4,10 @@ using Hotline.Core.Domain.Calendar;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Domain.Reference;
 using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Deadlines;
 using Hotline.IntegrationTests.Infrastructure;
+using MediatR;
+using Unit = Hotline.Core.Domain.Reference.Unit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +56,9 @@ public abstract class KpiFixture(DatabaseProvider provider) : ApiFixture(provide
             Arrange(db);
             await db.SaveChangesAsync();
             Clock.SetUtcNow(Now);
+
+            // The sweep notices the orders that are open past a limit, as it does every minute in production.
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SweepDeadlines());
             _arranged = true;
         }
         finally
@@ -203,7 +209,7 @@ public abstract class KpiFixture(DatabaseProvider provider) : ApiFixture(provide
         Many(4, China(3, 20, 9), "kt-s1", "kt-b");
     }
 
-    private sealed class FixedSchedule : IDeadlineSchedule
+    internal sealed class FixedSchedule : IDeadlineSchedule
     {
         public StageDeadlines For(Urgency tier, DateTimeOffset from) => new(from.AddHours(1), from.AddHours(4), from.AddDays(2));
     }

@@ -1,7 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Hotline.Contracts;
 using Hotline.Contracts.Kpis;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Reference;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Kpis.Counts;
+using MediatR;
+using Unit = Hotline.Core.Domain.Reference.Unit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Shouldly;
@@ -77,6 +86,94 @@ public abstract class KpiMeasuresTests(KpiFixture fixture) : ApiTestBase(fixture
             () => d.OnTimeReplyRate.ShouldBeNull());
 
         units.Select(u => u.UnitId).ShouldBe([_fixture.UnitD, _fixture.UnitC, _fixture.UnitB, _fixture.UnitA], "only units with figures in March, best score first, ties by name");
+    }
+
+    [Fact]
+    public async Task Counts_Should_GiveTheSameFigures_When_RebuiltFromTheOrdersAndCompacted()
+    {
+        var before = await GetAsync<List<UnitMeasuresDto>>($"/api/kpis/units?{March}");
+        var volumesBefore = await GetAsync<VolumeReportDto>($"/api/kpis/volumes?{March}&interval=week&dimension=category");
+
+        using var admin = await ClientAsync("admin");
+        (await admin.PostAsync("/api/kpis/rebuild", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var scope = _fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CompactKpiCounts(new DateOnly(2000, 1, 1)), Ct);
+        }
+
+        var after = await GetAsync<List<UnitMeasuresDto>>($"/api/kpis/units?{March}");
+        System.Text.Json.JsonSerializer.Serialize(after, Json.Options).ShouldBe(System.Text.Json.JsonSerializer.Serialize(before, Json.Options));
+        var volumesAfter = await GetAsync<VolumeReportDto>($"/api/kpis/volumes?{March}&interval=week&dimension=category");
+        System.Text.Json.JsonSerializer.Serialize(volumesAfter, Json.Options).ShouldBe(System.Text.Json.JsonSerializer.Serialize(volumesBefore, Json.Options));
+    }
+
+    [Fact]
+    public async Task Counts_Should_FollowEachSavedChange_When_AnOrderMovesThroughItsLife()
+    {
+        await _fixture.EnsureArrangedAsync();
+        var unitE = Guid.NewGuid();
+        var orderId = Guid.NewGuid();
+        var unit = new Actor(null, "unit-e", [Roles.Department], unitE);
+        var schedule = new KpiFixture.FixedSchedule();
+        const string February = "from=2030-02-01&to=2030-02-28";
+
+        await ChangeAsync(db =>
+        {
+            db.Units.Add(new Unit(unitE, "kt-unit-e", "戊单位", UnitKind.CityDepartment, null, null));
+            var ticket = Ticket.Register(orderId, "KTE000001", Channel.Web, TicketType.HelpRequest, "kt-b", Urgency.Normal, new Citizen(null, "13900000000", false),
+                new TicketLocation("ku", null, null, null, null), "测试", null, null, null, new Actor(null, "agent", [Roles.Agent], null), KpiFixture.China(2, 10, 8));
+            ticket.Dispatch(unitE, [], null, schedule, null, new Actor(null, "agent", [Roles.Agent], null), KpiFixture.China(2, 10, 9));
+            db.Tickets.Add(ticket);
+            return Task.CompletedTask;
+        });
+        var pending = await UnitE();
+        (pending.Dispatched, pending.RespondedOnTime, pending.ResponseLate).ShouldBe((1, 0, 0), "dispatched and not yet noticed as late by the sweep: pending");
+
+        await TicketAsync(t =>
+        {
+            t.Accept(unit, KpiFixture.China(2, 10, 9, 30));
+            t.RecordContact("已联系", unit, KpiFixture.China(2, 10, 10));
+            t.Reply(false, "已处理", unit, KpiFixture.China(2, 11, 9));
+        });
+        var replied = await UnitE();
+        (replied.RespondedOnTime, replied.Replied, replied.RepliedOnTime, replied.ReplyLate).ShouldBe((1, 1, 1, 0));
+
+        await TicketAsync(t => t.RecordCallback(CallbackOutcome.Dissatisfied, false, null, schedule, new Actor(null, "callback", [Roles.Callback], null), KpiFixture.China(2, 12, 10)));
+        await using (var scope = _fixture.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Hotline.Core.Features.Deadlines.SweepDeadlines(), Ct);
+        }
+
+        var reworkedAndLate = await UnitE();
+        reworkedAndLate.ShouldSatisfyAllConditions(
+            e => e.Dispatched.ShouldBe(1, "a rework does not count the order again"),
+            e => (e.RespondedOnTime, e.ResponseLate).ShouldBe((0, 1), "the rework round was not signed for in time"),
+            e => (e.Replied, e.ReplyLate, e.OverdueOpen).ShouldBe((0, 1, 1)),
+            e => (e.Callbacks, e.Dissatisfied, e.Solved).ShouldBe((1, 1, 0)));
+
+        await TicketAsync(t =>
+        {
+            t.Accept(unit, KpiFixture.China(2, 16, 9));
+            t.RecordContact("再次联系", unit, KpiFixture.China(2, 16, 10));
+            t.Reply(true, "已解决", unit, KpiFixture.China(2, 17, 9));
+            t.RecordCallback(CallbackOutcome.Satisfied, true, null, schedule, new Actor(null, "callback", [Roles.Callback], null), KpiFixture.China(2, 18, 10));
+        });
+        var closed = await UnitE();
+        closed.ShouldSatisfyAllConditions(
+            e => (e.Dispatched, e.RespondedOnTime, e.ResponseLate).ShouldBe((1, 0, 1), "late once, late for good"),
+            e => (e.Replied, e.RepliedOnTime, e.ReplyLate, e.OverdueOpen).ShouldBe((1, 0, 1, 0)),
+            e => (e.Callbacks, e.Satisfied, e.Dissatisfied, e.Solved).ShouldBe((1, 1, 0, 1), "the latest callback replaces the earlier one"));
+
+        async Task TicketAsync(Action<Ticket> change) => await ChangeAsync(async db => change(await db.Tickets.Include(t => t.Participants).SingleAsync(t => t.Id == orderId, Ct)));
+
+        async Task<UnitMeasuresDto> UnitE() => (await GetAsync<List<UnitMeasuresDto>>($"/api/kpis/units?{February}")).Single(u => u.UnitId == unitE);
+        async Task ChangeAsync(Func<Hotline.Core.Data.HotlineDbContext, Task> change)
+        {
+            await using var scope = _fixture.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Hotline.Core.Data.HotlineDbContext>();
+            await change(db);
+            await db.SaveChangesAsync(Ct);
+        }
     }
 
     [Fact]

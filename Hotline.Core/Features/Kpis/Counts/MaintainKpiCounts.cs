@@ -1,6 +1,7 @@
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
 using MediatR;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Kpis.Counts;
@@ -21,7 +22,9 @@ public sealed record CompactKpiCounts(DateOnly? Since = null) : IRequest<int>;
 
 public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandler<RebuildKpiCounts, int>
 {
-    private const int BatchSize = 5000;
+    private const int BatchSize = 100; // 1,700 parameters: under every provider's limit
+
+    private const int Columns = 17;
 
     public async Task<int> Handle(RebuildKpiCounts request, CancellationToken cancellationToken)
     {
@@ -50,15 +53,56 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
             }
         }
 
-        foreach (var batch in sums.Values.Chunk(BatchSize))
+        // Plain INSERTs: a rebuild writes hundreds of thousands of rows, which the change tracker would slow down.
+        // SQLite runs one prepared single-row statement (no round trips); server databases take multi-row batches.
+        var rows = sums.Values.Where(r => !r.IsZero).ToList();
+        var connection = db.Database.GetDbConnection();
+        var perCommand = db.Database.IsSqlite() ? 1 : BatchSize;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        foreach (var batch in rows.Chunk(perCommand))
         {
-            db.Set<KpiCount>().AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            if (batch.Length != command.Parameters.Count / Columns || command.CommandText.Length == 0)
+            {
+                Prepare(command, batch.Length);
+            }
+
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var row = batch[r];
+                object[] cells = [row.Day, row.Dimension.ToString(), row.Key, row.Registered, row.HotSpot, row.Dispatched, row.RespondedOnTime, row.ResponseLate, row.Replied,
+                    row.RepliedOnTime, row.ReplyLate, row.OverdueOpen, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied, row.Unreachable, row.Solved];
+                for (var i = 0; i < Columns; i++)
+                {
+                    command.Parameters[(r * Columns) + i].Value = cells[i];
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return sums.Count;
+        return rows.Count;
+    }
+
+    private static void Prepare(System.Data.Common.DbCommand command, int rowCount)
+    {
+        command.Parameters.Clear();
+        var values = new List<string>(rowCount);
+        for (var r = 0; r < rowCount; r++)
+        {
+            var names = new string[Columns];
+            for (var i = 0; i < Columns; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[i] = $"@p{(r * Columns) + i}";
+                command.Parameters.Add(parameter);
+            }
+
+            values.Add("(" + string.Join(", ", names) + ")");
+        }
+
+        command.CommandText = $"INSERT INTO \"KpiCounts\" (\"Day\", \"Dimension\", \"Key\", {CompactKpiCountsHandler.Counters}) VALUES {string.Join(", ", values)}";
     }
 
     private async Task LockAsync(CancellationToken ct)
@@ -78,7 +122,7 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
 
 public sealed class CompactKpiCountsHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<CompactKpiCounts, int>
 {
-    private const string Counters = "\"Registered\", \"HotSpot\", \"Dispatched\", \"RespondedOnTime\", \"ResponseLate\", \"Replied\", \"RepliedOnTime\", \"ReplyLate\", \"OverdueOpen\", \"Satisfied\", \"BasicallySatisfied\", \"Dissatisfied\", \"Unreachable\", \"Solved\"";
+    public const string Counters = "\"Registered\", \"HotSpot\", \"Dispatched\", \"RespondedOnTime\", \"ResponseLate\", \"Replied\", \"RepliedOnTime\", \"ReplyLate\", \"OverdueOpen\", \"Satisfied\", \"BasicallySatisfied\", \"Dissatisfied\", \"Unreachable\", \"Solved\"";
 
     public async Task<int> Handle(CompactKpiCounts request, CancellationToken cancellationToken)
     {

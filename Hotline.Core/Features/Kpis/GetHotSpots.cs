@@ -32,14 +32,27 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
         var weekEnd = weekStart.AddDays(6);
         var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
 
-        var counts = (await db.Set<KpiCount>().AsNoTracking()
-                .Where(c => c.Dimension == KpiDimension.StreetCategory && c.Day >= first && c.Day <= weekEnd)
-                .GroupBy(c => new { c.Day, c.Key })
-                .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
-                .ToListAsync(cancellationToken))
-            .Where(x => x.N != 0);
+        // First the pairs that reach the minimum this week (one week of rows), then only their earlier weeks.
+        var counts = db.Set<KpiCount>().AsNoTracking().Where(c => c.Dimension == KpiDimension.StreetCategory);
+        var busy = await counts
+            .Where(c => c.Day >= weekStart && c.Day <= weekEnd)
+            .GroupBy(c => c.Key)
+            .Where(g => g.Sum(c => c.HotSpot) >= rule.MinCount)
+            .Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+        var rows = new List<(DateOnly Day, string Key, int N)>();
+        foreach (var chunk in busy.Chunk(500))
+        {
+            rows.AddRange((await counts
+                    .Where(c => c.Day >= first && c.Day <= weekEnd && chunk.Contains(c.Key))
+                    .GroupBy(c => new { c.Day, c.Key })
+                    .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
+                    .ToListAsync(cancellationToken))
+                .Select(x => (x.Day, x.Key, x.N)));
+        }
 
-        var candidates = counts
+        var candidates = rows
+            .Where(c => c.N != 0)
             .GroupBy(c => c.Key)
             .Select(g =>
             {

@@ -32,50 +32,48 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
         var weekEnd = weekStart.AddDays(6);
         var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
 
-        // First the pairs that reach the minimum this week (one week of rows), then only their earlier weeks.
+        // Two grouped sums (this week; the weeks before, together) find the hot pairs; only theirs are read per week.
         var counts = db.Set<KpiCount>().AsNoTracking().Where(c => c.Dimension == KpiDimension.StreetCategory);
-        var busy = await counts
+        var thisWeek = await counts
             .Where(c => c.Day >= weekStart && c.Day <= weekEnd)
             .GroupBy(c => c.Key)
-            .Where(g => g.Sum(c => c.HotSpot) >= rule.MinCount)
-            .Select(g => g.Key)
-            .ToListAsync(cancellationToken);
+            .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
+            .Where(x => x.N >= rule.MinCount)
+            .ToDictionaryAsync(x => x.Key, x => x.N, cancellationToken);
+        var before = await counts
+            .Where(c => c.Day >= first && c.Day < weekStart)
+            .GroupBy(c => c.Key)
+            .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
+            .ToDictionaryAsync(x => x.Key, x => x.N, cancellationToken);
+        var hot = thisWeek
+            .Where(x => x.Value >= rule.MinRatio * before.GetValueOrDefault(x.Key) / rule.PreviousWeeks)
+            .Select(x => x.Key)
+            .ToList();
         var rows = new List<(DateOnly Day, string Key, int N)>();
-        foreach (var chunk in busy.Chunk(500))
+        foreach (var chunk in hot.Chunk(500))
         {
             rows.AddRange((await counts
-                    .Where(c => c.Day >= first && c.Day <= weekEnd && chunk.Contains(c.Key))
+                    .Where(c => c.Day >= first && c.Day < weekStart && chunk.Contains(c.Key))
                     .GroupBy(c => new { c.Day, c.Key })
                     .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
                     .ToListAsync(cancellationToken))
                 .Select(x => (x.Day, x.Key, x.N)));
         }
 
-        var candidates = rows
-            .Where(c => c.N != 0)
-            .GroupBy(c => c.Key)
-            .Select(g =>
+        var candidates = hot
+            .Select(key =>
             {
                 var previous = new int[rule.PreviousWeeks]; // [0] = the week just before, [1] = two weeks before, ...
-                var thisWeek = 0;
-                foreach (var c in g)
+                foreach (var c in rows.Where(r => r.Key == key))
                 {
-                    var weeksBack = (weekStart.DayNumber - GetVolumesHandler.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7;
-                    if (weeksBack == 0)
-                    {
-                        thisWeek += c.N;
-                    }
-                    else
-                    {
-                        previous[weeksBack - 1] += c.N;
-                    }
+                    previous[((weekStart.DayNumber - GetVolumesHandler.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7) - 1] += c.N;
                 }
 
-                var parts = g.Key.Split('|');
+                var parts = key.Split('|');
                 var mean = previous.Average();
-                return (Key: (District: parts[0], Street: parts[1], Category: parts[2]), ThisWeek: thisWeek, Previous: previous, Mean: mean, Ratio: mean > 0 ? thisWeek / mean : (double?)null);
+                var count = thisWeek[key];
+                return (Key: (District: parts[0], Street: parts[1], Category: parts[2]), ThisWeek: count, Previous: previous, Mean: mean, Ratio: mean > 0 ? count / mean : (double?)null);
             })
-            .Where(c => c.ThisWeek >= rule.MinCount && (c.Mean == 0 || c.ThisWeek >= rule.MinRatio * c.Mean))
             .OrderByDescending(c => c.Ratio ?? double.MaxValue)
             .ThenByDescending(c => c.ThisWeek)
             .ThenBy(c => c.Key.Street, StringComparer.Ordinal)

@@ -585,7 +585,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [CreatedDay] date NOT NULL DEFAULT '0001-01-01';
@@ -593,7 +593,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [FirstDispatchedAt] datetimeoffset NULL;
@@ -601,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [PriorReplyLate] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -609,7 +609,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [PriorResponseLate] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -617,7 +617,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     UPDATE [Tickets] SET [CreatedDay] = CAST(SWITCHOFFSET([CreatedAt], '+08:00') AS date);
@@ -625,7 +625,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     UPDATE [Tickets] SET [FirstDispatchedAt] = COALESCE((SELECT MIN(e.[At]) FROM [TicketTimeline] e WHERE e.[TicketId] = [Tickets].[Id] AND e.[Action] = 'Dispatched'), [DispatchedAt]) WHERE [DispatchedAt] IS NOT NULL;
@@ -633,7 +633,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     CREATE TABLE [KpiCounts] (
@@ -661,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     CREATE INDEX [IX_TicketTimeline_Action_At] ON [TicketTimeline] ([Action], [At]);
@@ -669,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CallbackAt_LeadUnitId] ON [Tickets] ([CallbackAt], [LeadUnitId]);
@@ -677,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CreatedDay_CategoryCode] ON [Tickets] ([CreatedDay], [CategoryCode]);
@@ -685,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_FirstDispatchedAt_LeadUnitId] ON [Tickets] ([FirstDispatchedAt], [LeadUnitId]);
@@ -693,19 +693,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
-    CREATE INDEX [IX_KpiCounts_Dimension_Day_Key] ON [KpiCounts] ([Dimension], [Day], [Key]);
+    CREATE INDEX [IX_KpiCounts_Dimension_Day_Key_HotSpot_Registered] ON [KpiCounts] ([Dimension], [Day], [Key], [HotSpot], [Registered]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124023102_Kpis'
+    WHERE [MigrationId] = N'20261124030504_Kpis'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124023102_Kpis', N'10.0.15');
+    VALUES (N'20261124030504_Kpis', N'10.0.15');
 END;
 
 COMMIT;

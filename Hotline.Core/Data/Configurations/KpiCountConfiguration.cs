@@ -15,7 +15,7 @@ internal sealed class KpiCountConfiguration : IEntityTypeConfiguration<KpiCount>
         builder.Property(c => c.Key).HasMaxLength(KpiCount.MaxKeyLength).IsRequired();
         builder.Ignore(c => c.IsZero);
 
-        // A period's figures are a range of days under one dimension.
-        builder.HasIndex(c => new { c.Dimension, c.Day, c.Key });
+        // A period's figures are a range of days under one dimension; volumes and hot spots read only the index.
+        builder.HasIndex(c => new { c.Dimension, c.Day, c.Key, c.HotSpot, c.Registered });
     }
 }

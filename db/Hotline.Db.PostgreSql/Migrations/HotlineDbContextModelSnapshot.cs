@@ -771,7 +771,7 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day", "Key");
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
 
                     b.ToTable("KpiCounts", (string)null);
                 });

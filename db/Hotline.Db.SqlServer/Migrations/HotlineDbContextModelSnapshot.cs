@@ -772,7 +772,7 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day", "Key");
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
 
                     b.ToTable("KpiCounts", (string)null);
                 });

@@ -758,7 +758,7 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day", "Key");
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
 
                     b.ToTable("KpiCounts", (string)null);
                 });

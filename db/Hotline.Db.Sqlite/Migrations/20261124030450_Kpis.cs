@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hotline.Db.PostgreSql.Migrations
+namespace Hotline.Db.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Kpis : Migration
@@ -15,57 +14,57 @@ namespace Hotline.Db.PostgreSql.Migrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CreatedDay",
                 table: "Tickets",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "FirstDispatchedAt",
                 table: "Tickets",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorReplyLate",
                 table: "Tickets",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorResponseLate",
                 table: "Tickets",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             // Existing orders: the China day of registration, and the first dispatch from the timeline.
-            migrationBuilder.Sql("""UPDATE "Tickets" SET "CreatedDay" = ("CreatedAt" AT TIME ZONE 'Asia/Shanghai')::date;""");
+            migrationBuilder.Sql("""UPDATE "Tickets" SET "CreatedDay" = date(((("CreatedAt" >> 11) * 1000 - 621355968000000000) / 10000000) + 28800, 'unixepoch');""");
             migrationBuilder.Sql("""UPDATE "Tickets" SET "FirstDispatchedAt" = COALESCE((SELECT MIN(e."At") FROM "TicketTimeline" e WHERE e."TicketId" = "Tickets"."Id" AND e."Action" = 'Dispatched'), "DispatchedAt") WHERE "DispatchedAt" IS NOT NULL;""");
 
             migrationBuilder.CreateTable(
                 name: "KpiCounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Dimension = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Registered = table.Column<int>(type: "integer", nullable: false),
-                    HotSpot = table.Column<int>(type: "integer", nullable: false),
-                    Dispatched = table.Column<int>(type: "integer", nullable: false),
-                    RespondedOnTime = table.Column<int>(type: "integer", nullable: false),
-                    ResponseLate = table.Column<int>(type: "integer", nullable: false),
-                    Replied = table.Column<int>(type: "integer", nullable: false),
-                    RepliedOnTime = table.Column<int>(type: "integer", nullable: false),
-                    ReplyLate = table.Column<int>(type: "integer", nullable: false),
-                    OverdueOpen = table.Column<int>(type: "integer", nullable: false),
-                    Satisfied = table.Column<int>(type: "integer", nullable: false),
-                    BasicallySatisfied = table.Column<int>(type: "integer", nullable: false),
-                    Dissatisfied = table.Column<int>(type: "integer", nullable: false),
-                    Unreachable = table.Column<int>(type: "integer", nullable: false),
-                    Solved = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Registered = table.Column<int>(type: "INTEGER", nullable: false),
+                    HotSpot = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    RespondedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    Replied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepliedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplyLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueOpen = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unreachable = table.Column<int>(type: "INTEGER", nullable: false),
+                    Solved = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,9 +92,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                 columns: new[] { "FirstDispatchedAt", "LeadUnitId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiCounts_Dimension_Day_Key",
+                name: "IX_KpiCounts_Dimension_Day_Key_HotSpot_Registered",
                 table: "KpiCounts",
-                columns: new[] { "Dimension", "Day", "Key" });
+                columns: new[] { "Dimension", "Day", "Key", "HotSpot", "Registered" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hotline.Db.Sqlite.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261124023044_Kpis")]
+    [Migration("20261124030450_Kpis")]
     partial class Kpis
     {
         /// <inheritdoc />
@@ -761,7 +761,7 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day", "Key");
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
 
                     b.ToTable("KpiCounts", (string)null);
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Hotline.Db.Sqlite.Migrations
+namespace Hotline.Db.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Kpis : Migration
@@ -14,57 +14,57 @@ namespace Hotline.Db.Sqlite.Migrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CreatedDay",
                 table: "Tickets",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FirstDispatchedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorReplyLate",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorResponseLate",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             // Existing orders: the China day of registration, and the first dispatch from the timeline.
-            migrationBuilder.Sql("""UPDATE "Tickets" SET "CreatedDay" = date(((("CreatedAt" >> 11) * 1000 - 621355968000000000) / 10000000) + 28800, 'unixepoch');""");
-            migrationBuilder.Sql("""UPDATE "Tickets" SET "FirstDispatchedAt" = COALESCE((SELECT MIN(e."At") FROM "TicketTimeline" e WHERE e."TicketId" = "Tickets"."Id" AND e."Action" = 'Dispatched'), "DispatchedAt") WHERE "DispatchedAt" IS NOT NULL;""");
+            migrationBuilder.Sql("UPDATE [Tickets] SET [CreatedDay] = CAST(SWITCHOFFSET([CreatedAt], '+08:00') AS date);");
+            migrationBuilder.Sql("UPDATE [Tickets] SET [FirstDispatchedAt] = COALESCE((SELECT MIN(e.[At]) FROM [TicketTimeline] e WHERE e.[TicketId] = [Tickets].[Id] AND e.[Action] = 'Dispatched'), [DispatchedAt]) WHERE [DispatchedAt] IS NOT NULL;");
 
             migrationBuilder.CreateTable(
                 name: "KpiCounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Dimension = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Registered = table.Column<int>(type: "INTEGER", nullable: false),
-                    HotSpot = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dispatched = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponseLate = table.Column<int>(type: "INTEGER", nullable: false),
-                    Replied = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepliedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplyLate = table.Column<int>(type: "INTEGER", nullable: false),
-                    OverdueOpen = table.Column<int>(type: "INTEGER", nullable: false),
-                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
-                    BasicallySatisfied = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dissatisfied = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unreachable = table.Column<int>(type: "INTEGER", nullable: false),
-                    Solved = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Dimension = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Registered = table.Column<int>(type: "int", nullable: false),
+                    HotSpot = table.Column<int>(type: "int", nullable: false),
+                    Dispatched = table.Column<int>(type: "int", nullable: false),
+                    RespondedOnTime = table.Column<int>(type: "int", nullable: false),
+                    ResponseLate = table.Column<int>(type: "int", nullable: false),
+                    Replied = table.Column<int>(type: "int", nullable: false),
+                    RepliedOnTime = table.Column<int>(type: "int", nullable: false),
+                    ReplyLate = table.Column<int>(type: "int", nullable: false),
+                    OverdueOpen = table.Column<int>(type: "int", nullable: false),
+                    Satisfied = table.Column<int>(type: "int", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "int", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "int", nullable: false),
+                    Unreachable = table.Column<int>(type: "int", nullable: false),
+                    Solved = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,9 +92,9 @@ namespace Hotline.Db.Sqlite.Migrations
                 columns: new[] { "FirstDispatchedAt", "LeadUnitId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiCounts_Dimension_Day_Key",
+                name: "IX_KpiCounts_Dimension_Day_Key_HotSpot_Registered",
                 table: "KpiCounts",
-                columns: new[] { "Dimension", "Day", "Key" });
+                columns: new[] { "Dimension", "Day", "Key", "HotSpot", "Registered" });
         }
 
         /// <inheritdoc />

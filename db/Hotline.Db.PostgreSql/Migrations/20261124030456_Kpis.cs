@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hotline.Db.SqlServer.Migrations
+namespace Hotline.Db.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Kpis : Migration
@@ -21,50 +22,50 @@ namespace Hotline.Db.SqlServer.Migrations
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "FirstDispatchedAt",
                 table: "Tickets",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorReplyLate",
                 table: "Tickets",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PriorResponseLate",
                 table: "Tickets",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             // Existing orders: the China day of registration, and the first dispatch from the timeline.
-            migrationBuilder.Sql("UPDATE [Tickets] SET [CreatedDay] = CAST(SWITCHOFFSET([CreatedAt], '+08:00') AS date);");
-            migrationBuilder.Sql("UPDATE [Tickets] SET [FirstDispatchedAt] = COALESCE((SELECT MIN(e.[At]) FROM [TicketTimeline] e WHERE e.[TicketId] = [Tickets].[Id] AND e.[Action] = 'Dispatched'), [DispatchedAt]) WHERE [DispatchedAt] IS NOT NULL;");
+            migrationBuilder.Sql("""UPDATE "Tickets" SET "CreatedDay" = ("CreatedAt" AT TIME ZONE 'Asia/Shanghai')::date;""");
+            migrationBuilder.Sql("""UPDATE "Tickets" SET "FirstDispatchedAt" = COALESCE((SELECT MIN(e."At") FROM "TicketTimeline" e WHERE e."TicketId" = "Tickets"."Id" AND e."Action" = 'Dispatched'), "DispatchedAt") WHERE "DispatchedAt" IS NOT NULL;""");
 
             migrationBuilder.CreateTable(
                 name: "KpiCounts",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Dimension = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Registered = table.Column<int>(type: "int", nullable: false),
-                    HotSpot = table.Column<int>(type: "int", nullable: false),
-                    Dispatched = table.Column<int>(type: "int", nullable: false),
-                    RespondedOnTime = table.Column<int>(type: "int", nullable: false),
-                    ResponseLate = table.Column<int>(type: "int", nullable: false),
-                    Replied = table.Column<int>(type: "int", nullable: false),
-                    RepliedOnTime = table.Column<int>(type: "int", nullable: false),
-                    ReplyLate = table.Column<int>(type: "int", nullable: false),
-                    OverdueOpen = table.Column<int>(type: "int", nullable: false),
-                    Satisfied = table.Column<int>(type: "int", nullable: false),
-                    BasicallySatisfied = table.Column<int>(type: "int", nullable: false),
-                    Dissatisfied = table.Column<int>(type: "int", nullable: false),
-                    Unreachable = table.Column<int>(type: "int", nullable: false),
-                    Solved = table.Column<int>(type: "int", nullable: false)
+                    Dimension = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Registered = table.Column<int>(type: "integer", nullable: false),
+                    HotSpot = table.Column<int>(type: "integer", nullable: false),
+                    Dispatched = table.Column<int>(type: "integer", nullable: false),
+                    RespondedOnTime = table.Column<int>(type: "integer", nullable: false),
+                    ResponseLate = table.Column<int>(type: "integer", nullable: false),
+                    Replied = table.Column<int>(type: "integer", nullable: false),
+                    RepliedOnTime = table.Column<int>(type: "integer", nullable: false),
+                    ReplyLate = table.Column<int>(type: "integer", nullable: false),
+                    OverdueOpen = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    BasicallySatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Dissatisfied = table.Column<int>(type: "integer", nullable: false),
+                    Unreachable = table.Column<int>(type: "integer", nullable: false),
+                    Solved = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,9 +93,9 @@ namespace Hotline.Db.SqlServer.Migrations
                 columns: new[] { "FirstDispatchedAt", "LeadUnitId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiCounts_Dimension_Day_Key",
+                name: "IX_KpiCounts_Dimension_Day_Key_HotSpot_Registered",
                 table: "KpiCounts",
-                columns: new[] { "Dimension", "Day", "Key" });
+                columns: new[] { "Dimension", "Day", "Key", "HotSpot", "Registered" });
         }
 
         /// <inheritdoc />

@@ -28,7 +28,7 @@ public sealed class KpiPagesTests(ConsoleFixture console)
             await Expect(page.Locator("table.kpi-table tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator(".ranking li").First).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
-            await ConsoleFixture.ScreenshotAsync(page, "kpi-three-rates");
+            await ScreenshotAsync(page, "kpi-three-rates");
             (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(1366);
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "区" }).ClickAsync();
@@ -37,7 +37,7 @@ public sealed class KpiPagesTests(ConsoleFixture console)
             await page.GetByRole(AriaRole.Link, new() { Name = "工单趋势" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工单趋势" })).ToBeVisibleAsync();
             await Expect(page.Locator("figure.chart polyline").First).ToBeVisibleAsync();
-            await ConsoleFixture.ScreenshotAsync(page, "kpi-trends");
+            await ScreenshotAsync(page, "kpi-trends");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "热点发现" }).ClickAsync();
             var spot = page.Locator("section.hotspot[data-street=cy-wj][data-category=hj-zs]");
@@ -45,7 +45,7 @@ public sealed class KpiPagesTests(ConsoleFixture console)
             await Expect(spot.GetByRole(AriaRole.Heading)).ToContainTextAsync("噪声扰民");
             var before = await spot.Locator("tbody tr").CountAsync();
             before.ShouldBeGreaterThanOrEqualTo(6);
-            await ConsoleFixture.ScreenshotAsync(page, "kpi-hotspots");
+            await ScreenshotAsync(page, "kpi-hotspots");
 
             // Live: one more complaint arrives; the page re-reads the list after the debounce, without a reload.
             await RegisterNoiseComplaintAsync(6);
@@ -74,6 +74,14 @@ public sealed class KpiPagesTests(ConsoleFixture console)
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>Deadline toasts of the demo orders come and go with the time of day; they are closed so the page shows.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => document.querySelectorAll('.toast .close').forEach(b => b.click())");
+        await Expect(page.Locator(".toast")).ToHaveCountAsync(0);
+        await ConsoleFixture.ScreenshotAsync(page, name);
     }
 
     private async Task RegisterNoiseComplaintAsync(int i)

@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<Features.Deadlines.DeadlineOptions>().Bind(configuration.GetSection(Features.Deadlines.DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Kpis.KpiOptions>().Bind(configuration.GetSection(Features.Kpis.KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddDbContext<HotlineDbContext>((sp, builder) =>
@@ -33,6 +34,7 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<ReferenceDataCache>();
+        services.AddScoped<Features.Kpis.MeasureCalculator>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hotline.Contracts;
 using Hotline.Contracts.Auth;
+using Hotline.Contracts.Kpis;
 using Hotline.Contracts.Realtime;
 using Hotline.Contracts.Reference;
 using Hotline.Contracts.Telephony;
@@ -84,6 +85,44 @@ public sealed class HotlineApi(HttpClient http, Session session)
         SendAsync<AgentPresenceDto>(HttpMethod.Put, "api/agents/me/presence", new SetPresenceRequest(status));
 
     public Task<IReadOnlyList<CallDto>> ListActiveCallsAsync() => GetAsync<IReadOnlyList<CallDto>>("api/calls?active=true");
+
+    public Task<IReadOnlyList<UnitMeasuresDto>> GetUnitMeasuresAsync(string query) => GetAsync<IReadOnlyList<UnitMeasuresDto>>("api/kpis/units?" + query);
+
+    /// <summary><paramref name="dimension"/>: <c>districts</c> or <c>categories</c>.</summary>
+    public Task<IReadOnlyList<GroupMeasuresDto>> GetGroupMeasuresAsync(string dimension, string query) => GetAsync<IReadOnlyList<GroupMeasuresDto>>($"api/kpis/{dimension}?{query}");
+
+    public Task<IReadOnlyList<RankingEntryDto>> GetRankingAsync(string query) => GetAsync<IReadOnlyList<RankingEntryDto>>("api/kpis/ranking?" + query);
+
+    public Task<VolumeReportDto> GetVolumesAsync(string query) => GetAsync<VolumeReportDto>("api/kpis/volumes?" + query);
+
+    public Task<HotSpotReportDto> GetHotSpotsAsync(string query) => GetAsync<HotSpotReportDto>("api/kpis/hotspots?" + query);
+
+    /// <summary>An export (<c>api/kpis/export/…</c>): the file's bytes and name, read with the bearer token.</summary>
+    public async Task<(byte[] Content, string FileName)> DownloadAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ToExceptionAsync(response);
+            }
+
+            var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? "export";
+            return (await response.Content.ReadAsByteArrayAsync(), name.Trim('"'));
+        }
+    }
 
     private Task<T> GetAsync<T>(string url) => SendAsync<T>(HttpMethod.Get, url, null);
 

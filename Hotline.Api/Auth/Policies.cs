@@ -12,6 +12,7 @@ public static class Policies
     public const string Callback = "callback";
     public const string Admin = "admin";
     public const string AnyStaff = "any-staff";
+    public const string Analytics = "analytics";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -22,5 +23,6 @@ public static class Policies
         options.AddPolicy(Callback, p => p.RequireRole(Roles.Callback));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(Analytics, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
     }
 }

@@ -15,6 +15,7 @@ public static class DbContextOptionsFactory
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         var migrations = DatabaseOptions.MigrationsAssembly(provider);
+        builder.AddInterceptors(Features.Kpis.Counts.KpiCountsInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)),

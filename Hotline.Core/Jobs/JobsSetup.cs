@@ -79,12 +79,15 @@ public static class JobsSetup
     }
 
     /// <summary>Every recurring job, with a stable id and China time.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager manager, DeadlineOptions deadlines) =>
+    public static void RegisterRecurringJobs(IRecurringJobManager manager, DeadlineOptions deadlines)
+    {
+        manager.AddOrUpdate<KpiCompactionJob>(KpiCompactionJob.Id, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", new RecurringJobOptions { TimeZone = ChinaTimeZone });
         manager.AddOrUpdate<DeadlineSweepJob>(
             DeadlineSweepJobId,
             job => job.RunAsync(CancellationToken.None),
             deadlines.SweepCron(),
             new RecurringJobOptions { TimeZone = ChinaTimeZone });
+    }
 
     /// <summary>The callback sweep (docs/telephony.md).</summary>
     public static void RegisterCallbackSweep(IRecurringJobManager manager, Features.Callbacks.CallbackOptions callbacks) =>

@@ -837,3 +837,132 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CreatedDay] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FirstDispatchedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [PriorReplyLate] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [PriorResponseLate] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    UPDATE [Tickets] SET [CreatedDay] = CAST(SWITCHOFFSET([CreatedAt], '+08:00') AS date);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    UPDATE [Tickets] SET [FirstDispatchedAt] = COALESCE((SELECT MIN(e.[At]) FROM [TicketTimeline] e WHERE e.[TicketId] = [Tickets].[Id] AND e.[Action] = 'Dispatched'), [DispatchedAt]) WHERE [DispatchedAt] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE TABLE [KpiCounts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Day] date NOT NULL,
+        [Dimension] nvarchar(16) NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [Registered] int NOT NULL,
+        [HotSpot] int NOT NULL,
+        [Dispatched] int NOT NULL,
+        [RespondedOnTime] int NOT NULL,
+        [ResponseLate] int NOT NULL,
+        [Replied] int NOT NULL,
+        [RepliedOnTime] int NOT NULL,
+        [ReplyLate] int NOT NULL,
+        [OverdueOpen] int NOT NULL,
+        [Satisfied] int NOT NULL,
+        [BasicallySatisfied] int NOT NULL,
+        [Dissatisfied] int NOT NULL,
+        [Unreachable] int NOT NULL,
+        [Solved] int NOT NULL,
+        CONSTRAINT [PK_KpiCounts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTimeline_Action_At] ON [TicketTimeline] ([Action], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CallbackAt_LeadUnitId] ON [Tickets] ([CallbackAt], [LeadUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CreatedDay_CategoryCode] ON [Tickets] ([CreatedDay], [CategoryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_FirstDispatchedAt_LeadUnitId] ON [Tickets] ([FirstDispatchedAt], [LeadUnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    CREATE INDEX [IX_KpiCounts_Dimension_Day_Key_HotSpot_Registered] ON [KpiCounts] ([Dimension], [Day], [Key], [HotSpot], [Registered]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124033103_Kpis'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124033103_Kpis', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -71,5 +71,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.Status, t.RepliedAt });
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.CallSid);
+
+        // The three rates and the volumes (docs/kpis.md): a period is a range of these columns.
+        builder.HasIndex(t => new { t.FirstDispatchedAt, t.LeadUnitId });
+        builder.HasIndex(t => new { t.CallbackAt, t.LeadUnitId });
+        builder.HasIndex(t => new { t.CreatedDay, t.CategoryCode });
     }
 }

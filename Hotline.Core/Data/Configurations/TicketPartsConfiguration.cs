@@ -17,6 +17,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Note).HasMaxLength(Ticket.MaxContentLength);
         builder.HasIndex(e => new { e.TicketId, e.At });
+        builder.HasIndex(e => new { e.Action, e.At }); // return, extension and rework counts over time (docs/kpis.md)
     }
 }
 

@@ -129,6 +129,18 @@ public sealed class Ticket : AggregateRoot
 
     public int ReworkCount { get; private set; }
 
+    /// <summary>The China date the order was registered on: the day its volumes and hot spots count in (docs/kpis.md).</summary>
+    public DateOnly CreatedDay { get; private set; }
+
+    /// <summary>The first dispatch; never moves on redispatch or rework, so the order counts in one period only (docs/kpis.md).</summary>
+    public DateTimeOffset? FirstDispatchedAt { get; private set; }
+
+    /// <summary>The lead unit was late to sign for or contact in an earlier round of this order (before a rework).</summary>
+    public bool PriorResponseLate { get; private set; }
+
+    /// <summary>The lead unit replied late in an earlier round of this order (before a rework).</summary>
+    public bool PriorReplyLate { get; private set; }
+
     public int UrgeCount { get; private set; }
 
     public Guid? MergedIntoTicketId { get; private set; }
@@ -195,6 +207,7 @@ public sealed class Ticket : AggregateRoot
             IdempotencyKey = idempotencyKey,
             IdempotencyFingerprint = idempotencyFingerprint,
             CreatedAt = now,
+            CreatedDay = ChinaTime.DateOf(now),
             UpdatedAt = now,
             Version = 0,
         };
@@ -223,6 +236,7 @@ public sealed class Ticket : AggregateRoot
         var from = Status;
         SetUnits(leadUnitId, assistingUnitIds, copiedUnitId);
         StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
+        FirstDispatchedAt ??= now;
         Status = TicketStatus.Dispatched;
         Record(TimelineActions.Dispatched, actor, from, Status, note, now);
         Raise(new TicketDispatched(Id, Number, Status, Version, now, leadUnitId, IsRework: false));
@@ -293,6 +307,8 @@ public sealed class Ticket : AggregateRoot
         PendingExtensionReason = null;
         PendingExtensionRequestedAt = null;
         DispatchedAt = now;
+        PriorResponseLate = false;
+        PriorReplyLate = false;
         LeadFixedByArbitration = true;
         StatusBeforeReturn = null;
         Status = TicketStatus.Dispatched;
@@ -418,6 +434,8 @@ public sealed class Ticket : AggregateRoot
         }
 
         ReworkCount++;
+        PriorResponseLate |= IsStageOverdue(DeadlineStage.Accept, now) || IsStageOverdue(DeadlineStage.Contact, now);
+        PriorReplyLate |= IsStageOverdue(DeadlineStage.Reply, now);
         StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
         ReplySolved = null;
         ReplyAnswer = null;

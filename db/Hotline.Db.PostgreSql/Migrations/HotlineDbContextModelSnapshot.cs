@@ -663,7 +663,13 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -703,6 +709,12 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PriorResponseLate")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone");
@@ -826,6 +838,12 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -940,6 +958,8 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimeline", (string)null);
@@ -983,6 +1003,76 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Citizens.CitizenSubmission", b =>

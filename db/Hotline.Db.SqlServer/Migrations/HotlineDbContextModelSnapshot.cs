@@ -665,7 +665,13 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -705,6 +711,12 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PriorResponseLate")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("datetimeoffset");
@@ -829,6 +841,12 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -943,6 +961,8 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimeline", (string)null);
@@ -986,6 +1006,76 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Citizens.CitizenSubmission", b =>

@@ -656,7 +656,13 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstDispatchedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyFingerprint")
@@ -695,6 +701,12 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PendingExtensionRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriorReplyLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriorResponseLate")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RepliedAt")
@@ -819,6 +831,12 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("CallbackAt", "LeadUnitId");
+
+                    b.HasIndex("CreatedDay", "CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
                     b.HasIndex("LeadUnitId", "Status");
@@ -929,6 +947,8 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("TicketId", "At");
 
                     b.ToTable("TicketTimeline", (string)null);
@@ -972,6 +992,74 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Core.Domain.Citizens.CitizenSubmission", b =>

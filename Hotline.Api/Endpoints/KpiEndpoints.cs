@@ -1,0 +1,61 @@
+using Hotline.Api.Auth;
+using Hotline.Contracts.Kpis;
+using Hotline.Core.Features.Kpis;
+using Hotline.Core.Features.Kpis.Counts;
+using Hotline.Core.Features.Kpis.Export;
+using MediatR;
+
+namespace Hotline.Api.Endpoints;
+
+/// <summary>The three rates (三率), volumes and hot spots for supervisors (docs/kpis.md). Dates are China dates, yyyy-MM-dd.</summary>
+public static class KpiEndpoints
+{
+    public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var kpis = app.MapGroup("/api/kpis").WithTags("Measures").RequireAuthorization(Policies.Analytics)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        kpis.MapGet("/units", (DateOnly? from, DateOnly? to, IMediator m, CancellationToken ct) => m.Send(new GetUnitMeasures(from, to), ct))
+            .WithName("GetUnitMeasures").WithSummary("三率 per lead unit over from..to (China dates, inclusive; default: this month), best score first")
+            .WithDescription("Response, resolution, satisfaction and on-time reply rates per accountable (lead) unit. Orders count in the period of their first dispatch, callbacks in the period they were recorded; late open orders count against the on-time rates; unreachable callbacks are excluded. Rates are 0–1 or null when nothing was counted. See docs/kpis.md.");
+        kpis.MapGet("/districts", (DateOnly? from, DateOnly? to, IMediator m, CancellationToken ct) => m.Send(new GetGroupMeasures(MeasureDimension.District, from, to), ct))
+            .WithName("GetDistrictMeasures").WithSummary("The same figures by the order's district");
+        kpis.MapGet("/categories", (DateOnly? from, DateOnly? to, IMediator m, CancellationToken ct) => m.Send(new GetGroupMeasures(MeasureDimension.Category, from, to), ct))
+            .WithName("GetCategoryMeasures").WithSummary("The same figures by the order's category");
+        kpis.MapGet("/ranking", (DateOnly? from, DateOnly? to, IMediator m, CancellationToken ct) => m.Send(new GetRanking(from, to), ct))
+            .WithName("GetUnitRanking").WithSummary("Units ranked by the composite score (weights in Kpis:Weights); equal scores share a rank");
+        kpis.MapGet("/volumes", (DateOnly? from, DateOnly? to, string? interval, string? dimension, IMediator m, CancellationToken ct) =>
+                m.Send(new GetVolumes(from, to, Parse<VolumeInterval>(interval, VolumeInterval.Day), Parse<VolumeDimension>(dimension, VolumeDimension.Channel)), ct))
+            .WithName("GetVolumes").WithSummary("Orders registered per day, week or month (China time) by channel, type, category or district, with return, extension and rework counts");
+        kpis.MapGet("/hotspots", (DateOnly? week, IMediator m, CancellationToken ct) => m.Send(new GetHotSpots(week), ct))
+            .WithName("GetHotSpots").WithSummary("Categories rising in a street in the week holding `week` (default: this week) against the previous weeks, with their orders (主动治理)");
+        kpis.MapGet("/export/{table}", async (string table, string? format, DateOnly? from, DateOnly? to, string? interval, string? dimension, DateOnly? week, IMediator m, CancellationToken ct) =>
+            {
+                var request = new ExportKpiTable(Parse<KpiTable>(table, null), Parse<ExportFormat>(format, ExportFormat.Xlsx), from, to, Parse<VolumeInterval>(interval, VolumeInterval.Day), Parse<VolumeDimension>(dimension, VolumeDimension.Channel), week);
+                var file = await m.Send(request, ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
+            .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");
+        kpis.MapPost("/rebuild", (IMediator m, CancellationToken ct) => m.Send(new RebuildKpiCounts(), ct)).RequireAuthorization(Policies.Admin)
+            .WithName("RebuildKpiCounts").WithSummary("Admin: recompute the incrementally maintained measure rows from the orders (after an upgrade or a bulk import); answers the number of rows");
+        return app;
+    }
+
+    /// <summary>An enum by name, any case (<c>week</c>, <c>Week</c>); a missing value takes the default, an unknown one is a 400.</summary>
+    private static T Parse<T>(string? value, T? fallback)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value) && fallback is { } given)
+        {
+            return given;
+        }
+
+        if (!string.IsNullOrWhiteSpace(value) && char.IsLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw new BadHttpRequestException($"\"{value}\" is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+    }
+}

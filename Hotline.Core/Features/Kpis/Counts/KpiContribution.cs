@@ -1,0 +1,129 @@
+using Hotline.Contracts;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+
+namespace Hotline.Core.Features.Kpis.Counts;
+
+/// <summary>The fields of an order that its measures depend on, as saved (or as they were before a change).</summary>
+public sealed record KpiSnapshot(
+    TicketStatus Status,
+    CloseReason? CloseReason,
+    Channel Channel,
+    TicketType Type,
+    string CategoryCode,
+    string DistrictCode,
+    string? StreetCode,
+    DateOnly CreatedDay,
+    Guid? LeadUnitId,
+    DateTimeOffset? FirstDispatchedAt,
+    DateTimeOffset? AcceptDueAt,
+    DateTimeOffset? ContactDueAt,
+    DateTimeOffset? ReplyDueAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ContactedAt,
+    DateTimeOffset? RepliedAt,
+    DateTimeOffset? ClosedAt,
+    AlertFlags AlertsRaised,
+    bool PriorResponseLate,
+    bool PriorReplyLate,
+    CallbackOutcome? CallbackOutcome,
+    bool? CallbackSolved,
+    DateTimeOffset? CallbackAt)
+{
+    public static KpiSnapshot Of(Ticket t) => new(
+        t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
+        t.LeadUnitId, t.FirstDispatchedAt, t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+        t.ClosedAt, t.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt);
+}
+
+/// <summary>
+/// What one order adds to the measures (docs/kpis.md has the definitions). A stage that is not done counts as late
+/// only once the deadline sweep has raised its overdue alert (or, for a closed order, when it was closed after the
+/// deadline): the figures depend on saved state only, which is what lets them be maintained incrementally.
+/// </summary>
+public static class KpiContribution
+{
+    public static IEnumerable<KpiCount> Of(KpiSnapshot s)
+    {
+        var excluded = s.CloseReason is CloseReason.Duplicate or CloseReason.Invalid;
+
+        // Volumes count every registration; hot spots leave out duplicates and invalid orders.
+        var day = s.CreatedDay;
+        yield return new KpiCount { Day = day, Dimension = KpiDimension.Channel, Key = s.Channel.ToString(), Registered = 1 };
+        yield return new KpiCount { Day = day, Dimension = KpiDimension.Type, Key = s.Type.ToString(), Registered = 1 };
+        yield return new KpiCount { Day = day, Dimension = KpiDimension.Category, Key = s.CategoryCode, Registered = 1 };
+        yield return new KpiCount { Day = day, Dimension = KpiDimension.District, Key = s.DistrictCode, Registered = 1 };
+        if (!excluded && s.StreetCode is { } street)
+        {
+            yield return new KpiCount { Day = day, Dimension = KpiDimension.StreetCategory, Key = StreetKey(s.DistrictCode, street, s.CategoryCode), HotSpot = 1 };
+        }
+
+        if (excluded || s.LeadUnitId is not { } lead)
+        {
+            yield break;
+        }
+
+        if (s.FirstDispatchedAt is { } dispatched)
+        {
+            var stages = Stages(s);
+            foreach (var row in Keyed(stages, ChinaTime.DateOf(dispatched), lead, s))
+            {
+                yield return row;
+            }
+        }
+
+        if (s.CallbackAt is { } heard && s.CallbackOutcome is { } outcome)
+        {
+            var callback = new KpiCount
+            {
+                Satisfied = outcome == CallbackOutcome.Satisfied ? 1 : 0,
+                BasicallySatisfied = outcome == CallbackOutcome.BasicallySatisfied ? 1 : 0,
+                Dissatisfied = outcome == CallbackOutcome.Dissatisfied ? 1 : 0,
+                Unreachable = outcome == CallbackOutcome.Unreachable ? 1 : 0,
+                Solved = outcome != CallbackOutcome.Unreachable && s.CallbackSolved == true ? 1 : 0,
+            };
+            foreach (var row in Keyed(callback, ChinaTime.DateOf(heard), lead, s))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    public static string StreetKey(string district, string street, string category) => $"{district}|{street}|{category}";
+
+    public static string UnitKey(Guid unitId) => unitId.ToString("D");
+
+    private static KpiCount Stages(KpiSnapshot s)
+    {
+        var open = s.Status != TicketStatus.Closed;
+        bool Late(DateTimeOffset? done, DateTimeOffset? due, AlertFlags overdue) =>
+            due is { } d && (done is { } at ? at > d : open ? s.AlertsRaised.HasFlag(overdue) : s.ClosedAt > d);
+
+        var contactDone = s.ContactedAt ?? s.RepliedAt;
+        var responseLate = s.PriorResponseLate
+            || Late(s.AcceptedAt, s.AcceptDueAt, AlertFlags.AcceptOverdue)
+            || Late(contactDone, s.ContactDueAt, AlertFlags.ContactOverdue);
+        var replyLate = s.PriorReplyLate || Late(s.RepliedAt, s.ReplyDueAt, AlertFlags.ReplyOverdue);
+        return new KpiCount
+        {
+            Dispatched = 1,
+            RespondedOnTime = !responseLate && s.AcceptedAt is not null && contactDone is not null ? 1 : 0,
+            ResponseLate = responseLate ? 1 : 0,
+            Replied = s.RepliedAt is not null ? 1 : 0,
+            RepliedOnTime = s.RepliedAt is not null && !replyLate ? 1 : 0,
+            ReplyLate = replyLate ? 1 : 0,
+            OverdueOpen = open && s.RepliedAt is null && s.AlertsRaised.HasFlag(AlertFlags.ReplyOverdue) ? 1 : 0,
+        };
+    }
+
+    /// <summary>The same counters under the accountable (lead) unit, the district and the category.</summary>
+    private static IEnumerable<KpiCount> Keyed(KpiCount counters, DateOnly day, Guid lead, KpiSnapshot s)
+    {
+        foreach (var (dimension, key) in new[] { (KpiDimension.Unit, UnitKey(lead)), (KpiDimension.District, s.DistrictCode), (KpiDimension.Category, s.CategoryCode) })
+        {
+            var row = new KpiCount { Day = day, Dimension = dimension, Key = key };
+            row.Add(counters, 1);
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Kpis.Counts;
+
+/// <summary>
+/// Recomputes every <see cref="KpiCount"/> from the orders themselves: after an upgrade that brought the counts,
+/// after a bulk import that bypassed the application, or to check the incremental counts. Idempotent. Writers
+/// wait while it runs (the counts table is locked), so no change is counted twice or lost.
+/// </summary>
+public sealed record RebuildKpiCounts : IRequest<int>;
+
+/// <summary>
+/// Folds the rows of each day and key into one (sums are unchanged), for the days since <see cref="Since"/>
+/// (default: the last 62 China days). Safe to run at any time and in parallel with writers: it folds only rows
+/// that existed when it started.
+/// </summary>
+public sealed record CompactKpiCounts(DateOnly? Since = null) : IRequest<int>;
+
+public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandler<RebuildKpiCounts, int>
+{
+    private const int BatchSize = 100; // 1,700 parameters: under every provider's limit
+
+    private const int Columns = 17;
+
+    public async Task<int> Handle(RebuildKpiCounts request, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(cancellationToken);
+        await db.Set<KpiCount>().ExecuteDeleteAsync(cancellationToken);
+
+        var sums = new Dictionary<(DateOnly, KpiDimension, string), KpiCount>();
+        var orders = db.Tickets.AsNoTracking().Select(t => new KpiSnapshot(
+            t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
+            t.LeadUnitId, t.FirstDispatchedAt, t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+            t.ClosedAt, t.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt));
+        await foreach (var order in orders.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            foreach (var row in KpiContribution.Of(order))
+            {
+                var key = (row.Day, row.Dimension, row.Key);
+                if (!sums.TryGetValue(key, out var sum))
+                {
+                    sums[key] = row;
+                }
+                else
+                {
+                    sum.Add(row, 1);
+                }
+            }
+        }
+
+        // Plain INSERTs: a rebuild writes hundreds of thousands of rows, which the change tracker would slow down.
+        // SQLite runs one prepared single-row statement (no round trips); server databases take multi-row batches.
+        var rows = sums.Values.Where(r => !r.IsZero).ToList();
+        var connection = db.Database.GetDbConnection();
+        var perCommand = db.Database.IsSqlite() ? 1 : BatchSize;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        foreach (var batch in rows.Chunk(perCommand))
+        {
+            if (batch.Length != command.Parameters.Count / Columns || command.CommandText.Length == 0)
+            {
+                Prepare(command, batch.Length);
+            }
+
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var row = batch[r];
+                object[] cells = [row.Day, row.Dimension.ToString(), row.Key, row.Registered, row.HotSpot, row.Dispatched, row.RespondedOnTime, row.ResponseLate, row.Replied,
+                    row.RepliedOnTime, row.ReplyLate, row.OverdueOpen, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied, row.Unreachable, row.Solved];
+                for (var i = 0; i < Columns; i++)
+                {
+                    command.Parameters[(r * Columns) + i].Value = cells[i];
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    private static void Prepare(System.Data.Common.DbCommand command, int rowCount)
+    {
+        command.Parameters.Clear();
+        var values = new List<string>(rowCount);
+        for (var r = 0; r < rowCount; r++)
+        {
+            var names = new string[Columns];
+            for (var i = 0; i < Columns; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[i] = $"@p{(r * Columns) + i}";
+                command.Parameters.Add(parameter);
+            }
+
+            values.Add("(" + string.Join(", ", names) + ")");
+        }
+
+        command.CommandText = $"INSERT INTO \"KpiCounts\" (\"Day\", \"Dimension\", \"Key\", {CompactKpiCountsHandler.Counters}) VALUES {string.Join(", ", values)}";
+    }
+
+    private async Task LockAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""LOCK TABLE "KpiCounts" IN EXCLUSIVE MODE""", ct);
+        }
+        else if (db.Database.IsSqlServer())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT TOP 0 * FROM [KpiCounts] WITH (TABLOCKX, HOLDLOCK)", ct);
+        }
+
+        // SQLite: the DELETE that follows takes the database's single write lock until the commit.
+    }
+}
+
+public sealed class CompactKpiCountsHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<CompactKpiCounts, int>
+{
+    public const string Counters = "\"Registered\", \"HotSpot\", \"Dispatched\", \"RespondedOnTime\", \"ResponseLate\", \"Replied\", \"RepliedOnTime\", \"ReplyLate\", \"OverdueOpen\", \"Satisfied\", \"BasicallySatisfied\", \"Dissatisfied\", \"Unreachable\", \"Solved\"";
+
+    public async Task<int> Handle(CompactKpiCounts request, CancellationToken cancellationToken)
+    {
+        var since = request.Since ?? ChinaTime.DateOf(time.GetUtcNow()).AddDays(-62);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var max = await db.Set<KpiCount>().MaxAsync(c => (long?)c.Id, cancellationToken);
+        if (max is null)
+        {
+            return 0;
+        }
+
+        // Only constant column names are spliced in; the values travel as parameters.
+        var sums = string.Join(", ", Counters.Split(", ").Select(c => $"SUM({c})"));
+        var fold = $$"""
+            INSERT INTO "KpiCounts" ("Day", "Dimension", "Key", {{Counters}})
+            SELECT "Day", "Dimension", "Key", {{sums}} FROM "KpiCounts"
+            WHERE "Id" <= {0} AND "Day" >= {1}
+            GROUP BY "Day", "Dimension", "Key" HAVING COUNT(*) > 1
+            """;
+        await db.Database.ExecuteSqlRawAsync(fold, [max.Value, since], cancellationToken);
+        var folded = await db.Database.ExecuteSqlRawAsync(
+            """
+            DELETE FROM "KpiCounts"
+            WHERE "Id" <= {0} AND "Day" >= {1} AND EXISTS (
+                SELECT 1 FROM "KpiCounts" o
+                WHERE o."Day" = "KpiCounts"."Day" AND o."Dimension" = "KpiCounts"."Dimension" AND o."Key" = "KpiCounts"."Key"
+                  AND o."Id" <= {0} AND o."Id" <> "KpiCounts"."Id")
+            """,
+            [max.Value, since],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return folded;
+    }
+}

@@ -1,0 +1,144 @@
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Kpis;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Kpis.Counts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Kpis;
+
+/// <summary>
+/// <c>GET /api/kpis/volumes</c>: orders registered per day, week (from Monday) or month, China time, split by
+/// channel, type, category or district; and the returns asked for, extensions asked for and reworks per bucket.
+/// </summary>
+public sealed record GetVolumes(DateOnly? From, DateOnly? To, VolumeInterval Interval = VolumeInterval.Day, VolumeDimension Dimension = VolumeDimension.Channel)
+    : IRequest<VolumeReportDto>, IPeriodRequest;
+
+public sealed class GetVolumesValidator : AbstractValidator<GetVolumes>
+{
+    public GetVolumesValidator(IOptions<KpiOptions> options)
+    {
+        this.AddPeriodRules(options.Value);
+        RuleFor(r => r.Interval).IsInEnum();
+        RuleFor(r => r.Dimension).IsInEnum();
+    }
+}
+
+public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<GetVolumes, VolumeReportDto>
+{
+    public async Task<VolumeReportDto> Handle(GetVolumes request, CancellationToken cancellationToken)
+    {
+        var period = KpiPeriod.Resolve(request.From, request.To, time);
+        var (from, to) = (period.From, period.To);
+        var kind = request.Dimension switch
+        {
+            VolumeDimension.Channel => KpiDimension.Channel,
+            VolumeDimension.Type => KpiDimension.Type,
+            VolumeDimension.Category => KpiDimension.Category,
+            _ => KpiDimension.District,
+        };
+        var counts = (await db.Set<KpiCount>().AsNoTracking()
+                .Where(c => c.Dimension == kind && c.Day >= from && c.Day <= to)
+                .GroupBy(c => new { c.Day, c.Key })
+                .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.Registered) })
+                .ToListAsync(cancellationToken))
+            .Where(x => x.N != 0)
+            .Select(x => (x.Day, x.Key, x.N))
+            .ToList();
+
+        var buckets = Buckets(from, to, request.Interval);
+        var index = buckets.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
+        int Slot(DateOnly day) => index[BucketOf(day, request.Interval)];
+
+        var names = await NamesAsync(request.Dimension, cancellationToken);
+        var series = counts
+            .GroupBy(c => c.Key)
+            .Select(g =>
+            {
+                var values = new int[buckets.Count];
+                foreach (var (day, _, n) in g)
+                {
+                    values[Slot(day)] += n;
+                }
+
+                return new VolumeSeriesDto(g.Key, names.GetValueOrDefault(g.Key, g.Key), values, values.Sum());
+            })
+            .OrderByDescending(s => s.Total)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .ToList();
+        var total = new int[buckets.Count];
+        foreach (var s in series)
+        {
+            for (var i = 0; i < total.Length; i++)
+            {
+                total[i] += s.Counts[i];
+            }
+        }
+
+        // Returns, extensions and reworks come from the timeline: each request or rework is one entry.
+        string[] actions = [TimelineActions.ReturnRequested, TimelineActions.ExtensionRequested, TimelineActions.Reworked];
+        var (fromUtc, toUtc) = (period.FromUtc, period.ToUtc);
+        var events = await db.TimelineEntries.AsNoTracking()
+            .Where(e => actions.Contains(e.Action) && e.At >= fromUtc && e.At < toUtc)
+            .Select(e => new { e.Action, e.At })
+            .ToListAsync(cancellationToken);
+        var returns = new int[buckets.Count];
+        var extensions = new int[buckets.Count];
+        var reworks = new int[buckets.Count];
+        foreach (var e in events)
+        {
+            var target = e.Action switch
+            {
+                TimelineActions.ReturnRequested => returns,
+                TimelineActions.ExtensionRequested => extensions,
+                _ => reworks,
+            };
+            target[Slot(ChinaTime.DateOf(e.At))]++;
+        }
+
+        return new VolumeReportDto(from, to, request.Interval, request.Dimension, buckets, series, total, returns, extensions, reworks);
+    }
+
+    /// <summary>The first day of the bucket <paramref name="day"/> falls in: itself, its Monday, or the 1st of its month.</summary>
+    public static DateOnly BucketOf(DateOnly day, VolumeInterval interval) => interval switch
+    {
+        VolumeInterval.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        VolumeInterval.Month => new DateOnly(day.Year, day.Month, 1),
+        _ => day,
+    };
+
+    private static List<DateOnly> Buckets(DateOnly from, DateOnly to, VolumeInterval interval)
+    {
+        var list = new List<DateOnly>();
+        for (var b = BucketOf(from, interval); b <= to; b = interval switch
+        {
+            VolumeInterval.Week => b.AddDays(7),
+            VolumeInterval.Month => b.AddMonths(1),
+            _ => b.AddDays(1),
+        })
+        {
+            list.Add(b);
+        }
+
+        return list;
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(VolumeDimension dimension, CancellationToken ct) => dimension switch
+    {
+        VolumeDimension.Channel => new Dictionary<string, string>
+        {
+            [nameof(Channel.Phone)] = "电话", [nameof(Channel.Web)] = "网站", [nameof(Channel.Open311)] = "Open311", [nameof(Channel.Sms)] = "短信",
+        },
+        VolumeDimension.Type => new Dictionary<string, string>
+        {
+            [nameof(TicketType.Consultation)] = "咨询", [nameof(TicketType.HelpRequest)] = "求助", [nameof(TicketType.Complaint)] = "投诉",
+            [nameof(TicketType.Report)] = "举报", [nameof(TicketType.Suggestion)] = "建议", [nameof(TicketType.Praise)] = "表扬",
+        },
+        VolumeDimension.Category => await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct),
+        _ => await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct),
+    };
+}

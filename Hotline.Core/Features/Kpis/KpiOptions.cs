@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hotline.Core.Features.Kpis;
+
+/// <summary>Section <c>Kpis</c>: how the three rates are weighted and what counts as a hot spot (docs/kpis.md).</summary>
+public sealed class KpiOptions : IValidatableObject
+{
+    public const string Section = "Kpis";
+
+    /// <summary>How much a 基本满意 (basically satisfied) callback counts in the satisfaction rate, 0–1.</summary>
+    [Range(0.0, 1.0)]
+    public double BasicallySatisfiedWeight { get; set; } = 1.0;
+
+    /// <summary>The weights of the composite score; they need not add up to 1 (the score divides by their sum).</summary>
+    public ScoreWeights Weights { get; set; } = new();
+
+    /// <summary>The longest period one request may cover, in days.</summary>
+    [Range(1, 3660)]
+    public int MaxRangeDays { get; set; } = 366;
+
+    public HotSpotOptions HotSpots { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var w = Weights;
+        double[] all = [w.Response, w.Resolution, w.Satisfaction, w.OnTimeReply];
+        if (all.Any(x => x < 0 || double.IsNaN(x) || double.IsInfinity(x)) || all.Sum() <= 0)
+        {
+            yield return new ValidationResult("Kpis:Weights must be zero or positive, and at least one must be positive.", [nameof(Weights)]);
+        }
+
+        var h = HotSpots;
+        if (h.PreviousWeeks is < 1 or > 26)
+        {
+            yield return new ValidationResult("Kpis:HotSpots:PreviousWeeks must be 1–26.", [nameof(HotSpots)]);
+        }
+
+        if (h.MinCount < 1)
+        {
+            yield return new ValidationResult("Kpis:HotSpots:MinCount must be at least 1.", [nameof(HotSpots)]);
+        }
+
+        if (h.MinRatio < 1 || double.IsNaN(h.MinRatio) || double.IsInfinity(h.MinRatio))
+        {
+            yield return new ValidationResult("Kpis:HotSpots:MinRatio must be at least 1 (this week against the mean of the previous weeks).", [nameof(HotSpots)]);
+        }
+
+        if (h.MaxOrdersListed is < 1 or > 1000)
+        {
+            yield return new ValidationResult("Kpis:HotSpots:MaxOrdersListed must be 1–1000.", [nameof(HotSpots)]);
+        }
+    }
+}
+
+/// <summary>The composite score's weights. Default: a split many centres use, 10 % response, 45 % resolution, 45 % satisfaction.</summary>
+public sealed class ScoreWeights
+{
+    public double Response { get; set; } = 0.10;
+
+    public double Resolution { get; set; } = 0.45;
+
+    public double Satisfaction { get; set; } = 0.45;
+
+    public double OnTimeReply { get; set; }
+}
+
+/// <summary>A category in a street is a hot spot when this week's orders reach <see cref="MinCount"/> and <see cref="MinRatio"/> × the mean of the <see cref="PreviousWeeks"/> before.</summary>
+public sealed class HotSpotOptions
+{
+    public int PreviousWeeks { get; set; } = 4;
+
+    public int MinCount { get; set; } = 5;
+
+    public double MinRatio { get; set; } = 2.0;
+
+    /// <summary>Orders listed under each hot spot (the newest first).</summary>
+    public int MaxOrdersListed { get; set; } = 50;
+}

@@ -1,0 +1,96 @@
+using Hotline.Contracts;
+using Hotline.Contracts.Kpis;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Kpis.Counts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Kpis;
+
+/// <summary>What the measures are grouped by: the accountable (lead) unit, the order's district or its category.</summary>
+public enum MeasureDimension { Unit, District, Category }
+
+/// <summary>
+/// The three rates and the on-time reply rate (docs/kpis.md): one grouped sum over the incrementally maintained
+/// <see cref="KpiCount"/> rows of the period's days, so the cost follows days × keys, not orders.
+/// </summary>
+public sealed class MeasureCalculator(HotlineDbContext db, IOptions<KpiOptions> options)
+{
+    /// <summary>Figures per key (unit id, district code or category code), only keys with something counted.</summary>
+    public async Task<IReadOnlyDictionary<string, MeasureFigures>> ComputeAsync(MeasureDimension dimension, KpiPeriod period, CancellationToken ct)
+    {
+        var kind = dimension switch
+        {
+            MeasureDimension.Unit => KpiDimension.Unit,
+            MeasureDimension.District => KpiDimension.District,
+            _ => KpiDimension.Category,
+        };
+        var (from, to) = (period.From, period.To);
+        var sums = await db.Set<KpiCount>().AsNoTracking()
+            .Where(c => c.Dimension == kind && c.Day >= from && c.Day <= to)
+            .GroupBy(c => c.Key)
+            .Select(g => new KpiCount
+            {
+                Key = g.Key,
+                Dispatched = g.Sum(c => c.Dispatched),
+                RespondedOnTime = g.Sum(c => c.RespondedOnTime),
+                ResponseLate = g.Sum(c => c.ResponseLate),
+                Replied = g.Sum(c => c.Replied),
+                RepliedOnTime = g.Sum(c => c.RepliedOnTime),
+                ReplyLate = g.Sum(c => c.ReplyLate),
+                OverdueOpen = g.Sum(c => c.OverdueOpen),
+                Satisfied = g.Sum(c => c.Satisfied),
+                BasicallySatisfied = g.Sum(c => c.BasicallySatisfied),
+                Dissatisfied = g.Sum(c => c.Dissatisfied),
+                Unreachable = g.Sum(c => c.Unreachable),
+                Solved = g.Sum(c => c.Solved),
+            })
+            .ToListAsync(ct);
+        return sums
+            .Where(c => c.Dispatched > 0 || c.Satisfied + c.BasicallySatisfied + c.Dissatisfied + c.Unreachable > 0)
+            .ToDictionary(c => c.Key, Figures, StringComparer.Ordinal);
+    }
+
+    /// <summary>The composite score 0–100: the weighted mean of the rates that could be computed.</summary>
+    public static double? Score(double? response, double? resolution, double? satisfaction, double? onTimeReply, ScoreWeights w)
+    {
+        (double? Rate, double Weight)[] parts = [(response, w.Response), (resolution, w.Resolution), (satisfaction, w.Satisfaction), (onTimeReply, w.OnTimeReply)];
+        var counted = parts.Where(p => p.Rate is not null && p.Weight > 0).ToList();
+        var weight = counted.Sum(p => p.Weight);
+        return weight <= 0 ? null : Math.Round(100 * counted.Sum(p => p.Rate!.Value * p.Weight) / weight, 2);
+    }
+
+    private MeasureFigures Figures(KpiCount c)
+    {
+        var o = options.Value;
+        var valid = c.Satisfied + c.BasicallySatisfied + c.Dissatisfied;
+        var responseRate = Rate(c.RespondedOnTime, c.RespondedOnTime + c.ResponseLate);
+        var resolutionRate = Rate(c.Solved, valid);
+        var satisfactionRate = Rate(c.Satisfied + (c.BasicallySatisfied * o.BasicallySatisfiedWeight), valid);
+        var onTimeReplyRate = Rate(c.RepliedOnTime, c.RepliedOnTime + c.ReplyLate);
+        return new MeasureFigures
+        {
+            Dispatched = c.Dispatched,
+            RespondedOnTime = c.RespondedOnTime,
+            ResponseLate = c.ResponseLate,
+            ResponseRate = responseRate,
+            Callbacks = valid,
+            Solved = c.Solved,
+            ResolutionRate = resolutionRate,
+            Satisfied = c.Satisfied,
+            BasicallySatisfied = c.BasicallySatisfied,
+            Dissatisfied = c.Dissatisfied,
+            Unreachable = c.Unreachable,
+            SatisfactionRate = satisfactionRate,
+            Replied = c.Replied,
+            RepliedOnTime = c.RepliedOnTime,
+            ReplyLate = c.ReplyLate,
+            OverdueOpen = c.OverdueOpen,
+            OnTimeReplyRate = onTimeReplyRate,
+            Score = Score(responseRate, resolutionRate, satisfactionRate, onTimeReplyRate, o.Weights),
+        };
+    }
+
+    private static double? Rate(double numerator, int denominator) =>
+        denominator == 0 ? null : Math.Round(numerator / denominator, 4);
+}

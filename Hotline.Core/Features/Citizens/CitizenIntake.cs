@@ -23,6 +23,19 @@ public sealed record CitizenSource(Channel Channel, Actor Actor, Guid? Open311Cl
     public static CitizenSource Web() => new(Channel.Web, Actor.System("市民（网上表单）"), null, WebClientName, null, null, null);
 }
 
+/// <summary>The per-phone limit of the public form (the API's rate limiter): null when allowed, otherwise how long to wait.</summary>
+public interface ISubmissionPhoneLimit
+{
+    TimeSpan? Rejects(string? phone);
+}
+
+/// <summary>A valid public submission over its phone number's limit: 429 with <c>Retry-After</c>, nothing stored.</summary>
+public sealed class SubmissionThrottledException(TimeSpan retryAfter)
+    : Exception("该电话号码提交过于频繁，请稍后再试。(Too many submissions for this phone number; try again later.)")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
 public sealed record CitizenIntakeResult(Guid TicketId, string Number, string TrackingCode, bool Replayed);
 
 /// <summary>
@@ -43,13 +56,20 @@ public static class CitizenIntake
         RegisterTicketRequest order,
         string? scopedKey,
         CitizenSource source,
-        CancellationToken ct)
+        CancellationToken ct,
+        ISubmissionPhoneLimit? phoneLimit = null)
     {
         await validator.ValidateAndThrowAsync(new RegisterTicket(order, null), ct);
         var fingerprint = scopedKey is null ? null : Fingerprint(order, source);
         if (scopedKey is not null && await FindReplayAsync(db, scopedKey, fingerprint!, ct) is { } replay)
         {
             return replay;
+        }
+
+        // Only a valid, new submission counts against its phone number: invalid requests and replays cost nothing.
+        if (phoneLimit?.Rejects(order.Citizen?.Phone) is { } wait)
+        {
+            throw new SubmissionThrottledException(wait);
         }
 
         var now = time.GetUtcNow();

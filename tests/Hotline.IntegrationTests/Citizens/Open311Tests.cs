@@ -413,7 +413,7 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
 
         var document = await anonymous.GetStringAsync("/openapi/v1.json", Ct);
 
-        foreach (var route in new[] { "/api/public/submissions", "/api/public/submissions/{trackingCode}", "/api/admin/open311-keys", "/open311/v2/requests.{format}", "/open311/v2/services/{service_code}.{format}", "/open311/v2/discovery.{format}" })
+        foreach (var route in new[] { "/api/public/submissions", "/api/public/submissions/{trackingCode}", "/api/admin/open311-keys", "/open311/v2/requests.{format}", "/open311/v2/services/{service_code}.{format}", "/open311/v2/discovery.{format}", "/api/tickets/{id}/classification" })
         {
             document.ShouldContain($"\"{route}\"");
         }

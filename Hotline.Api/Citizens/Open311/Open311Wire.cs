@@ -134,6 +134,22 @@ public static partial class Open311Wire
             request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey ? idempotencyKey.Trim() : null);
     }
 
+    /// <summary>
+    /// OpenAPI: the POST body is a form, url-encoded or multipart. Described here rather than with
+    /// <c>Accepts</c>, whose content-type constraint would route any other body to the 404 catch-all.
+    /// </summary>
+    public static Task DescribeFormBody(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var form = new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Object } };
+        operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+        {
+            Required = true,
+            Description = "GeoReport v2 fields: api_key, service_code, lat/long or address_string, attribute[code], description, …",
+            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/x-www-form-urlencoded"] = form, ["multipart/form-data"] = form },
+        };
+        return Task.CompletedTask;
+    }
+
     /// <summary>Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else.</summary>
     public static async ValueTask<object?> ErrorsFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

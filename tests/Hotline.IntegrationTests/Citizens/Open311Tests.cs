@@ -417,6 +417,8 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
         {
             document.ShouldContain($"\"{route}\"");
         }
+
+        document.ShouldContain("multipart/form-data");
     }
 
     private static List<KeyValuePair<string, string>> Form(string? apiKey)

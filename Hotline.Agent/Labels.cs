@@ -98,6 +98,7 @@ public static class Labels
         "CallbackRecorded" => "回访",
         "Reworked" => "重办",
         "Urged" => "催办",
+        "Reclassified" => "修改分类",
         "Merged" => "合并重复件",
         "MarkedInvalid" => "无效件办结",
         "ClosedBySupervisor" => "督办办结",

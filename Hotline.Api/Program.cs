@@ -34,6 +34,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCitizenSecurityHeaders();
 app.UseBlazorFrameworkFiles();
 app.UseDefaultFiles();
 app.UseStaticFiles();

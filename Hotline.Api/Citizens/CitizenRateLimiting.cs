@@ -46,6 +46,7 @@ public static class CitizenRateLimiting
                 && o.SubmissionWindow > TimeSpan.Zero && o.PhoneWindow > TimeSpan.Zero && o.ReadWindow > TimeSpan.Zero, "Rate limits and windows must be positive.")
             .ValidateOnStart();
         services.AddSingleton<PhoneRateLimiter>();
+        services.AddSingleton<Hotline.Core.Features.Citizens.ISubmissionPhoneLimit>(sp => sp.GetRequiredService<PhoneRateLimiter>());
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -94,8 +95,11 @@ public static class CitizenRateLimiting
     }
 }
 
-/// <summary>Per-phone limit of the public form: the phone is in the body, so the endpoint asks before it registers.</summary>
-public sealed class PhoneRateLimiter(IOptions<CitizenRateLimitOptions> options) : IDisposable
+/// <summary>
+/// Per-phone limit of the public form: the intake asks it only for a valid, new submission (so invalid requests
+/// never burn a citizen's budget), and one number has one budget however it is written (+86, 0086, spaces).
+/// </summary>
+public sealed class PhoneRateLimiter(IOptions<CitizenRateLimitOptions> options) : Hotline.Core.Features.Citizens.ISubmissionPhoneLimit, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(phone =>
         RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
@@ -108,7 +112,7 @@ public sealed class PhoneRateLimiter(IOptions<CitizenRateLimitOptions> options) 
     /// <summary>Null when allowed (or no phone was given), otherwise how long to wait before trying again.</summary>
     public TimeSpan? Rejects(string? phone)
     {
-        var digits = new string((phone ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        var digits = Normalize(phone);
         if (digits.Length == 0)
         {
             return null;
@@ -116,6 +120,21 @@ public sealed class PhoneRateLimiter(IOptions<CitizenRateLimitOptions> options) 
 
         using var lease = _limiter.AttemptAcquire(digits);
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : options.Value.PhoneWindow;
+    }
+
+    /// <summary>The digits only; a Chinese country prefix (+86, 0086, 86) before an 11-digit mobile number is dropped.</summary>
+    public static string Normalize(string? phone)
+    {
+        var digits = new string((phone ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        foreach (var prefix in new[] { "0086", "86" })
+        {
+            if (digits.Length == prefix.Length + 11 && digits.StartsWith(prefix, StringComparison.Ordinal) && digits[prefix.Length] == '1')
+            {
+                return digits[prefix.Length..];
+            }
+        }
+
+        return digits;
     }
 
     public void Dispose() => _limiter.Dispose();
@@ -128,7 +147,10 @@ public static class CitizenChannelsSetup
     {
         services.AddCitizenRateLimiting(configuration);
         services.AddOptions<Open311.Open311Options>().Bind(configuration.GetSection(Open311.Open311Options.Section))
-            .Validate(o => o.EndpointType is "production" or "test", "CitizenChannels:Open311:EndpointType is production or test.").ValidateOnStart();
+            .Validate(o => o.EndpointType is "production" or "test", "CitizenChannels:Open311:EndpointType is production or test.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"),
+                "CitizenChannels:Open311:PublicBaseUrl is an absolute http or https URL.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -43,19 +43,21 @@ public static class CitizenEndpoints
     private static async Task<Results<Accepted<PublicSubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
         PublicSubmissionRequest body,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        PhoneRateLimiter phones,
         HttpContext http,
         IMediator m,
         CancellationToken ct)
     {
-        if (phones.Rejects(body.Citizen?.Phone) is { } wait)
+        CitizenIntakeResult result;
+        try
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁 (Too many requests)",
-                detail: "该电话号码提交过于频繁，请稍后再试。(Too many submissions for this phone number; try again later.)");
+            result = await m.Send(new SubmitPublicRequest(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
+        }
+        catch (SubmissionThrottledException throttled)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁 (Too many requests)", detail: throttled.Message);
         }
 
-        var result = await m.Send(new SubmitPublicRequest(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
         if (result.Replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";

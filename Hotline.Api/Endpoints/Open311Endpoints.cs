@@ -29,8 +29,8 @@ public static class Open311Endpoints
                 var created = await m.Send(await Open311Wire.ReadCreateAsync(request, ct), ct);
                 return Open311Format.Result(format, "service_requests", Open311Wire.Created(created), created.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
             })
-            .RequireRateLimiting(CitizenRateLimiting.Open311Submissions).Accepts<IFormCollection>("application/x-www-form-urlencoded")
-            .WithSummary("Open311 create request (form-encoded, api_key required: 403 otherwise); registers a Registered Open311 order").Describe();
+            .RequireRateLimiting(CitizenRateLimiting.Open311Submissions).AddOpenApiOperationTransformer(Open311Wire.DescribeFormBody)
+            .WithSummary("Open311 create request (application/x-www-form-urlencoded or multipart/form-data, other bodies 400; api_key in the form required: 403 otherwise); registers a Registered Open311 order").Describe();
         o.MapGet($"/requests.{Format}", async (string format, [FromQuery(Name = "service_request_id")] string? ids, [FromQuery(Name = "service_code")] string? code,
                 [FromQuery(Name = "start_date")] string? start, [FromQuery(Name = "end_date")] string? end, string? status, IMediator m, CancellationToken ct) =>
                 Open311Format.Result(format, "service_requests", Open311Wire.Requests(await m.Send(new SearchOpen311Requests(ids, code, start, end, status), ct))))

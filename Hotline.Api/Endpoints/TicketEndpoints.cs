@@ -21,6 +21,7 @@ using Hotline.Core.Features.Tickets.RequestExtension;
 using Hotline.Core.Features.Tickets.RequestReturn;
 using Hotline.Core.Features.Tickets.RevealCitizenPhone;
 using Hotline.Core.Features.Tickets.UrgeTicket;
+using Hotline.Core.Features.Tickets.ReclassifyTicket;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,10 @@ public static class TicketEndpoints
         tickets.MapPost("/{id:guid}/dispatch", (Guid id, DispatchRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new DispatchTicket(id, body.LeadUnitId, body.AssistingUnitIds, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("派单 (Registered → Dispatched); without leadUnitId the catalogue decides");
+        tickets.MapPost("/{id:guid}/classification", (Guid id, ReclassifyRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new ReclassifyTicket(id, body.CategoryCode, body.Urgency, body.Type, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("修改分类/紧急程度: correct category, urgency and type before dispatching (Registered only, 409 otherwise)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tickets.MapPost("/{id:guid}/accept", (Guid id, [FromBody] VersionOnlyRequest? body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new AcceptTicket(id, Version(http, body?.Version)), ct)).RequireAuthorization(Policies.Department)
             .WithSummary("签收 (Dispatched → Accepted), lead unit only");

@@ -58,6 +58,16 @@ public sealed class CitizenPortalTests(ConsoleFixture console)
             await Expect(agent.GetByText("市民（网上表单）")).ToBeVisibleAsync();
             (await agent.EvaluateAsync<JsonElement>("() => window.__xss ?? null")).ValueKind.ShouldBe(JsonValueKind.Null);
 
+            // 修改分类/紧急程度: the agent corrects what the citizen chose before dispatching.
+            await agent.Locator("#reclassify-urgency").SelectOptionAsync(new SelectOptionValue { Label = "加急" });
+            await agent.Locator("#reclassify-type").SelectOptionAsync(new SelectOptionValue { Label = "求助" });
+            await agent.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+            await Expect(agent.Locator("p.ok")).ToHaveTextAsync("已修改分类/紧急程度。");
+            await Expect(agent.GetByText("紧急程度：一般 → 加急；类型：投诉 → 求助")).ToBeVisibleAsync();
+            await Expect(agent.GetByRole(AriaRole.Button, new() { Name = "保存修改" })).ToBeDisabledAsync();
+            await agent.Locator("#reclassify").ScrollIntoViewIfNeededAsync();
+            await ConsoleFixture.ScreenshotAsync(agent, "ticket-reclassify");
+
             await page.GetByRole(AriaRole.Link, new() { Name = "查看办理进度" }).ClickAsync();
             await Expect(page.Locator("#t-number")).ToHaveTextAsync(number);
             await Expect(page.Locator("#t-status-text")).ToHaveTextAsync("已收到，等待受理");
@@ -82,6 +92,46 @@ public sealed class CitizenPortalTests(ConsoleFixture console)
         {
             await context.CloseAsync();
             await agent.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PublicForm_Should_WarnAndRenewTheKey_When_TheKeyWasAlreadyUsedForAnotherBody()
+    {
+        var context = await console.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            var keys = new List<string>();
+            await page.RouteAsync("**/api/public/submissions", async route =>
+            {
+                keys.Add(route.Request.Headers["idempotency-key"]);
+                if (keys.Count == 1)
+                {
+                    await route.FulfillAsync(new() { Status = 409, ContentType = "application/problem+json", Body = "{\"status\":409,\"title\":\"业务规则不允许 (Conflict)\"}" });
+                }
+                else
+                {
+                    await route.ContinueAsync();
+                }
+            });
+            await page.GotoAsync("/citizen/");
+            await Expect(page.Locator("#category optgroup")).Not.ToHaveCountAsync(0);
+            await page.GetByLabel("问题分类").SelectOptionAsync("cs-lj");
+            await page.GetByLabel("所在区县").SelectOptionAsync(new SelectOptionValue { Label = "东城区" });
+            await page.GetByLabel("诉求内容").FillAsync("楼道灯坏了 " + Guid.NewGuid().ToString("N"));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+            await Expect(page.Locator("#form-error")).ToContainTextAsync("可能已经登记成功");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "已收到您的诉求" })).ToBeVisibleAsync();
+            keys.Count.ShouldBe(2);
+            keys[1].ShouldNotBe(keys[0]);
+        }
+        finally
+        {
+            await context.CloseAsync();
         }
     }
 

@@ -48,7 +48,7 @@ public static class Open311Format
     public static async Task WriteAsync(HttpContext http, string format, string root, object body, int status, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        if (format == Json)
+        if (format.Equals(Json, StringComparison.OrdinalIgnoreCase))
         {
             await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = false });
             WriteJson(json, body);

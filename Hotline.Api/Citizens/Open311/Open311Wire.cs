@@ -18,6 +18,12 @@ public sealed class Open311Options
     /// <summary><c>production</c> or <c>test</c>.</summary>
     public string EndpointType { get; set; } = "production";
 
+    /// <summary>
+    /// The public root URL the citizens' apps reach this server at (e.g. <c>https://12345.example.gov.cn</c>);
+    /// discovery advertises it plus <c>/open311/v2</c>. Unset: the request's own scheme and host.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>When this endpoint's capabilities last changed.</summary>
     public DateTimeOffset Changeset { get; set; } = new(2026, 11, 24, 0, 0, 0, ChinaTime.Offset);
 }
@@ -78,23 +84,30 @@ public static partial class Open311Wire
         [
             new Open311Node()
                 .Add("specification", "http://wiki.open311.org/GeoReport_v2")
-                .Add("url", $"{request.Scheme}://{request.Host}{request.PathBase}{Open311Format.BasePath}")
+                .Add("url", string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+                    ? $"{request.Scheme}://{request.Host}{request.PathBase}{Open311Format.BasePath}"
+                    : $"{options.PublicBaseUrl.Trim().TrimEnd('/')}{Open311Format.BasePath}")
                 .Add("changeset", options.Changeset)
                 .Add("type", options.EndpointType)
                 .Add("formats", new Open311List("format", ["text/xml", "application/json"])),
         ]));
 
-    /// <summary>Reads POST requests' form (application/x-www-form-urlencoded or multipart).</summary>
+    /// <summary>
+    /// Reads POST requests' form (application/x-www-form-urlencoded or multipart/form-data; any other body is a
+    /// 400). A scalar field sent twice is refused rather than guessed; <c>api_key</c> is read from the form only,
+    /// never from the URL (URLs end up in logs).
+    /// </summary>
     public static async Task<CreateOpen311Request> ReadCreateAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "POST requests must be form-encoded (application/x-www-form-urlencoded).")]);
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "POST requests must be form-encoded (application/x-www-form-urlencoded or multipart/form-data).")]);
         }
 
         var form = await request.ReadFormAsync(ct);
-        string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
         var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var repeated = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var (key, values) in form)
         {
             if (AttributeKey().Match(key) is { Success: true } match)
@@ -102,15 +115,39 @@ public static partial class Open311Wire
                 var list = attributes.TryGetValue(match.Groups[1].Value, out var existing) ? existing : attributes[match.Groups[1].Value] = [];
                 list.AddRange(values.Where(v => v is not null).Select(v => v!));
             }
+            else if (values.Count > 1)
+            {
+                repeated.Add(new FluentValidation.Results.ValidationFailure(key, $"{key} was sent {values.Count} times; send it once."));
+            }
         }
 
-        var apiKey = Field("api_key") ?? (request.Query.TryGetValue("api_key", out var q) ? q.ToString() : null);
+        if (repeated.Count > 0)
+        {
+            throw new ValidationException(repeated);
+        }
+
         return new CreateOpen311Request(
-            apiKey, Field("service_code"), Field("lat"), Field("long"), Field("address_string"), Field("address_id"),
+            Field("api_key"), Field("service_code"), Field("lat"), Field("long"), Field("address_string"), Field("address_id"),
             attributes.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal),
             Field("description"), Field("email"), Field("device_id"), Field("account_id"), Field("first_name"), Field("last_name"),
             Field("phone"), Field("media_url"), Field("jurisdiction_id") ?? request.Query["jurisdiction_id"].ToString(),
             request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey ? idempotencyKey.Trim() : null);
+    }
+
+    /// <summary>
+    /// OpenAPI: the POST body is a form, url-encoded or multipart. Described here rather than with
+    /// <c>Accepts</c>, whose content-type constraint would route any other body to the 404 catch-all.
+    /// </summary>
+    public static Task DescribeFormBody(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var form = new Microsoft.OpenApi.OpenApiMediaType { Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Object } };
+        operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+        {
+            Required = true,
+            Description = "GeoReport v2 fields: api_key, service_code, lat/long or address_string, attribute[code], description, …",
+            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/x-www-form-urlencoded"] = form, ["multipart/form-data"] = form },
+        };
+        return Task.CompletedTask;
     }
 
     /// <summary>Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else.</summary>

@@ -35,6 +35,7 @@
         let point = null;
         // One key per filled-in form: a retry after a lost answer returns the same order instead of a second one.
         let key = newKey();
+        let pending = null; // the body last sent with this key whose outcome is unknown
 
         try {
             const response = await fetch("/api/public/catalogue");
@@ -92,11 +93,16 @@
                 location: { districtCode: district.value, streetCode: street.value || null, address: $("address").value, latitude: point && point.latitude, longitude: point && point.longitude },
                 content: $("content").value,
             };
+            // A retry after an unknown outcome keeps the key only for the very same body (the server then answers
+            // the first order); an edited body is a new submission with a new key.
+            const payload = JSON.stringify(body);
+            if (pending !== null && pending !== payload) key = newKey();
+            pending = payload;
             const send = $("send");
             send.disabled = true;
             send.textContent = "正在提交…";
             try {
-                const response = await fetch("/api/public/submissions", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: JSON.stringify(body) });
+                const response = await fetch("/api/public/submissions", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: payload });
                 if (response.status === 202) {
                     const receipt = await response.json();
                     $("receipt-number").textContent = receipt.number;
@@ -106,11 +112,17 @@
                     $("receipt").hidden = false;
                     $("receipt").focus();
                     key = newKey();
+                    pending = null;
                     return;
                 }
 
                 const problem = await problemText(response);
-                if (response.status === 429) {
+                if (response.status === 409) {
+                    // The key already registered another body: an earlier attempt may have gone through.
+                    key = newKey();
+                    pending = null;
+                    show($("form-error"), "您之前的提交可能已经登记成功（当时未能收到回执）。如需查询，请拨打 12345 热线；再次点击提交将作为一份新的诉求登记。");
+                } else if (response.status === 429) {
                     show($("form-error"), problem.detail || "提交过于频繁，请稍后再试。");
                 } else if (problem.errors) {
                     let first = null;
@@ -124,7 +136,7 @@
                     show($("form-error"), problem.detail || problem.title || "提交未成功，请稍后重试。");
                 }
             } catch {
-                show($("form-error"), "网络异常，提交可能未成功。请再次点击提交：同一份诉求不会重复登记。");
+                show($("form-error"), "网络异常，提交可能已经成功，也可能没有。请直接再次点击提交：内容不变时不会重复登记；如修改了内容，将作为一份新的诉求登记。");
             } finally {
                 send.disabled = false;
                 send.textContent = "提交诉求";

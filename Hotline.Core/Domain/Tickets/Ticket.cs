@@ -224,6 +224,66 @@ public sealed class Ticket : AggregateRoot
         CloseAs(Contracts.CloseReason.Answered, TimelineActions.AnsweredOnSpot, answer, actor, now);
     }
 
+    /// <summary>
+    /// 修改分类: before dispatching, an agent corrects the category, urgency (the SLA tier the clocks will use)
+    /// and type that the citizen or an Open311 client chose. Only while Registered; the timeline lists old → new.
+    /// A report (举报) turned into another type stays confidential: its citizen asked not to be named.
+    /// </summary>
+    public void Reclassify(TicketType type, string categoryCode, Urgency urgency, Func<string, string> categoryName, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("reclassify", TicketStatus.Registered);
+        var changes = new List<string>();
+        if (categoryCode != CategoryCode)
+        {
+            changes.Add($"分类：{categoryName(CategoryCode)} → {categoryName(categoryCode)}");
+        }
+
+        if (urgency != Urgency)
+        {
+            changes.Add($"紧急程度：{UrgencyName(Urgency)} → {UrgencyName(urgency)}");
+        }
+
+        if (type != Type)
+        {
+            changes.Add($"类型：{TypeName(Type)} → {TypeName(type)}");
+        }
+
+        if (changes.Count == 0)
+        {
+            throw new DomainException("分类、紧急程度和类型均未改变。");
+        }
+
+        if (Type == TicketType.Report && type != TicketType.Report && !Citizen.Confidential)
+        {
+            Citizen = Citizen with { Confidential = true };
+        }
+
+        var previousCategory = CategoryCode;
+        var previousUrgency = Urgency;
+        var previousType = Type;
+        (Type, CategoryCode, Urgency) = (type, categoryCode, urgency);
+        Record(TimelineActions.Reclassified, actor, Status, Status, string.Join("；", changes), now);
+        Raise(new TicketReclassified(Id, Number, Status, Version, now, previousCategory, categoryCode, previousUrgency, urgency, previousType, type));
+    }
+
+    private static string UrgencyName(Urgency urgency) => urgency switch
+    {
+        Urgency.Emergency => "紧急",
+        Urgency.Urgent => "加急",
+        Urgency.Complex => "疑难",
+        _ => "一般",
+    };
+
+    private static string TypeName(TicketType type) => type switch
+    {
+        TicketType.Consultation => "咨询",
+        TicketType.HelpRequest => "求助",
+        TicketType.Complaint => "投诉",
+        TicketType.Report => "举报",
+        TicketType.Suggestion => "建议",
+        _ => "表扬",
+    };
+
     /// <summary>派单: sends the order to a lead unit (and assisting units); its clocks start now.</summary>
     public void Dispatch(Guid leadUnitId, IReadOnlyCollection<Guid> assistingUnitIds, Guid? copiedUnitId, IDeadlineSchedule schedule, string? note, Actor actor, DateTimeOffset now)
     {

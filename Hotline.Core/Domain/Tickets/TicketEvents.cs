@@ -36,6 +36,11 @@ public sealed record TicketReplied(Guid TicketId, string Number, TicketStatus St
 public sealed record CallbackRecorded(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, CallbackOutcome Outcome, bool? Solved, bool Rework)
     : TicketEvent(TicketId, Number, Status, Version, At);
 
+public sealed record TicketReclassified(
+    Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At,
+    string PreviousCategoryCode, string CategoryCode, Urgency PreviousUrgency, Urgency Urgency, TicketType PreviousType, TicketType Type)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
 public sealed record TicketUrged(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid? UnitId, string Note)
     : TicketEvent(TicketId, Number, Status, Version, At);
 

@@ -18,6 +18,7 @@ public static class TimelineActions
     public const string CallbackRecorded = "CallbackRecorded";
     public const string Reworked = "Reworked";
     public const string Urged = "Urged";
+    public const string Reclassified = "Reclassified";
     public const string Merged = "Merged";
     public const string MarkedInvalid = "MarkedInvalid";
     public const string ClosedBySupervisor = "ClosedBySupervisor";

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
@@ -23,6 +20,19 @@ public sealed record CitizenSource(Channel Channel, Actor Actor, Guid? Open311Cl
     public static CitizenSource Web() => new(Channel.Web, Actor.System("市民（网上表单）"), null, WebClientName, null, null, null);
 }
 
+/// <summary>The per-phone limit of the public form (the API's rate limiter): null when allowed, otherwise how long to wait.</summary>
+public interface ISubmissionPhoneLimit
+{
+    TimeSpan? Rejects(string? phone);
+}
+
+/// <summary>A valid public submission over its phone number's limit: 429 with <c>Retry-After</c>, nothing stored.</summary>
+public sealed class SubmissionThrottledException(TimeSpan retryAfter)
+    : Exception("该电话号码提交过于频繁，请稍后再试。(Too many submissions for this phone number; try again later.)")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
 public sealed record CitizenIntakeResult(Guid TicketId, string Number, string TrackingCode, bool Replayed);
 
 /// <summary>
@@ -43,75 +53,45 @@ public static class CitizenIntake
         RegisterTicketRequest order,
         string? scopedKey,
         CitizenSource source,
-        CancellationToken ct)
+        CancellationToken ct,
+        ISubmissionPhoneLimit? phoneLimit = null)
     {
         await validator.ValidateAndThrowAsync(new RegisterTicket(order, null), ct);
-        var fingerprint = scopedKey is null ? null : Fingerprint(order, source);
-        if (scopedKey is not null && await FindReplayAsync(db, scopedKey, fingerprint!, ct) is { } replay)
-        {
-            return replay;
-        }
-
-        var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await TicketNumberAllocator.NextAsync(db, now, ct);
-        var ticket = Ticket.Register(
-            Guid.NewGuid(),
-            number,
+        CitizenSubmission? submission = null;
+        return await TicketRegistration.RegisterAsync(db, time, new TicketRegistrationRequest<CitizenIntakeResult>(
+            order,
             source.Channel,
-            order.Type!.Value,
-            order.CategoryCode!,
-            order.Urgency!.Value,
-            new Citizen(Clean(order.Citizen?.Name), Clean(order.Citizen?.Phone), order.Citizen?.Confidential ?? false),
-            new TicketLocation(order.Location!.DistrictCode!, Clean(order.Location.StreetCode), Clean(order.Location.Address), order.Location.Latitude, order.Location.Longitude),
-            order.Content!.Trim(),
             null,
-            scopedKey,
-            fingerprint,
+            source.RegistrationNote,
             source.Actor,
-            now,
-            source.RegistrationNote);
-        var submission = new CitizenSubmission(Guid.NewGuid(), ticket.Id, CitizenSubmission.NewTrackingCode(), source.Channel, source.Open311ClientId, source.ClientName, source.ServiceCode, source.Attributes, now);
-        db.Tickets.Add(ticket);
-        db.CitizenSubmissions.Add(submission);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException) when (scopedKey is not null)
-        {
-            // Two requests with one key raced: the unique index let one through; answer with that one.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            db.TakeCommittedEvents();
-            return await FindReplayAsync(db, scopedKey, fingerprint!, ct) ?? throw new InvalidOperationException("Idempotent submission failed without a winner.");
-        }
+            scopedKey,
+            scopedKey is null ? null : TicketRegistration.Fingerprint(new { order, source.ServiceCode, source.Attributes }),
+            "该 Idempotency-Key 已用于另一份不同内容的提交。(The Idempotency-Key was already used with a different request.)",
+            async (id, c) =>
+            {
+                var existing = await db.Tickets.AsNoTracking().Where(t => t.Id == id)
+                    .Join(db.CitizenSubmissions, t => t.Id, s => s.TicketId, (t, s) => new { t.Number, s.TrackingCode })
+                    .FirstOrDefaultAsync(c);
 
-        return new CitizenIntakeResult(ticket.Id, number, submission.TrackingCode, Replayed: false);
+                // A key of this scope belongs to a citizen order; without its submission it is another order's key.
+                return existing is null
+                    ? throw new DomainException("该 Idempotency-Key 已用于另一份不同内容的提交。(The Idempotency-Key was already used with a different request.)")
+                    : new CitizenIntakeResult(id, existing.Number, existing.TrackingCode, Replayed: true);
+            },
+            (ticket, _, _) => Task.FromResult(new CitizenIntakeResult(ticket.Id, ticket.Number, submission!.TrackingCode, Replayed: false)),
+            (ticket, now) =>
+            {
+                submission = new CitizenSubmission(Guid.NewGuid(), ticket.Id, CitizenSubmission.NewTrackingCode(), source.Channel, source.Open311ClientId, source.ClientName, source.ServiceCode, source.Attributes, now);
+                db.CitizenSubmissions.Add(submission);
+            },
+            // Only a valid, new submission counts against its phone number: invalid requests and replays cost nothing.
+            () =>
+            {
+                if (phoneLimit?.Rejects(order.Citizen?.Phone) is { } wait)
+                {
+                    throw new SubmissionThrottledException(wait);
+                }
+            }),
+            ct);
     }
-
-    private static async Task<CitizenIntakeResult?> FindReplayAsync(HotlineDbContext db, string scopedKey, string fingerprint, CancellationToken ct)
-    {
-        var existing = await db.Tickets.AsNoTracking()
-            .Where(t => t.IdempotencyKey == scopedKey)
-            .Join(db.CitizenSubmissions, t => t.Id, s => s.TicketId, (t, s) => new { t.Id, t.Number, t.IdempotencyFingerprint, s.TrackingCode })
-            .FirstOrDefaultAsync(ct);
-        if (existing is null)
-        {
-            return null;
-        }
-
-        if (existing.IdempotencyFingerprint != fingerprint)
-        {
-            throw new DomainException("该 Idempotency-Key 已用于另一份不同内容的提交。(The Idempotency-Key was already used with a different request.)");
-        }
-
-        return new CitizenIntakeResult(existing.Id, existing.Number, existing.TrackingCode, Replayed: true);
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Fingerprint(RegisterTicketRequest order, CitizenSource source) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { order, source.ServiceCode, source.Attributes }))));
 }

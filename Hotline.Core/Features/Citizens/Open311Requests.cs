@@ -135,7 +135,7 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
             null);
         var extras = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["attributes"] = r.Attributes,
+            ["attributes"] = values.Canonical,
             ["email"] = Clean(r.Email),
             ["device_id"] = Clean(r.DeviceId),
             ["account_id"] = Clean(r.AccountId),
@@ -177,7 +177,8 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
         return client is { IsActive: true } ? client : throw new InvalidApiKeyException();
     }
 
-    private sealed record CheckedAttributes(string District, string? Street, string Summary);
+    /// <summary><see cref="Canonical"/>: sorted by code, values trimmed, numbers parsed, lists sorted, so a retry with reordered fields has the same fingerprint.</summary>
+    private sealed record CheckedAttributes(string District, string? Street, string Summary, SortedDictionary<string, IReadOnlyList<string>> Canonical);
 
     private static CheckedAttributes? CheckAttributes(
         Open311ServiceDefinition definition,
@@ -193,6 +194,7 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
         }
 
         var summary = new StringBuilder();
+        var canonical = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var attribute in definition.Attributes)
         {
             var values = sent.TryGetValue(attribute.Code, out var v) ? v.Select(x => x.Trim()).Where(x => x.Length > 0).ToList() : [];
@@ -226,6 +228,12 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
                 continue;
             }
 
+            canonical[attribute.Code] = attribute.Datatype switch
+            {
+                "number" => values.Select(x => double.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)).ToList(),
+                "multivaluelist" => values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                _ => values,
+            };
             if (attribute.Code is not (Open311Catalogue.DistrictAttribute or Open311Catalogue.StreetAttribute))
             {
                 var shown = values.Select(x => attribute.Values.FirstOrDefault(a => a.Key == x)?.Name ?? x);
@@ -254,7 +262,7 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
             fail($"attribute[{Open311Catalogue.StreetAttribute}]", $"attribute[{Open311Catalogue.StreetAttribute}] '{street}' is not in district '{district}'.");
         }
 
-        return new CheckedAttributes(district, street, summary.ToString());
+        return new CheckedAttributes(district, street, summary.ToString(), canonical);
     }
 
     private static string? Single(IReadOnlyDictionary<string, IReadOnlyList<string>> sent, string code) =>

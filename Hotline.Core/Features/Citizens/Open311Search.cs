@@ -31,6 +31,22 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
     public const int MaxResults = 1000;
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
 
+    /// <summary>Dates outside these bounds are refused (400): no order is that old or that new, and window arithmetic stays in range.</summary>
+    public static readonly DateTimeOffset EarliestDate = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestDate = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>ISO 8601 with a mandatory offset (Z or ±hh:mm), seconds and fractions optional.</summary>
+    private static readonly string[] OffsetFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz",
+    ];
+
+    private static readonly string[] UtcFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm'Z'",
+    ];
+
     public async Task<IReadOnlyList<Open311RequestView>> Handle(SearchOpen311Requests request, CancellationToken cancellationToken)
     {
         var query = Public();
@@ -100,12 +116,16 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
         return tickets.Select(t => ToView(t, snapshot, media.GetValueOrDefault(t.Id))).ToList();
     }
 
-    /// <summary>Progress and place; the citizen's name, phone and the client's e-mail, device and account ids never.</summary>
+    /// <summary>
+    /// Progress and place; the citizen's name, phone and the client's e-mail, device and account ids never. The
+    /// status note is a fixed text by status, never the agent's or unit's free-text answer (it often names the
+    /// citizen); only the tracking page, for the holder of the code, shows the answer.
+    /// </summary>
     private static Open311RequestView ToView(Ticket t, ReferenceSnapshot snapshot, string? mediaUrl) =>
         new(
             t.Number,
             t.Status == TicketStatus.Closed ? "closed" : "open",
-            PublicProgress.Answer(t),
+            PublicProgress.Open311Note(t.Status),
             snapshot.CategoriesByCode.TryGetValue(t.CategoryCode, out var category) ? category.Name : t.CategoryCode,
             t.CategoryCode,
             t.Content,
@@ -139,9 +159,16 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || DateTimeOffset.TryParseExact(text, UtcFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
         {
-            return date;
+            if (date >= EarliestDate && date <= LatestDate)
+            {
+                return date;
+            }
+
+            errors.Add(new ValidationFailure(field, $"{field} must lie between 1970 and 9000."));
+            return null;
         }
 
         errors.Add(new ValidationFailure(field, $"{field} must be an ISO 8601 date-time with an offset, e.g. 2026-11-01T00:00:00+08:00."));

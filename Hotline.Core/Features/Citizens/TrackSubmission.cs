@@ -55,6 +55,15 @@ public static class PublicProgress
         _ => "已办结",
     };
 
+    /// <summary>Open311's public <c>status_notes</c>: a fixed text by status, never free text.</summary>
+    public static string Open311Note(TicketStatus status) => status switch
+    {
+        TicketStatus.Registered => "已收到",
+        TicketStatus.Closed => "已办结",
+        TicketStatus.Replied => "已答复",
+        _ => "办理中",
+    };
+
     public static string? HandlingUnitName(Ticket ticket, ReferenceSnapshot snapshot) =>
         ticket.LeadUnitId is { } id && snapshot.UnitsById.TryGetValue(id, out var unit) ? unit.Name : null;
 

@@ -79,6 +79,26 @@ public sealed class CitizenRateLimitTests
             (await TicketTotalAsync()).ShouldBe(before + 4);
         }
 
+        [Fact]
+        public async Task Submit_Should_CountOnlyValidSubmissionsOnceNumberWhateverItsPrefix_When_APhoneIsLimited()
+        {
+            var before = await TicketTotalAsync();
+
+            for (var i = 0; i < 3; i++)
+            {
+                (await SubmitAsync(Submission(phone: "13911112222", categoryCode: "no-such-category"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            }
+
+            var prefixed = await SubmitAsync(Submission(phone: "+86 139 1111 2222"));
+            var international = await SubmitAsync(Submission(phone: "0086-139-1111-2222"));
+            var plain = await SubmitAsync(Submission(phone: "13911112222"));
+
+            prefixed.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            international.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            await plain.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+            (await TicketTotalAsync()).ShouldBe(before + 2);
+        }
+
         public sealed class LowLimits() : ApiFixture(DatabaseProvider.Sqlite, settings: CitizenSettings.Limits(perClient: 100, perPhone: 2, open311: 100));
     }
 }

@@ -191,7 +191,7 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
         byIds.Select(r => r["service_request_id"]).ShouldBe([idA, idB], ignoreOrder: true);
         var answered = byIds.Single(r => r["service_request_id"] == idB);
         answered["status"].ShouldBe("closed");
-        answered["status_notes"].ShouldBe("已协调城管执法队夜间巡查。");
+        answered["status_notes"].ShouldBe("已办结");
         closed.Select(r => r["service_request_id"]).ShouldContain(idB);
         closed.ShouldAllBe(r => r["status"] == "closed");
         open.Select(r => r["service_request_id"]).ShouldContain(idA);
@@ -223,6 +223,161 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
         root.ShouldBe(Root(format, "errors"));
         otherRoot.ShouldBe(Root(format, "errors"));
         errors.ShouldHaveSingleItem()["code"].ShouldBe("404");
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task SearchRequests_Should_Answer400_When_TheDatesOverflowOrLackAnOffset(string format)
+    {
+        foreach (var query in new[] { "start_date=9999-12-30T00:00:00Z", "end_date=0001-01-02T00:00:00Z", "start_date=2026-11-01T00:00:00", "end_date=2026-11-01", "start_date=11/01/2026" })
+        {
+            var (root, errors) = await GetAsync($"/open311/v2/requests.{format}?{query}", format, HttpStatusCode.BadRequest, null, "error");
+            root.ShouldBe(Root(format, "errors"));
+            errors.ShouldAllBe(e => e["code"] == "400");
+        }
+
+        await GetAsync($"/open311/v2/requests.{format}?start_date=2026-11-01T00:00:00Z&end_date=2026-11-02T00:00:00.5%2B08:00", format, HttpStatusCode.OK, null, "request");
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Open311_Should_AnswerInTheRequestedFormat_When_TheExtensionIsUpperCase(string format)
+    {
+        var upper = format.ToUpperInvariant();
+
+        var (root, _) = await GetAsync($"/open311/v2/discovery.{upper}", format, HttpStatusCode.OK, "endpoints", "endpoint");
+        var (errorsRoot, _) = await GetAsync($"/open311/v2/requests.{upper}?status=pending", format, HttpStatusCode.BadRequest, null, "error");
+
+        root.ShouldBe(Root(format, "discovery"));
+        errorsRoot.ShouldBe(Root(format, "errors"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task CreateRequest_Should_AcceptMultipartAndAnswer400_When_TheBodyIsNotUrlEncoded(string format)
+    {
+        var key = await IssueKeyAsync();
+        var before = await TicketTotalAsync();
+        using var client = Fixture.AnonymousClient();
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in Form(key))
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var (_, created) = await ParseAsync(await client.PostAsync($"/open311/v2/requests.{format}", multipart, Ct), format, HttpStatusCode.Created, null, "request");
+        created.ShouldHaveSingleItem()["service_request_id"].ShouldNotBeNull();
+        foreach (HttpContent? body in new HttpContent?[] { null, new StringContent("api_key=" + key, System.Text.Encoding.UTF8, "text/plain"), JsonContent.Create(new { api_key = key, service_code = "hj-zs" }) })
+        {
+            var (root, errors) = await ParseAsync(await client.PostAsync($"/open311/v2/requests.{format}", body, Ct), format, HttpStatusCode.BadRequest, null, "error");
+            root.ShouldBe(Root(format, "errors"));
+            errors.ShouldHaveSingleItem()["description"]!.ShouldContain("form-encoded");
+        }
+
+        (await TicketTotalAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task SearchRequests_Should_PublishAFixedStatusNoteAndNeverTheAnswer_When_TheOrderIsAnswered()
+    {
+        var key = await IssueKeyAsync();
+        var (_, created) = await PostAsync("json", Form(key), HttpStatusCode.Created);
+        var id = created[0]["service_request_id"]!;
+        var ticket = await TicketByNumberAsync(id);
+        using (var agent = await ClientAsync("agent"))
+        {
+            await (await agent.PostAsJsonAsync($"/api/tickets/{ticket.Id}/answer", new AnswerRequest("已电话联系李小红女士，说明了夜间巡查安排。", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        }
+
+        using var anonymous = Fixture.AnonymousClient();
+        var search = await anonymous.GetStringAsync($"/open311/v2/requests.json?service_request_id={id}", Ct);
+        var single = await anonymous.GetStringAsync($"/open311/v2/requests/{id}.xml", Ct);
+        var code = System.Text.RegularExpressions.Regex.Match(created[0]["service_notice"]!, @"查询码 (\S+?)。").Groups[1].Value;
+        var tracking = await (await anonymous.GetAsync($"/api/public/submissions/{code}", Ct)).ReadAsync<PublicSubmissionStatus>();
+
+        foreach (var raw in new[] { search, single })
+        {
+            raw.ShouldNotContain("李小红");
+            raw.ShouldNotContain("夜间巡查安排");
+            raw.ShouldContain("已办结");
+        }
+
+        tracking.Answer.ShouldBe("已电话联系李小红女士，说明了夜间巡查安排。");
+    }
+
+    [Fact]
+    public async Task CreateRequest_Should_ReplayTheFirstOrder_When_ARetryReordersTheFieldsAndPadsTheValues()
+    {
+        var key = await IssueKeyAsync();
+        var before = await TicketTotalAsync();
+        var idempotencyKey = Guid.NewGuid().ToString("N");
+        List<KeyValuePair<string, string>> form = [new("api_key", key), new("service_code", "cs-ld"), new("address_string", "海淀区中关村大街27号"), new("attribute[district]", "hd"), new("attribute[pole_number]", "ZGC-0815"), new("lat", "39.98"), new("long", "116.31"), new("description", "路灯不亮")];
+        List<KeyValuePair<string, string>> retry = [new("lat", "39.980"), new("attribute[pole_number]", " ZGC-0815 "), new("description", "路灯不亮 "), new("long", "116.3100"), new("attribute[district]", "hd"), new("service_code", "cs-ld"), new("address_string", "海淀区中关村大街27号"), new("api_key", key)];
+
+        var (_, first) = await PostAsync("json", form, HttpStatusCode.Created, idempotencyKey);
+        var (_, again) = await PostAsync("json", retry, HttpStatusCode.OK, idempotencyKey);
+
+        again[0]["service_request_id"].ShouldBe(first[0]["service_request_id"]);
+        (await TicketTotalAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task CreateRequest_Should_Answer400_When_AScalarFieldIsRepeated_And403_When_TheKeyIsOnlyInTheUrl()
+    {
+        var key = await IssueKeyAsync();
+        var before = await TicketTotalAsync();
+        var form = Form(key);
+        form.Add(new("description", "第二段描述"));
+
+        var (_, repeated) = await PostAsync("json", form, HttpStatusCode.BadRequest);
+        using var client = Fixture.AnonymousClient();
+        var inUrl = await client.PostAsync($"/open311/v2/requests.json?api_key={key}", new FormUrlEncodedContent(Form(null)), Ct);
+
+        repeated.ShouldHaveSingleItem()["description"]!.ShouldContain("description was sent 2 times");
+        await ParseAsync(inUrl, "json", HttpStatusCode.Forbidden, null, "error");
+        (await TicketTotalAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task PublicResponses_Should_CarryHardeningHeaders_When_Served()
+    {
+        using var anonymous = Fixture.AnonymousClient();
+        var receipt = await (await SubmitAsync(Submission())).ReadAsync<PublicSubmissionReceipt>(HttpStatusCode.Accepted);
+
+        var tracking = await anonymous.GetAsync($"/api/public/submissions/{receipt.TrackingCode}", Ct);
+        var open311 = await anonymous.GetAsync("/open311/v2/services.json", Ct);
+        var catalogue = await anonymous.GetAsync("/api/public/catalogue", Ct);
+        var page = await anonymous.GetAsync("/citizen/", Ct);
+
+        tracking.StatusCode.ShouldBe(HttpStatusCode.OK);
+        tracking.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        foreach (var response in new[] { tracking, open311, catalogue })
+        {
+            response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        }
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
+    }
+
+    [Fact]
+    public void Discovery_Should_AdvertiseTheConfiguredPublicUrl_When_OneIsSet()
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Scheme = "http";
+        http.Request.Host = new Microsoft.AspNetCore.Http.HostString("evil.example");
+
+        var configured = Hotline.Api.Citizens.Open311.Open311Wire.Discovery(new Hotline.Api.Citizens.Open311.Open311Options { PublicBaseUrl = "https://12345.example.gov.cn/" }, http.Request);
+        var fallback = Hotline.Api.Citizens.Open311.Open311Wire.Discovery(new Hotline.Api.Citizens.Open311.Open311Options(), http.Request);
+
+        Url(configured).ShouldBe("https://12345.example.gov.cn/open311/v2");
+        Url(fallback).ShouldBe("http://evil.example/open311/v2");
+
+        static string? Url(object discovery)
+        {
+            var endpoints = (Hotline.Api.Citizens.Open311.Open311List)((Hotline.Api.Citizens.Open311.Open311Node)discovery).Single(f => f.Key == "endpoints").Value!;
+            return ((Hotline.Api.Citizens.Open311.Open311Node)endpoints.Items[0]!).Single(f => f.Key == "url").Value as string;
+        }
     }
 
     [Fact]
@@ -258,10 +413,12 @@ public abstract class Open311Tests(ApiFixture fixture) : CitizenTestBase(fixture
 
         var document = await anonymous.GetStringAsync("/openapi/v1.json", Ct);
 
-        foreach (var route in new[] { "/api/public/submissions", "/api/public/submissions/{trackingCode}", "/api/admin/open311-keys", "/open311/v2/requests.{format}", "/open311/v2/services/{service_code}.{format}", "/open311/v2/discovery.{format}" })
+        foreach (var route in new[] { "/api/public/submissions", "/api/public/submissions/{trackingCode}", "/api/admin/open311-keys", "/open311/v2/requests.{format}", "/open311/v2/services/{service_code}.{format}", "/open311/v2/discovery.{format}", "/api/tickets/{id}/classification" })
         {
             document.ShouldContain($"\"{route}\"");
         }
+
+        document.ShouldContain("multipart/form-data");
     }
 
     private static List<KeyValuePair<string, string>> Form(string? apiKey)

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Tickets.RegisterTicket;
+
+/// <summary>
+/// One registration (agents' <c>POST /api/tickets</c>, the public form, Open311): the validated body, who
+/// registers, and what the caller adds. <see cref="Replay"/> turns an order already registered under the key
+/// into the caller's answer; <see cref="Created"/> answers a new one after the commit; <see cref="AddAlongside"/>
+/// adds rows saved in the same transaction; <see cref="Admit"/> runs just before a new order is registered
+/// (after validation and the replay look-up) and may refuse by throwing.
+/// </summary>
+public sealed record TicketRegistrationRequest<TResult>(
+    RegisterTicketRequest Body,
+    Channel Channel,
+    string? CallSid,
+    string? RegistrationNote,
+    Actor Actor,
+    string? ScopedKey,
+    string? Fingerprint,
+    string ConflictMessage,
+    Func<Guid, CancellationToken, Task<TResult>> Replay,
+    Func<Ticket, DateTimeOffset, CancellationToken, Task<TResult>> Created,
+    Action<Ticket, DateTimeOffset>? AddAlongside = null,
+    Action? Admit = null);
+
+/// <summary>
+/// The registration routine every channel shares: idempotent replay, number allocation and
+/// <see cref="Ticket.Register"/> in one transaction, and the idempotency race (two requests with one key: the
+/// unique index lets one through, the other answers the winner; any other failure is rethrown as it is).
+/// </summary>
+public static class TicketRegistration
+{
+    /// <summary>SHA-256 of the JSON of what identifies a request (callers pass a normalised shape).</summary>
+    public static string Fingerprint<T>(T request) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+
+    public static async Task<TResult> RegisterAsync<TResult>(HotlineDbContext db, TimeProvider time, TicketRegistrationRequest<TResult> r, CancellationToken ct)
+    {
+        if (r.ScopedKey is not null && await FindKeyedAsync(db, r.ScopedKey, r.Fingerprint, r.ConflictMessage, ct) is { } existing)
+        {
+            return await r.Replay(existing, ct);
+        }
+
+        r.Admit?.Invoke();
+        var now = time.GetUtcNow();
+        var body = r.Body;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await TicketNumberAllocator.NextAsync(db, now, ct);
+        var ticket = Ticket.Register(
+            Guid.NewGuid(),
+            number,
+            r.Channel,
+            body.Type!.Value,
+            body.CategoryCode!,
+            body.Urgency!.Value,
+            new Citizen(Clean(body.Citizen?.Name), Clean(body.Citizen?.Phone), body.Citizen?.Confidential ?? false),
+            new TicketLocation(body.Location!.DistrictCode!, Clean(body.Location.StreetCode), Clean(body.Location.Address), body.Location.Latitude, body.Location.Longitude),
+            body.Content!.Trim(),
+            Clean(r.CallSid),
+            r.ScopedKey,
+            r.Fingerprint,
+            r.Actor,
+            now,
+            r.RegistrationNote);
+        db.Tickets.Add(ticket);
+        r.AddAlongside?.Invoke(ticket, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (r.ScopedKey is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            db.TakeCommittedEvents();
+
+            // Two requests with one key raced: the unique index let one through; answer with that one. No
+            // order under the key means the failure was something else: it is not hidden.
+            if (await FindKeyedAsync(db, r.ScopedKey, r.Fingerprint, r.ConflictMessage, ct) is not { } winner)
+            {
+                throw;
+            }
+
+            return await r.Replay(winner, ct);
+        }
+
+        return await r.Created(ticket, now, ct);
+    }
+
+    /// <summary>The order registered under the key, if any; the same key with another request is refused (409).</summary>
+    private static async Task<Guid?> FindKeyedAsync(HotlineDbContext db, string scopedKey, string? fingerprint, string conflictMessage, CancellationToken ct)
+    {
+        var existing = await db.Tickets.AsNoTracking()
+            .Where(t => t.IdempotencyKey == scopedKey)
+            .Select(t => new { t.Id, t.IdempotencyFingerprint })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.IdempotencyFingerprint == fingerprint ? existing.Id : throw new DomainException(conflictMessage);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

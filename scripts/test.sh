@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite: installs and starts what the tests need (PostgreSQL on loopback, Redis for the backplane test, Chromium and CJK
-# fonts for the browser tests, Node.js for the JavaScript hub client; all from Debian's packages),
+# fonts for the browser tests, LibreOffice and poppler for the XLSX export test, Node.js for the JavaScript hub client; all from Debian's packages),
 # builds the solution once, runs every test project, and ends with one line "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ install_packages() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  # The XLSX export test opens the file in LibreOffice and reads the PDF back with pdftotext.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then

@@ -118,6 +118,10 @@ internal sealed class HostProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Listening but still starting (migrating, seeding) on a busy machine: ask again.
+            }
 
             await Task.Delay(250, ct);
         }

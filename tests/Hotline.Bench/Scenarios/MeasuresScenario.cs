@@ -42,7 +42,7 @@ public sealed class MeasuresScenario : IScenario
         var runs = Math.Max(1, args.Int("runs", 5));
 
         await using var database = await BenchDatabase.CreateAsync(args, ct);
-        var city = await City.CreateAsync(database, unitCount, ct);
+        var city = await BenchCity.CreateAsync(database, unitCount, ct);
 
         var load = Stopwatch.StartNew();
         var writer = new TicketBulkWriter(database);
@@ -75,7 +75,7 @@ public sealed class MeasuresScenario : IScenario
             .Configure("runs", $"1 cold + {runs} warm per query, each on a new DbContext (as one API request)")
             .Columns("query (as the API runs it)", "rows", "cold ms", "warm median ms", "warm max ms", "target");
 
-        var time = new FixedClock(Now);
+        var time = new BenchClock(Now);
         var options = Microsoft.Extensions.Options.Options.Create(new KpiOptions());
         var from = Month;
         var to = Month.AddMonths(1).AddDays(-1);
@@ -110,7 +110,7 @@ public sealed class MeasuresScenario : IScenario
     }
 
     /// <summary>The orders, in creation order, each taken through the aggregate to a realistic state at <see cref="Now"/>.</summary>
-    private static IEnumerable<Ticket> Generate(City city, int count, int months)
+    private static IEnumerable<Ticket> Generate(BenchCity city, int count, int months)
     {
         var random = new Random(12345);
         var start = ChinaTime.StartOfDay(Month.AddMonths(1 - months));
@@ -140,7 +140,7 @@ public sealed class MeasuresScenario : IScenario
         }
     }
 
-    private static void Advance(Ticket t, Random random, City city, BenchSchedule schedule, Actor agent, Actor supervisor, Actor callback, DateTimeOffset created)
+    private static void Advance(Ticket t, Random random, BenchCity city, BenchSchedule schedule, Actor agent, Actor supervisor, Actor callback, DateTimeOffset created)
     {
         var r = random.NextDouble();
         if (r < 0.04)
@@ -232,52 +232,5 @@ public sealed class MeasuresScenario : IScenario
         await using var db = database.NewContext();
         await db.Database.OpenConnectionAsync();
         return db.Database.GetDbConnection().ServerVersion;
-    }
-
-    /// <summary>The normal tier's limits in clock time (sign 2 h, contact 24 h, reply 5 days): the measures do not depend on the calendar.</summary>
-    private sealed class BenchSchedule : IDeadlineSchedule
-    {
-        public StageDeadlines For(Urgency tier, DateTimeOffset from) => new(from.AddHours(2), from.AddHours(24), from.AddDays(5));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed record City(List<Guid> Units, List<string> Districts, List<(string District, string Street)> Streets, List<string> Categories)
-    {
-        public static async Task<City> CreateAsync(BenchDatabase database, int unitCount, CancellationToken ct)
-        {
-            await using var db = database.NewContext();
-            var units = Enumerable.Range(1, unitCount).Select(i => new Unit(Guid.NewGuid(), $"u{i:D4}", $"承办单位{i:D4}", UnitKind.CityDepartment, null, null)).ToList();
-            db.Units.AddRange(units);
-            var districts = new List<string>();
-            var streets = new List<(string, string)>();
-            for (var d = 1; d <= 16; d++)
-            {
-                var district = new District($"d{d:D2}", $"第{d}区");
-                var names = Enumerable.Range(1, 8).Select(s => ($"d{d:D2}-s{s}", $"第{d}区第{s}街道")).ToList();
-                district.SetStreets(names);
-                db.Districts.Add(district);
-                districts.Add(district.Code);
-                streets.AddRange(names.Select(n => (district.Code, n.Item1)));
-            }
-
-            var categories = new List<string>();
-            for (var g = 1; g <= 20; g++)
-            {
-                db.Categories.Add(new Category($"g{g:D2}", $"类别组{g}", null));
-                for (var c = 1; c <= 5; c++)
-                {
-                    var code = $"g{g:D2}-c{c}";
-                    db.Categories.Add(new Category(code, $"类别{g}-{c}", $"g{g:D2}"));
-                    categories.Add(code);
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
-            return new City(units.Select(u => u.Id).ToList(), districts, streets, categories);
-        }
     }
 }

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Hotline.Bench.Infrastructure;
+using Hotline.Contracts;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Tickets;
+using Hotline.Core.Features.Deadlines;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Hotline.Bench.Scenarios;
+
+/// <summary>
+/// issue 9 "deadlines": N open orders of which D have just passed their sign-for limit; the time of one deadline
+/// sweep to raise every due alert, then of a sweep with nothing due, and the query plans that show a sweep reads
+/// the due orders through the NextAlertAt index, not the open ones.
+/// </summary>
+public sealed class DeadlinesScenario : IScenario
+{
+    private static readonly DateTimeOffset Now = ChinaTime.StartOfDay(new DateOnly(2026, 11, 5)).AddHours(10);
+
+    public string Name => "deadlines";
+
+    public string Description => "one sweep raising the alerts of D due orders among N open ones";
+
+    public IReadOnlyList<(string Option, string Meaning)> Options =>
+    [
+        ("--orders N", "open orders (default 1000000)"),
+        ("--due N", "of which just past their sign-for limit (default 10000)"),
+        ("--batch N", "Deadlines:BatchSize of the sweep (default 500, the product's default)"),
+    ];
+
+    public async Task<BenchReport> RunAsync(BenchArgs args, CancellationToken ct)
+    {
+        var orders = args.Int("orders", 1_000_000);
+        var due = Math.Min(orders, args.Int("due", 10_000));
+        var batch = args.Int("batch", 500);
+
+        await using var database = await BenchDatabase.CreateAsync(args, ct);
+        var city = await BenchCity.CreateAsync(database, 500, ct);
+        var load = Stopwatch.StartNew();
+        await new TicketBulkWriter(database).WriteAsync(Generate(city, orders, due), ct);
+        await database.AnalyzeAsync(ct);
+        var loaded = load.Elapsed;
+        Console.Error.WriteLine($"loaded {orders:N0} open orders ({due:N0} due) in {loaded.TotalSeconds:0.0} s");
+
+        var plan = await PlanAsync(database, batch, ct);
+        var first = await SweepAsync(database, batch, ct);
+        var second = await SweepAsync(database, batch, ct);
+
+        var report = new BenchReport("deadlines: one sweep over open orders")
+            .Configure("database", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL (loopback)" : "SQLite (WAL)")
+            .Configure("orders", $"{orders:N0} open (dispatched, not yet due), {due:N0} of them dispatched 2 h 1 min before now with a 2 h sign-for limit")
+            .Configure("load", $"{loaded.TotalSeconds:0.0} s bulk load and ANALYZE (not measured)")
+            .Configure("sweep", $"SweepDeadlinesHandler as the job runs it, batch {batch}, one DbContext; each alert committed with its timeline entry and change-log row")
+            .Columns("sweep", "orders read", "alerts raised", "ms", "target")
+            .Row($"first: {due:N0} due", first.Result.OrdersRead, first.Result.AlertsRaised, first.Elapsed, due == 10_000 && orders >= 1_000_000 ? "< 1000" : "—")
+            .Row("second: nothing due", second.Result.OrdersRead, second.Result.AlertsRaised, second.Elapsed, "—");
+        report.Note("Query plan of one batch (the sweep's only read of Tickets):\n\n```\n" + plan + "\n```");
+        return report;
+    }
+
+    private static async Task<(SweepResult Result, TimeSpan Elapsed)> SweepAsync(BenchDatabase database, int batch, CancellationToken ct)
+    {
+        await using var db = database.NewContext();
+        var handler = new SweepDeadlinesHandler(
+            db,
+            new BenchClock(Now),
+            Microsoft.Extensions.Options.Options.Create(new DeadlineOptions { BatchSize = batch }),
+            NullLogger<SweepDeadlinesHandler>.Instance);
+        var watch = Stopwatch.StartNew();
+        var result = await handler.Handle(new SweepDeadlines(), ct);
+        return (result, watch.Elapsed);
+    }
+
+    /// <summary>The plan of the batch query as EF generates it, with the sweep's parameter values inlined.</summary>
+    private static async Task<string> PlanAsync(BenchDatabase database, int batch, CancellationToken ct)
+    {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("""
+                EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+                SELECT t.* FROM "Tickets" t WHERE t."NextAlertAt" IS NOT NULL AND t."NextAlertAt" <= @now ORDER BY t."NextAlertAt" LIMIT @batch
+                """, connection);
+            command.Parameters.AddWithValue("now", Now);
+            command.Parameters.AddWithValue("batch", batch);
+            return await ReadPlanAsync(command, ct);
+        }
+
+        await using (var sqlite = new SqliteConnection(database.ConnectionString))
+        {
+            await sqlite.OpenAsync(ct);
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = """
+                EXPLAIN QUERY PLAN
+                SELECT t.* FROM "Tickets" t WHERE t."NextAlertAt" IS NOT NULL AND t."NextAlertAt" <= $now ORDER BY t."NextAlertAt" LIMIT $batch
+                """;
+            command.Parameters.AddWithValue("$now", new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(Now));
+            command.Parameters.AddWithValue("$batch", batch);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            return string.Join('\n', lines);
+        }
+    }
+
+    private static async Task<string> ReadPlanAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static IEnumerable<Ticket> Generate(BenchCity city, int count, int due)
+    {
+        var random = new Random(4242);
+        var schedule = new BenchSchedule();
+        var agent = new Actor(null, "bench-agent", [Roles.Agent], null);
+        var citizen = new Citizen("市民", "13800000000", false);
+        var every = Math.Max(1, count / Math.Max(1, due));
+        var dueLeft = due;
+        for (var i = 0; i < count; i++)
+        {
+            var isDue = dueLeft > 0 && i % every == 0;
+            // Due: the 2 h sign-for limit passed a minute ago. The rest: dispatched within the last 90 minutes, so
+            // their first alert (the warning at 80 %, 96 minutes) is still ahead.
+            var dispatched = isDue ? Now.AddMinutes(-121) : Now.AddMinutes(-random.Next(1, 90));
+            var created = dispatched.AddMinutes(-5);
+            var (district, street) = city.Streets[random.Next(city.Streets.Count)];
+            var ticket = Ticket.Register(
+                Guid.CreateVersion7(created), $"D{i:D12}", Channel.Phone, TicketType.Complaint,
+                city.Categories[random.Next(city.Categories.Count)], Urgency.Normal, citizen,
+                new TicketLocation(district, street, "测试地址", null, null), "压测工单", null, null, null, agent, created);
+            ticket.Dispatch(city.Units[random.Next(city.Units.Count)], [], null, schedule, null, agent, dispatched);
+            ticket.TakeDomainEvents();
+            if (isDue)
+            {
+                dueLeft--;
+            }
+
+            yield return ticket;
+        }
+    }
+}

@@ -36,7 +36,9 @@ public sealed class ApiUnderTest : IAsyncDisposable
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             settings["Database:Provider"] = "PostgreSql";
-            settings["ConnectionStrings:Hotline"] = database.ConnectionString;
+            // PostgreSQL's default max_connections is 100: the API's pool is capped so the ceiling's own
+            // connections (up to 64) fit beside it, as a DBA would size pools for a server.
+            settings["ConnectionStrings:Hotline"] = database.ConnectionString + ";Maximum Pool Size=30";
         }
         else
         {

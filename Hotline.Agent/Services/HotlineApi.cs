@@ -101,27 +101,9 @@ public sealed class HotlineApi(HttpClient http, Session session)
     public async Task<(byte[] Content, string FileName)> DownloadAsync(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request);
-        }
-        catch (HttpRequestException)
-        {
-            throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ToExceptionAsync(response);
-            }
-
-            var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? "export";
-            return (await response.Content.ReadAsByteArrayAsync(), name.Trim('"'));
-        }
+        using var response = await SendCheckedAsync(request);
+        var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? "export";
+        return (await response.Content.ReadAsByteArrayAsync(), name.Trim('"'));
     }
 
     private Task<T> GetAsync<T>(string url) => SendAsync<T>(HttpMethod.Get, url, null);
@@ -129,7 +111,6 @@ public sealed class HotlineApi(HttpClient http, Session session)
     private async Task<T> SendAsync<T>(HttpMethod method, string url, object? body, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -140,6 +121,14 @@ public sealed class HotlineApi(HttpClient http, Session session)
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
 
+        using var response = await SendCheckedAsync(request);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    /// <summary>Sends with the bearer token; a failure becomes an <see cref="ApiException"/>, and a 401 signs out.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
         HttpResponseMessage response;
         try
         {
@@ -150,20 +139,20 @@ public sealed class HotlineApi(HttpClient http, Session session)
             throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
+            var error = await ToExceptionAsync(response);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                var error = await ToExceptionAsync(response);
-                if (response.StatusCode == HttpStatusCode.Unauthorized)
-                {
-                    await session.SignOutAsync();
-                }
-
-                throw error;
+                await session.SignOutAsync();
             }
 
-            return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+            throw error;
         }
     }
 

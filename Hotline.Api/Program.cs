@@ -17,6 +17,9 @@ if (Hotline.Api.Telephony.TelephonySimulator.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Every environment, not only Development: a singleton that captured a scoped service (a validator holding a
+// DbContext, say) fails at start instead of leaking one request's state into the next.
+builder.Host.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, true));
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddApiServices(builder.Configuration);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment);

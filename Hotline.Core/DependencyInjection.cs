@@ -25,13 +25,19 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<Features.Deadlines.DeadlineOptions>().Bind(configuration.GetSection(Features.Deadlines.DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Kpis.KpiOptions>().Bind(configuration.GetSection(Features.Kpis.KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Features.Tickets.TicketNumberOptions>().Bind(configuration.GetSection(Features.Tickets.TicketNumberOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Features.Tickets.TicketNumberAllocator>();
+        services.AddSingleton<TimeProvider>(new Domain.Common.MillisecondTimeProvider(TimeProvider.System));
 
-        services.AddDbContext<HotlineDbContext>((sp, builder) =>
-        {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            DbContextOptionsFactory.Configure(builder, options.Provider, ResolveConnectionString(configuration, options, environment));
-        });
+        // The options are built once per process (not per request); each request gets its own context.
+        services.AddDbContext<HotlineDbContext>(
+            (sp, builder) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                DbContextOptionsFactory.Configure(builder, options.Provider, ResolveConnectionString(configuration, options, environment));
+            },
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddSingleton<ReferenceDataCache>();
         services.AddScoped<Features.Kpis.MeasureCalculator>();
@@ -41,7 +47,9 @@ public static class DependencyInjection
 
         services.AddHotlineTelephony(configuration);
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Validators hold only their rules and singletons (reference data, options): built once, not per request.
+        // The hosts validate scopes on build, so a validator that took a scoped service would fail at start.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         return services;
     }

@@ -10,6 +10,9 @@ using Hotline.Core.Realtime;
 // PostgreSQL or SQL Server database, schema "hangfire"), the recurring jobs, and health endpoints.
 // Several workers may run at once: every job is idempotent and the deadline sweep raises each alert once.
 var builder = WebApplication.CreateBuilder(args);
+// Every environment, not only Development: a singleton that captured a scoped service (a validator holding a
+// DbContext, say) fails at start instead of leaking one request's state into the next.
+builder.Host.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, true));
 builder.Services.AddHotlineCore(builder.Configuration, builder.Environment);
 builder.Services.AddHotlineJobs(builder.Configuration, builder.Environment, runServer: true);
 builder.Services.AddSingleton<ICurrentUser, WorkerUser>();

@@ -20,6 +20,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed,
     IPasswordHasher<User> hasher,
+    Features.Tickets.TicketNumberAllocator numbers,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger)
 {
@@ -60,7 +61,7 @@ public sealed partial class DatabaseInitializer(
         var seedDemo = seed.Value.Demo.Seed ?? database.Value.Provider == DatabaseProvider.Sqlite;
         if (seedDemo && !await db.Units.AnyAsync(ct))
         {
-            await new DemoCitySeeder(db, hasher, time).SeedAsync(ct);
+            await new DemoCitySeeder(db, hasher, numbers, time).SeedAsync(ct);
             LogDemoSeeded();
         }
     }

@@ -16,7 +16,7 @@ namespace Hotline.Core.Data.Seeding;
 /// two-level catalogue with dispatch rules, the demo accounts of api.md and orders in every state, made
 /// through the aggregate's own methods so their timelines and deadlines are real.
 /// </summary>
-internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> hasher, TimeProvider time)
+internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> hasher, TicketNumberAllocator numbers, TimeProvider time)
 {
     private static readonly (string Code, string Name, (string Code, string Name)[] Streets)[] DistrictData =
     [
@@ -291,8 +291,8 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
 
     private async Task<Ticket> RegisterAsync(DemoStory story, DateTimeOffset createdAt, Actor agent, CancellationToken ct)
     {
+        var number = await numbers.NextAsync(db, createdAt, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await TicketNumberAllocator.NextAsync(db, createdAt, ct);
         var ticket = Ticket.Register(
             Guid.NewGuid(),
             number,

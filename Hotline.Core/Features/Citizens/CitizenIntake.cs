@@ -49,6 +49,7 @@ public static class CitizenIntake
     public static async Task<CitizenIntakeResult> SubmitAsync(
         HotlineDbContext db,
         IValidator<RegisterTicket> validator,
+        TicketNumberAllocator numbers,
         TimeProvider time,
         RegisterTicketRequest order,
         string? scopedKey,
@@ -58,7 +59,7 @@ public static class CitizenIntake
     {
         await validator.ValidateAndThrowAsync(new RegisterTicket(order, null), ct);
         CitizenSubmission? submission = null;
-        return await TicketRegistration.RegisterAsync(db, time, new TicketRegistrationRequest<CitizenIntakeResult>(
+        return await TicketRegistration.RegisterAsync(db, numbers, time, new TicketRegistrationRequest<CitizenIntakeResult>(
             order,
             source.Channel,
             null,

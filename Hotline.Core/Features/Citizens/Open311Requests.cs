@@ -11,6 +11,7 @@ using Hotline.Core.Domain.Common;
 using Hotline.Core.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Features.Tickets;
 using Hotline.Core.Features.Tickets.RegisterTicket;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed record CreateOpen311Request(
 /// Checks the key (403 first, as the spec's error shows), then the service, location and attributes (400 with
 /// every problem listed), and registers the order through <see cref="CitizenIntake"/> as channel Open311.
 /// </summary>
-public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<RegisterTicket> validator, ReferenceDataCache reference, TimeProvider time)
+public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<RegisterTicket> validator, ReferenceDataCache reference, TicketNumberAllocator numbers, TimeProvider time)
     : IRequestHandler<CreateOpen311Request, Open311CreateResult>
 {
     public async Task<Open311CreateResult> Handle(CreateOpen311Request r, CancellationToken cancellationToken)
@@ -155,7 +156,7 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
 
         try
         {
-            var result = await CitizenIntake.SubmitAsync(db, validator, time, order, key, source, cancellationToken);
+            var result = await CitizenIntake.SubmitAsync(db, validator, numbers, time, order, key, source, cancellationToken);
             return new Open311CreateResult(result.Number, $"已收到，等待热线受理。查询码 {result.TrackingCode}。", Clean(r.AccountId), result.Replayed);
         }
         catch (ValidationException invalid)

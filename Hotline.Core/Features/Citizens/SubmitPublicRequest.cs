@@ -3,6 +3,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Citizens;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Tickets;
 using Hotline.Core.Features.Tickets.RegisterTicket;
 using MediatR;
 
@@ -20,7 +21,7 @@ public sealed class SubmitPublicRequestValidator : AbstractValidator<SubmitPubli
     }
 }
 
-public sealed class SubmitPublicRequestHandler(HotlineDbContext db, IValidator<RegisterTicket> validator, TimeProvider time, IEnumerable<ISubmissionPhoneLimit> phoneLimits)
+public sealed class SubmitPublicRequestHandler(HotlineDbContext db, IValidator<RegisterTicket> validator, TicketNumberAllocator numbers, TimeProvider time, IEnumerable<ISubmissionPhoneLimit> phoneLimits)
     : IRequestHandler<SubmitPublicRequest, CitizenIntakeResult>
 {
     public Task<CitizenIntakeResult> Handle(SubmitPublicRequest request, CancellationToken cancellationToken)
@@ -30,6 +31,6 @@ public sealed class SubmitPublicRequestHandler(HotlineDbContext db, IValidator<R
         // The centre sets channel and urgency; an agent reviews both before dispatching.
         var order = new RegisterTicketRequest(Channel.Web, body.Type ?? TicketType.Complaint, body.CategoryCode, Urgency.Normal, body.Citizen, body.Location, body.Content, null);
         var key = request.IdempotencyKey is { } k ? $"web:{k}" : null;
-        return CitizenIntake.SubmitAsync(db, validator, time, order, key, CitizenSource.Web(), cancellationToken, phoneLimits.FirstOrDefault());
+        return CitizenIntake.SubmitAsync(db, validator, numbers, time, order, key, CitizenSource.Web(), cancellationToken, phoneLimits.FirstOrDefault());
     }
 }

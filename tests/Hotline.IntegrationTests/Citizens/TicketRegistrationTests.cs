@@ -4,6 +4,7 @@ using Hotline.Contracts.Citizens;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Citizens;
 using Hotline.Core.Domain.Common;
+using Hotline.Core.Features.Tickets;
 using Hotline.Core.Features.Tickets.RegisterTicket;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public abstract class TicketRegistrationTests(ApiFixture fixture) : CitizenTestB
             (ticket, _, _) => Task.FromResult(ticket.Id),
             (ticket, now) => db.CitizenSubmissions.Add(new CitizenSubmission(Guid.NewGuid(), ticket.Id, taken.TrackingCode, Channel.Web, null, "web", null, null, now)));
 
-        await Should.ThrowAsync<DbUpdateException>(() => TicketRegistration.RegisterAsync(db, TimeProvider.System, registration, Ct));
+        await Should.ThrowAsync<DbUpdateException>(() => TicketRegistration.RegisterAsync(db, scope.ServiceProvider.GetRequiredService<TicketNumberAllocator>(), TimeProvider.System, registration, Ct));
 
         (await TicketTotalAsync()).ShouldBe(before);
         (await db.Tickets.AsNoTracking().AnyAsync(t => t.IdempotencyKey == key, Ct)).ShouldBeFalse();

@@ -87,6 +87,21 @@ public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fix
         reworked.Timeline.Select(e => e.Action).ShouldContain("Reworked");
     }
 
+    [Fact]
+    public async Task Commands_Should_AnswerExactlyWhatTheNextReadReturns_When_TheAnswerIsMappedFromTheSavedOrder()
+    {
+        var agent = await ClientAsync("agent");
+        var created = await (await agent.PostAsJsonAsync("/api/tickets", NewTicket(content: "应答与随后的读取一致"), Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
+        var read = await agent.GetFromJsonAsync<TicketDto>($"/api/tickets/{created.Id}", Json.Options, Ct);
+        System.Text.Json.JsonSerializer.Serialize(created, Json.Options).ShouldBe(System.Text.Json.JsonSerializer.Serialize(read, Json.Options));
+        created.Timeline.Count.ShouldBe(1);
+
+        var dispatched = await (await agent.PostAsJsonAsync($"/api/tickets/{created.Id}/dispatch", new { }, Json.Options, Ct)).ReadAsync<TicketDto>();
+        dispatched.Status.ShouldBe(TicketStatus.Dispatched);
+        var readAfterDispatch = await agent.GetFromJsonAsync<TicketDto>($"/api/tickets/{created.Id}", Json.Options, Ct);
+        System.Text.Json.JsonSerializer.Serialize(dispatched, Json.Options).ShouldBe(System.Text.Json.JsonSerializer.Serialize(readAfterDispatch, Json.Options));
+    }
+
     public sealed class OnSqlite(SqliteApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<SqliteApiFixture>;
 
     public sealed class OnPostgreSql(PostgresApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<PostgresApiFixture>;

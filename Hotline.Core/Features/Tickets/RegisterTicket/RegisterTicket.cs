@@ -10,7 +10,7 @@ public sealed record RegisterTicket(RegisterTicketRequest Body, string? Idempote
 
 public sealed record RegisterTicketResult(TicketDto Ticket, bool Replayed);
 
-public sealed class RegisterTicketHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)
+public sealed class RegisterTicketHandler(HotlineDbContext db, TicketNumberAllocator numbers, ICurrentUser currentUser, TimeProvider time)
     : IRequestHandler<RegisterTicket, RegisterTicketResult>
 {
     public Task<RegisterTicketResult> Handle(RegisterTicket request, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class RegisterTicketHandler(HotlineDbContext db, ICurrentUser curr
         var actor = currentUser.Actor;
         var body = request.Body;
         var scopedKey = request.IdempotencyKey is { } key ? $"{actor.UserId?.ToString() ?? actor.UserName}:{key}" : null;
-        return TicketRegistration.RegisterAsync(db, time, new TicketRegistrationRequest<RegisterTicketResult>(
+        return TicketRegistration.RegisterAsync(db, numbers, time, new TicketRegistrationRequest<RegisterTicketResult>(
             body,
             body.Channel!.Value,
             body.CallSid,
@@ -28,7 +28,7 @@ public sealed class RegisterTicketHandler(HotlineDbContext db, ICurrentUser curr
             scopedKey is null ? null : TicketRegistration.Fingerprint(body),
             "该 Idempotency-Key 已用于另一份不同内容的登记。(The Idempotency-Key was already used with a different request.)",
             async (id, ct) => new RegisterTicketResult(await TicketReader.ReadAsync(db, id, actor, time.GetUtcNow(), ct), Replayed: true),
-            async (ticket, now, ct) => new RegisterTicketResult(await TicketReader.ReadAfterChangeAsync(db, ticket, actor, now, ct), Replayed: false)),
+            (ticket, now, _) => Task.FromResult(new RegisterTicketResult(TicketReader.AfterRegistration(ticket, actor, now), Replayed: false))),
             cancellationToken);
     }
 }

@@ -31,8 +31,9 @@ public sealed record TicketRegistrationRequest<TResult>(
     Action? Admit = null);
 
 /// <summary>
-/// The registration routine every channel shares: idempotent replay, number allocation and
-/// <see cref="Ticket.Register"/> in one transaction, and the idempotency race (two requests with one key: the
+/// The registration routine every channel shares: idempotent replay, the number's reservation (its own short
+/// transaction, <see cref="TicketNumberAllocator"/>), <see cref="Ticket.Register"/> and what goes alongside in one
+/// save (one transaction), and the idempotency race (two requests with one key: the
 /// unique index lets one through, the other answers the winner; any other failure is rethrown as it is).
 /// </summary>
 public static class TicketRegistration
@@ -40,7 +41,21 @@ public static class TicketRegistration
     /// <summary>SHA-256 of the JSON of what identifies a request (callers pass a normalised shape).</summary>
     public static string Fingerprint<T>(T request) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 
-    public static async Task<TResult> RegisterAsync<TResult>(HotlineDbContext db, TimeProvider time, TicketRegistrationRequest<TResult> r, CancellationToken ct)
+    public static async Task<TResult> RegisterAsync<TResult>(HotlineDbContext db, TicketNumberAllocator numbers, TimeProvider time, TicketRegistrationRequest<TResult> r, CancellationToken ct)
+    {
+        // One connection for the whole registration: the look-up, the reservation, the transaction and the answer.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await RegisterOnOpenConnectionAsync(db, numbers, time, r, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<TResult> RegisterOnOpenConnectionAsync<TResult>(HotlineDbContext db, TicketNumberAllocator numbers, TimeProvider time, TicketRegistrationRequest<TResult> r, CancellationToken ct)
     {
         if (r.ScopedKey is not null && await FindKeyedAsync(db, r.ScopedKey, r.Fingerprint, r.ConflictMessage, ct) is { } existing)
         {
@@ -50,8 +65,7 @@ public static class TicketRegistration
         r.Admit?.Invoke();
         var now = time.GetUtcNow();
         var body = r.Body;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = await TicketNumberAllocator.NextAsync(db, now, ct);
+        var number = await numbers.NextAsync(db, now, ct);
         var ticket = Ticket.Register(
             Guid.NewGuid(),
             number,
@@ -72,12 +86,11 @@ public static class TicketRegistration
         r.AddAlongside?.Invoke(ticket, now);
         try
         {
+            // One SaveChanges is one transaction: the order, its timeline, change log, counts and what goes alongside.
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException) when (r.ScopedKey is not null)
         {
-            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             db.TakeCommittedEvents();
 

@@ -299,18 +299,6 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
             .Status.ShouldBe(TicketStatus.Replied);
     }
 
-    private async Task<TicketDto> TicketAsync(Guid id)
-    {
-        using var callback = await ClientAsync("callback");
-        return await (await callback.GetAsync($"/api/tickets/{id}", Ct)).ReadAsync<TicketDto>();
-    }
-
-    private async Task<List<TicketListItemDto>> DueCallbacksAsync()
-    {
-        using var callback = await ClientAsync("callback");
-        return await (await callback.GetAsync("/api/callbacks?due=true", Ct)).ReadAsync<List<TicketListItemDto>>();
-    }
-
     private async Task<T> CountAsync<T>(Func<HotlineDbContext, Task<T>> query)
     {
         await using var scope = _twilio.Factory.Services.CreateAsyncScope();

@@ -16,6 +16,9 @@ public sealed class TelephonyUrls(IOptions<TwilioOptions> options)
     public const string SmsStatus = "/twilio/sms/status";
     public const string SurveyAnswer = "/twilio/survey/answer";
 
+    /// <summary>The citizens' web form (<c>/citizen/</c>, served by the API) under the public URL; null without one.</summary>
+    public string? CitizenForm => string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.TrimEnd('/') + "/citizen/";
+
     public string Absolute(string pathAndQuery) =>
         string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? pathAndQuery : options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
 

@@ -152,6 +152,16 @@ public sealed partial class LocalLineSurveyTests(LocalLineFixture fixture) : Api
     }
 
     [Fact]
+    public async Task Sms_Should_BeAnsweredWithHowToCallTheHotline_When_NoSurveyIsOpenOnTheLocalLine()
+    {
+        var (exit, output) = await SimulateAsync("simulate-sms", NewPhone(), "路灯坏了");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("短信回复：【12345热线】本号码暂不受理短信诉求。反映问题、提出建议请拨打12345热线。");
+        output.ShouldNotContain("/citizen/", Case.Sensitive, "no public URL is configured");
+    }
+
+    [Fact]
     public async Task Simulator_Should_RefuseTheKeypad_When_TheCallIsNotASurveyCallOfTheLocalLine()
     {
         var (exit, output) = await SimulateAsync("simulate-keypad", "CA" + Guid.NewGuid().ToString("N"), "11");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Telephony;
+using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Telephony;
 
@@ -106,7 +107,11 @@ public static partial class TelephonySimulator
         Func<HotlineDbContext>? openDatabase = null;
         if (localLine)
         {
-            var connectionString = Hotline.Core.DependencyInjection.ResolveConnectionString(builder.Configuration, database, builder.Environment);
+            // Read-write without create: a data folder the API never started in is reported, not filled with an empty file.
+            var connectionString = new SqliteConnectionStringBuilder(Hotline.Core.DependencyInjection.ResolveConnectionString(builder.Configuration, database, builder.Environment))
+            {
+                Mode = SqliteOpenMode.ReadWrite,
+            }.ToString();
             var options = DbContextOptionsFactory.Create(database.Provider, connectionString);
             openDatabase = () => new HotlineDbContext(options);
         }
@@ -120,6 +125,11 @@ public static partial class TelephonySimulator
         catch (HttpRequestException ex)
         {
             await Console.Error.WriteLineAsync($"The API at {command.Url} did not answer as expected ({ex.Message}). Is it running (dotnet run --project Hotline.Api)?");
+            return 1;
+        }
+        catch (SqliteException ex)
+        {
+            await Console.Error.WriteLineAsync($"The embedded database could not be read ({ex.Message}). Start the API once from the same folder and with the same Database:DataDirectory.");
             return 1;
         }
     }

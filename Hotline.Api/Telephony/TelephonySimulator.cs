@@ -1,38 +1,101 @@
-using System.Globalization;
+using System.Text.RegularExpressions;
 using Hotline.Core.Data;
+using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Telephony;
+using Microsoft.Data.Sqlite;
 
 namespace Hotline.Api.Telephony;
 
 /// <summary>
-/// Rings the local hotline and answers surveys the way Twilio would, with correctly signed webhooks:
+/// Rings the local hotline and plays the citizen's phone the way Twilio would, with correctly signed webhooks:
 /// <code>
 /// dotnet run --project Hotline.Api -- simulate-call 13800000000      # rings the agents, prints the CallSid
 /// dotnet run --project Hotline.Api -- simulate-hangup CA…            # ends that call
+/// dotnet run --project Hotline.Api -- simulate-inbox 13800000000     # what the local line sent to that phone
 /// dotnet run --project Hotline.Api -- simulate-sms 13800000000 11    # the citizen answers an SMS survey
+/// dotnet run --project Hotline.Api -- simulate-keypad CA… 11         # the citizen answers the survey call's keypad
+/// dotnet run --project Hotline.Api -- simulate-keypad CA…            # … or does not answer it
 /// </code>
 /// It signs with the configured Twilio auth token, or (embedded database without Twilio) with the development
 /// token in the data folder, which the API reads from the same place. It never weakens the API: a webhook the
-/// simulator could not sign is refused like any other. Option <c>--url</c> (default http://localhost:5080)
-/// is where the API runs.
+/// simulator could not sign is refused like any other, and the local line's messages are read from the same data
+/// folder, not through any route. Option <c>--url</c> (default http://localhost:5080) is where the API runs.
 /// </summary>
-public static class TelephonySimulator
+public static partial class TelephonySimulator
 {
-    private static readonly string[] Commands = ["simulate-call", "simulate-hangup", "simulate-sms"];
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public const string Usage = """
+        Usage (the API running at --url, default http://localhost:5080):
+          simulate-call <phone>               a citizen calls the hotline (rings the agents set to 空闲)
+          simulate-hangup <CallSid>           that caller hangs up
+          simulate-sms <phone> <text>         an SMS to the hotline, e.g. the survey answer 11
+          simulate-inbox <phone>              the survey SMS and calls the local line sent to that phone
+          simulate-keypad <CallSid> [keys]    answers a local-line survey call with keys (e.g. 11); no keys: not answered
+        """;
+
+    private static readonly string[] Commands = ["simulate-call", "simulate-hangup", "simulate-sms", "simulate-inbox", "simulate-keypad"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
+    /// <summary>Reads the command line; a null command comes with the reason.</summary>
+    public static (SimulatorCommand? Command, string? Error) Parse(string[] args)
+    {
+        var url = DefaultUrl;
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--url")
+            {
+                if (i + 1 >= args.Length || !Uri.TryCreate(args[i + 1], UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+                {
+                    return (null, "--url needs the API's absolute http(s) address, e.g. --url http://localhost:5080");
+                }
+
+                url = args[++i];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return (null, $"Unknown option {args[i]}.");
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        var baseUrl = new Uri(url.TrimEnd('/') + "/");
+        return positional.ToArray() switch
+        {
+            ["simulate-call" or "simulate-inbox", var phone] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
+            ["simulate-sms", var phone, ..] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
+            ["simulate-call" or "simulate-inbox" or "simulate-hangup", var target] => (new SimulatorCommand(positional[0], target, null, baseUrl), null),
+            ["simulate-sms", var phone, .. var words] when words.Length > 0 => (new SimulatorCommand("simulate-sms", phone, string.Join(' ', words), baseUrl), null),
+            ["simulate-keypad", var sid, ..] when !CallSid().IsMatch(sid) => (null, $"Not a call sid (CA + 32 hex, as simulate-inbox prints it): {sid}"),
+            ["simulate-keypad", var sid] => (new SimulatorCommand("simulate-keypad", sid, string.Empty, baseUrl), null),
+            ["simulate-keypad", var sid, var keys] when Keys().IsMatch(keys) => (new SimulatorCommand("simulate-keypad", sid, keys, baseUrl), null),
+            ["simulate-keypad", _, var keys] => (null, $"Keys are the phone's keypad, 0-9 * # (e.g. 11): {keys}"),
+            _ => (null, null),
+        };
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = Option(args, "--url") ?? "http://localhost:5080";
-        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--url")).ToArray();
+        var (command, error) = Parse(args);
+        if (command is null)
+        {
+            await Console.Error.WriteLineAsync(error is null ? Usage : error + Environment.NewLine + Usage);
+            return 2;
+        }
+
         // The same configuration and content root as the API itself, so the same data folder and token.
         var builder = WebApplication.CreateBuilder();
         var twilio = builder.Configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var localLine = !twilio.IsConfigured && database.Provider == DatabaseProvider.Sqlite;
         var token = twilio.IsConfigured
             ? twilio.AuthToken!
-            : database.Provider == DatabaseProvider.Sqlite
+            : localLine
                 ? TwilioCredentials.ReadOrCreateDevToken(Path.GetFullPath(database.DataDirectory, builder.Environment.ContentRootPath))
                 : null;
         if (token is null)
@@ -41,49 +104,42 @@ public static class TelephonySimulator
             return 2;
         }
 
-        var signedBase = string.IsNullOrWhiteSpace(twilio.PublicBaseUrl) ? url.TrimEnd('/') : twilio.PublicBaseUrl.TrimEnd('/');
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
-        switch (positional)
+        Func<HotlineDbContext>? openDatabase = null;
+        if (localLine)
         {
-            case ["simulate-call", var phone]:
-                var callSid = "CA" + Guid.NewGuid().ToString("N");
-                var from = Caller(phone);
-                await PostAsync(http, token, signedBase, TelephonyUrls.VoiceIncoming, [new("CallSid", callSid), new("AccountSid", twilio.AccountSid ?? "ACsimulator"), new("From", from), new("Caller", from), new("To", twilio.FromNumber ?? "+8612345"), new("CallStatus", "ringing"), new("Direction", "inbound")]);
-                await PostAsync(http, token, signedBase, TelephonyUrls.VoiceStatus, [new("CallSid", callSid), new("CallStatus", "in-progress"), new("SequenceNumber", "1")]);
-                Console.WriteLine($"Call {callSid} from {from} is ringing the available agents. End it with: simulate-hangup {callSid}");
-                return 0;
-            case ["simulate-hangup", var sid]:
-                await PostAsync(http, token, signedBase, TelephonyUrls.VoiceStatus, [new("CallSid", sid), new("CallStatus", "completed"), new("SequenceNumber", "99"), new("CallDuration", "60")]);
-                return 0;
-            case ["simulate-sms", var phone, .. var words] when words.Length > 0:
-                await PostAsync(http, token, signedBase, TelephonyUrls.SmsIncoming, [new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", twilio.AccountSid ?? "ACsimulator"), new("From", Caller(phone)), new("To", twilio.FromNumber ?? "+8612345"), new("Body", string.Join(' ', words)), new("NumMedia", "0")]);
-                return 0;
-            default:
-                await Console.Error.WriteLineAsync("Usage: simulate-call <phone> | simulate-hangup <CallSid> | simulate-sms <phone> <text>  [--url http://localhost:5080]");
-                return 2;
+            // Read-write without create: a data folder the API never started in is reported, not filled with an empty file.
+            var connectionString = new SqliteConnectionStringBuilder(Hotline.Core.DependencyInjection.ResolveConnectionString(builder.Configuration, database, builder.Environment))
+            {
+                Mode = SqliteOpenMode.ReadWrite,
+            }.ToString();
+            var options = DbContextOptionsFactory.Create(database.Provider, connectionString);
+            openDatabase = () => new HotlineDbContext(options);
+        }
+
+        var signedBase = string.IsNullOrWhiteSpace(twilio.PublicBaseUrl) ? command.Url.ToString().TrimEnd('/') : twilio.PublicBaseUrl.TrimEnd('/');
+        using var http = new HttpClient { BaseAddress = command.Url };
+        try
+        {
+            return await new PhoneSimulator(http, token, signedBase, twilio, openDatabase, Console.Out).RunAsync(command, CancellationToken.None);
+        }
+        catch (HttpRequestException ex)
+        {
+            await Console.Error.WriteLineAsync($"The API at {command.Url} did not answer as expected ({ex.Message}). Is it running (dotnet run --project Hotline.Api)?");
+            return 1;
+        }
+        catch (SqliteException ex)
+        {
+            await Console.Error.WriteLineAsync($"The embedded database could not be read ({ex.Message}). Start the API once from the same folder and with the same Database:DataDirectory.");
+            return 1;
         }
     }
 
-    private static async Task PostAsync(HttpClient http, string token, string signedBase, string path, List<KeyValuePair<string, string>> form)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add(TwilioSignature.Header, TwilioSignature.Compute(token, signedBase + path, form));
-        using var response = await http.SendAsync(request);
-        Console.WriteLine($"POST {path} → {(int)response.StatusCode}");
-        var body = await response.Content.ReadAsStringAsync();
-        if (body.Length > 0)
-        {
-            Console.WriteLine(body);
-        }
+    [GeneratedRegex("^CA[0-9a-fA-F]{32}$")]
+    private static partial Regex CallSid();
 
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static string Caller(string phone) => phone.StartsWith('+') ? phone : "+86" + phone.TrimStart('0').ToString(CultureInfo.InvariantCulture);
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+    [GeneratedRegex("^[0-9*#]{1,20}$")]
+    private static partial Regex Keys();
 }
+
+/// <summary>One simulator command: its name, the phone or CallSid, the SMS text or keys, and the API's address.</summary>
+public sealed record SimulatorCommand(string Name, string Target, string? Text, Uri Url);

@@ -5,7 +5,10 @@ namespace Hotline.Core.Telephony;
 
 public static class TelephonySetup
 {
-    /// <summary>The Twilio adapter: options (validated at start), credentials, the REST client, webhook validation, URLs.</summary>
+    /// <summary>
+    /// The Twilio adapter: options (validated at start), credentials, webhook validation, URLs, and the line surveys go
+    /// out on: Twilio's REST client when Twilio is configured, otherwise the local line (see <see cref="TwilioCredentials.Line"/>).
+    /// </summary>
     public static IServiceCollection AddHotlineTelephony(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -13,7 +16,12 @@ public static class TelephonySetup
         services.AddSingleton<TwilioCredentials>();
         services.AddSingleton<TelephonyUrls>();
         services.AddScoped<TwilioWebhookValidator>();
-        services.AddHttpClient<ITwilioClient, TwilioRestClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHealthChecks().AddCheck<TelephonyHealthCheck>("telephony", tags: ["ready"]);
+        services.AddHttpClient<TwilioRestClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<LocalLineClient>();
+        services.AddTransient<ITwilioClient>(sp => sp.GetRequiredService<TwilioCredentials>().Line == TelephonyLine.Local
+            ? sp.GetRequiredService<LocalLineClient>()
+            : sp.GetRequiredService<TwilioRestClient>());
         return services;
     }
 }

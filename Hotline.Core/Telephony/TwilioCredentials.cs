@@ -10,6 +10,8 @@ namespace Hotline.Core.Telephony;
 /// Without Twilio, and only on the embedded SQLite database, it is a random development token kept in the
 /// data folder (<c>twilio-dev-token</c>, created on first use) so that the local simulator can sign webhooks
 /// as Twilio would. A server database without Twilio has no token at all: every webhook answers 403.
+/// The same condition picks the <see cref="Line"/> surveys go out on: Twilio, the local line (本地模拟线路,
+/// exactly when the development token is used) or none (the human callback queue only).
 /// </summary>
 public sealed class TwilioCredentials
 {
@@ -21,6 +23,9 @@ public sealed class TwilioCredentials
     {
         var options = twilio.Value;
         IsLiveTwilio = options.IsConfigured;
+        Line = options.IsConfigured ? TelephonyLine.Twilio
+            : database.Value.Provider == DatabaseProvider.Sqlite ? TelephonyLine.Local
+            : TelephonyLine.None;
         _webhookToken = new Lazy<string?>(() =>
         {
             if (options.IsConfigured)
@@ -36,6 +41,9 @@ public sealed class TwilioCredentials
 
     /// <summary>True when the account's credentials are configured (REST calls go to Twilio).</summary>
     public bool IsLiveTwilio { get; }
+
+    /// <summary>Where survey SMS and calls go: Twilio, the local line (embedded database without Twilio), or nowhere.</summary>
+    public TelephonyLine Line { get; }
 
     /// <summary>The token webhook signatures are checked with; null means every webhook is refused.</summary>
     public string? WebhookToken => _webhookToken.Value;
@@ -74,4 +82,17 @@ public sealed class TwilioCredentials
 
         return token;
     }
+}
+
+/// <summary>The line survey SMS and calls are handed to.</summary>
+public enum TelephonyLine
+{
+    /// <summary>No line (server database without Twilio): no automated surveys, replied orders go to the human queue.</summary>
+    None,
+
+    /// <summary>Twilio's REST API (<see cref="TwilioRestClient"/>).</summary>
+    Twilio,
+
+    /// <summary>本地模拟线路: nothing leaves the machine; the simulator reads what was sent and answers it (<see cref="LocalLineClient"/>).</summary>
+    Local,
 }

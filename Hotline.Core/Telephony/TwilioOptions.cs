@@ -4,9 +4,9 @@ namespace Hotline.Core.Telephony;
 
 /// <summary>
 /// Section <c>Twilio</c>. Twilio counts as configured when the account SID and the auth token are set; then the
-/// sender number and the public base URL are required too (validated at start). Without it the hotline runs
-/// with the human callback queue only, and webhooks are checked against the local development token (embedded
-/// database only, see <see cref="TwilioCredentials"/>).
+/// sender number and the public base URL are required too (validated at start). Without it, on the embedded
+/// database, surveys run on the local line and webhooks are checked against the local development token; on a
+/// server database the hotline runs with the human callback queue only (see <see cref="TwilioCredentials"/>).
 /// </summary>
 public sealed class TwilioOptions : IValidatableObject
 {

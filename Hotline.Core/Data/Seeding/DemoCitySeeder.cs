@@ -2,6 +2,7 @@ using Hotline.Contracts;
 using Hotline.Core.Domain.Common;
 using Hotline.Core.Domain.Reference;
 using Unit = Hotline.Core.Domain.Reference.Unit;
+using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Domain.Tickets;
 using Hotline.Core.Domain.Users;
 using Hotline.Core.Features.Reference;
@@ -269,6 +270,10 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
             await db.SaveChangesAsync(ct);
             if (story.Target == DemoTarget.Replied)
             {
+                // The demo's replied orders wait for a person, as if their automated survey had already run: no
+                // survey SMS or call goes to the made-up phones (on the local line or, if configured, Twilio).
+                db.CallbackSurveys.Add(CallbackSurvey.ForPerson(ticket.Id, ticket.ReworkCount, ticket.Citizen.Phone, step.AddHours(20)));
+                await db.SaveChangesAsync(ct);
                 continue;
             }
 

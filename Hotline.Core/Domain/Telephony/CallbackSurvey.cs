@@ -61,7 +61,7 @@ public sealed class CallbackSurvey
         UpdatedAt = now,
     };
 
-    /// <summary>No phone that can be texted or called: the order goes to a person straight away.</summary>
+    /// <summary>No phone that can be texted or called (or a demo order from before any line): the order goes to a person straight away.</summary>
     public static CallbackSurvey ForPerson(Guid ticketId, int round, string? phone, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),

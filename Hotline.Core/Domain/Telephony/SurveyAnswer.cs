@@ -18,6 +18,12 @@ public static class SurveyAnswer
 
     public const string Thanks = "感谢您对12345热线工作的评价！";
 
+    public const string NoSmsIntake = "【12345热线】本号码暂不受理短信诉求。反映问题、提出建议请拨打12345热线";
+
+    /// <summary>The answer to an SMS that is no survey answer: how to submit a demand (by phone, or the web form when its public address is known).</summary>
+    public static string HowToSubmit(string? citizenFormUrl) =>
+        citizenFormUrl is null ? NoSmsIntake + "。" : $"{NoSmsIntake}，或在网上提交：{citizenFormUrl}";
+
     private static readonly HashSet<char> Separators = [' ', ',', '，', '、', '.', '。', ';', '；', '-', '/', '\t', '\r', '\n', '\u3000'];
 
     /// <summary>The digits of an answer, or null when it contains anything else.</summary>

@@ -9,6 +9,12 @@ public sealed class CallbackOptions : IValidatableObject
 {
     public const string Section = "Callbacks";
 
+    /// <summary>
+    /// Automated surveys on the telephone line (Twilio or the local line). False: every replied order goes to the
+    /// human callback queue at once, as without a line (a centre whose rules want a person to call back).
+    /// </summary>
+    public bool Automated { get; set; } = true;
+
     /// <summary>Time between the unit's reply and the survey SMS.</summary>
     public TimeSpan DelayAfterReply { get; set; } = TimeSpan.FromHours(1);
 

@@ -52,6 +52,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Database:DataDirectory"] = _dataDirectory,
+            // The journeys here are the human callback desk's: replied orders reach its queue at once instead of
+            // going through the local line's automated survey first (that loop has its own integration tests).
+            ["Callbacks:Automated"] = "false",
         }, start.Token);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -63,15 +63,29 @@ public abstract class ApiTestBase(ApiFixture fixture)
     }
 
     /// <summary>An order of category sw-ts, dispatched by the catalogue to "water", accepted, contacted and replied.</summary>
-    protected async Task<TicketDto> RepliedAsync(bool solved = true)
+    protected async Task<TicketDto> RepliedAsync(bool solved = true, RegisterTicketRequest? request = null)
     {
-        var ticket = await RegisterAndDispatchAsync();
+        var ticket = await RegisterAndDispatchAsync(request);
         await AcceptAsync(ticket.Id, "water");
         using var water = await ClientAsync("water");
         await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/contact", new NoteRequest("已电话联系", null), Json.Options, Ct)).ReadAsync<TicketDto>();
         var replied = await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/reply", new ReplyRequest(solved, "已恢复供水", null), Json.Options, Ct)).ReadAsync<TicketDto>();
         replied.Status.ShouldBe(TicketStatus.Replied);
         return replied;
+    }
+
+    /// <summary>An order as the callback desk sees it.</summary>
+    protected async Task<TicketDto> TicketAsync(Guid id)
+    {
+        using var callback = await ClientAsync("callback");
+        return await (await callback.GetAsync($"/api/tickets/{id}", Ct)).ReadAsync<TicketDto>();
+    }
+
+    /// <summary>The callback desk's queue: replied orders waiting for a person (not for an automated survey).</summary>
+    protected async Task<List<TicketListItemDto>> DueCallbacksAsync()
+    {
+        using var callback = await ClientAsync("callback");
+        return await (await callback.GetAsync("/api/callbacks?due=true", Ct)).ReadAsync<List<TicketListItemDto>>();
     }
 
     protected async Task<int> TicketTotalAsync()

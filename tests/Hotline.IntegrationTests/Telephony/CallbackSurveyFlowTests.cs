@@ -209,6 +209,27 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
     }
 
     [Fact]
+    public async Task Sms_Should_BeAnsweredWithHowToSubmitADemandAndStoredNowhere_When_NoSurveyIsOpenForTheSender()
+    {
+        var phone = NewPhone();
+
+        var answer = await _twilio.PostWebhookAsync("/twilio/sms/incoming", Sms(phone, "我家楼下路灯坏了"));
+
+        await answer.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var twiml = await answer.Content.ReadAsStringAsync(Ct);
+        twiml.ShouldContain("<Message>【12345热线】本号码暂不受理短信诉求");
+        twiml.ShouldContain("拨打12345热线");
+        twiml.ShouldContain(TwilioFixture.PublicBaseUrl + "/citizen/");
+        (await CountAsync(db => db.SurveyMessages.CountAsync(m => m.Phone == phone || m.Phone == "+86" + phone, Ct))).ShouldBe(0);
+        (await CountAsync(db => db.Tickets.CountAsync(t => t.Citizen.Phone == phone, Ct))).ShouldBe(0, "no SMS intake");
+
+        var service = Sms(phone, "x").Select(p => p.Key == "From" ? new KeyValuePair<string, string>("From", "+8610086") : p).ToList();
+        (await (await _twilio.PostWebhookAsync("/twilio/sms/incoming", service)).Content.ReadAsStringAsync(Ct)).ShouldNotContain("<Message>", Case.Sensitive, "a service number is never auto-answered (no reply loops)");
+        var abroad = Sms(phone, "x").Select(p => p.Key == "From" ? new KeyValuePair<string, string>("From", "+14155550100") : p).ToList();
+        (await (await _twilio.PostWebhookAsync("/twilio/sms/incoming", abroad)).Content.ReadAsStringAsync(Ct)).ShouldNotContain("<Message>");
+    }
+
+    [Fact]
     public async Task RepliedOrder_Should_WaitForAPersonAtOnce_When_TheCitizenLeftNoPhone()
     {
         var ticket = await RegisterAsync(NewTicket() with { Citizen = new CitizenDto(null, null, false) });
@@ -297,18 +318,6 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
         await (await water.PostAsJsonAsync($"/api/tickets/{id}/contact", new NoteRequest("已电话联系", null), Json.Options, Ct)).ReadAsync<TicketDto>();
         (await (await water.PostAsJsonAsync($"/api/tickets/{id}/reply", new ReplyRequest(true, "已恢复供水", null), Json.Options, Ct)).ReadAsync<TicketDto>())
             .Status.ShouldBe(TicketStatus.Replied);
-    }
-
-    private async Task<TicketDto> TicketAsync(Guid id)
-    {
-        using var callback = await ClientAsync("callback");
-        return await (await callback.GetAsync($"/api/tickets/{id}", Ct)).ReadAsync<TicketDto>();
-    }
-
-    private async Task<List<TicketListItemDto>> DueCallbacksAsync()
-    {
-        using var callback = await ClientAsync("callback");
-        return await (await callback.GetAsync("/api/callbacks?due=true", Ct)).ReadAsync<List<TicketListItemDto>>();
     }
 
     private async Task<T> CountAsync<T>(Func<HotlineDbContext, Task<T>> query)

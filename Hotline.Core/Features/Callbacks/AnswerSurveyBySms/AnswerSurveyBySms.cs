@@ -10,11 +10,13 @@ namespace Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
 /// An SMS to the hotline's number (<c>/twilio/sms/incoming</c>), matched to the open survey of the sender's phone.
 /// Two digits end the survey; one satisfaction digit is kept and the solved question asked. Each message is
 /// stored under its unique MessageSid first, so a repeated delivery changes nothing and is answered with nothing.
+/// An SMS from a mainland mobile phone with no open survey is stored nowhere and answered with how to submit a demand (SMS
+/// intake is not built); other senders (service numbers, landlines) get nothing, so two auto-replies never loop.
 /// Returns the TwiML reply.
 /// </summary>
 public sealed record AnswerSurveyBySms(WebhookRequest Webhook) : IRequest<string>;
 
-public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator mediator, TimeProvider time) : IRequestHandler<AnswerSurveyBySms, string>
+public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator mediator, TelephonyUrls urls, TimeProvider time) : IRequestHandler<AnswerSurveyBySms, string>
 {
     public async Task<string> Handle(AnswerSurveyBySms request, CancellationToken cancellationToken)
     {
@@ -32,7 +34,8 @@ public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator medi
             .FirstOrDefaultAsync(cancellationToken);
         if (survey is null)
         {
-            return Twiml.Empty().ToString();
+            var mainlandMobile = PhoneNumbers.IsMobile(phone) && request.Webhook["From"]!.Trim() == PhoneNumbers.ToE164(phone);
+            return mainlandMobile ? new Twiml().Message(SurveyAnswer.HowToSubmit(urls.CitizenForm)).ToString() : Twiml.Empty().ToString();
         }
 
         var now = time.GetUtcNow();

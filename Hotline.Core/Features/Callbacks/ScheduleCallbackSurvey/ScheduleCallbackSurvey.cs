@@ -11,21 +11,27 @@ namespace Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 
 /// <summary>
 /// When an order is replied (after the commit), its automated survey is scheduled: SMS after
-/// <c>Callbacks:DelayAfterReply</c>, inside <c>Callbacks:Hours</c>. Without Twilio nothing is scheduled and the
-/// order waits in the human callback queue. The callback sweep schedules whatever this handler missed.
+/// <c>Callbacks:DelayAfterReply</c>, inside <c>Callbacks:Hours</c>, on Twilio or on the local line (embedded database
+/// without Twilio). Without a line (server database without Twilio), or with <c>Callbacks:Automated=false</c>,
+/// nothing is scheduled and the order waits in the human callback queue. The callback sweep schedules whatever
+/// this handler missed.
 /// </summary>
 public sealed class CallbackSurveyScheduler(HotlineDbContext db, TwilioCredentials credentials, IOptions<CallbackOptions> options, TimeProvider time)
     : INotificationHandler<TicketReplied>
 {
     public async Task Handle(TicketReplied replied, CancellationToken cancellationToken)
     {
-        if (!credentials.IsLiveTwilio)
+        if (!IsAutomated(credentials, options.Value))
         {
             return;
         }
 
         await ScheduleMissingAsync(db, options.Value, time.GetUtcNow(), [replied.TicketId], cancellationToken);
     }
+
+    /// <summary>True when replied orders are surveyed automatically: a line to send on, and surveys not switched off.</summary>
+    public static bool IsAutomated(TwilioCredentials credentials, CallbackOptions options) =>
+        credentials.Line != TelephonyLine.None && options.Automated;
 
     /// <summary>
     /// Creates the survey of every replied order (all of them when <paramref name="ticketIds"/> is null) that has

@@ -16,7 +16,8 @@ namespace Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 /// human queue after the call timeout. Safe to run twice or in parallel. Sending is at most once: the message's
 /// intent (unique per survey and purpose) and the survey's next stage are committed before Twilio is asked, so
 /// a second run finds nothing to send; a crash between that commit and Twilio's answer loses that one message,
-/// and the survey moves on (call, then a person) when its answer time runs out.
+/// and the survey moves on (call, then a person) when its answer time runs out. The line is Twilio or the local
+/// line (<see cref="ITwilioClient"/> chosen by <see cref="TwilioCredentials.Line"/>); only the delivery differs.
 /// </summary>
 public sealed record SweepCallbackSurveys : IRequest<CallbackSweepResult>;
 
@@ -40,7 +41,8 @@ public sealed partial class SweepCallbackSurveysHandler(
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var scheduled = credentials.IsLiveTwilio ? await CallbackSurveyScheduler.ScheduleMissingAsync(db, settings, now, null, cancellationToken) : 0;
+        var automated = CallbackSurveyScheduler.IsAutomated(credentials, settings);
+        var scheduled = automated ? await CallbackSurveyScheduler.ScheduleMissingAsync(db, settings, now, null, cancellationToken) : 0;
 
         var seen = new HashSet<Guid>();
         while (!cancellationToken.IsCancellationRequested)
@@ -62,7 +64,7 @@ public sealed partial class SweepCallbackSurveysHandler(
             {
                 try
                 {
-                    await ProcessAsync(id, now, cancellationToken);
+                    await ProcessAsync(id, now, automated, cancellationToken);
                 }
                 catch (DbUpdateException)
                 {
@@ -87,7 +89,7 @@ public sealed partial class SweepCallbackSurveysHandler(
         return new CallbackSweepResult(scheduled, _sms, _calls, _human, _conflicts);
     }
 
-    private async Task ProcessAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    private async Task ProcessAsync(Guid id, DateTimeOffset now, bool automated, CancellationToken ct)
     {
         var survey = await db.CallbackSurveys.FirstAsync(s => s.Id == id, ct);
         if (survey.DueAt is null || survey.DueAt > now)
@@ -105,7 +107,7 @@ public sealed partial class SweepCallbackSurveysHandler(
             return;
         }
 
-        if (survey.Stage == SurveyStage.CallPlaced || !credentials.IsLiveTwilio)
+        if (survey.Stage == SurveyStage.CallPlaced || !automated)
         {
             survey.ToHuman(now);
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Core.Telephony;
+
+/// <summary>
+/// 本地模拟线路, the local line: the <see cref="ITwilioClient"/> of an embedded database without Twilio (exactly when
+/// webhooks are signed with the development token). Nothing goes to any network: the SMS or call is handed to the
+/// local line, which answers with a sid shaped like Twilio's (<c>SM</c>/<c>CA</c> + 32 hex) and a status, and the
+/// sweep records it in the survey's <c>SurveyMessage</c> row as it records Twilio's answer. The simulator
+/// (<c>simulate-inbox</c>) reads those rows as the citizen's phone and answers with signed webhooks
+/// (<c>simulate-sms</c>, <c>simulate-keypad</c>). No status callbacks are posted by the line itself: an SMS is
+/// <c>delivered</c> at once (the simulated phone has it), a call stays <c>ringing</c> until the simulator answers it.
+/// </summary>
+public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogger<LocalLineClient> logger) : ITwilioClient
+{
+    public const string SmsStatus = "delivered";
+    public const string CallStatus = "ringing";
+
+    public Task<TwilioResource> SendMessageAsync(string to, string body, string? statusCallback, CancellationToken ct)
+    {
+        var sid = NewSid("SM");
+        LogMessage(sid, to);
+        return Task.FromResult(new TwilioResource(sid, SmsStatus));
+    }
+
+    public Task<TwilioResource> CreateCallAsync(string to, string twiml, string? statusCallback, CancellationToken ct)
+    {
+        var sid = NewSid("CA");
+        LogCall(sid, to);
+        return Task.FromResult(new TwilioResource(sid, CallStatus));
+    }
+
+    private string NewSid(string prefix)
+    {
+        if (credentials.Line != TelephonyLine.Local)
+        {
+            throw new InvalidOperationException("The local line is only used with the embedded database and without Twilio.");
+        }
+
+        return prefix + Guid.NewGuid().ToString("N");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): survey SMS {Sid} to {To} kept on this machine; read it with simulate-inbox")]
+    private partial void LogMessage(string sid, string to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): survey call {Sid} to {To} kept on this machine; answer it with simulate-keypad {Sid} <keys>")]
+    private partial void LogCall(string sid, string to);
+}

@@ -35,7 +35,12 @@ public sealed class KpiCountsInterceptor : SaveChangesInterceptor
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
+        // HotlineDbContext detects the changes once and saves with automatic detection off; any other caller gets it here.
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
         var deltas = new Dictionary<(DateOnly, KpiDimension, string), KpiCount>();
         foreach (var entry in context.ChangeTracker.Entries<Ticket>().ToList())
         {

@@ -20,7 +20,7 @@ public static class DbContextOptionsFactory
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations)),
-            _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
+            _ => builder.AddInterceptors(SqliteBusyTimeout.Instance).UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
         };
     }
 }

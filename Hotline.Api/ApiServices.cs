@@ -63,6 +63,16 @@ public static class ApiServices
 
                         return Task.CompletedTask;
                     },
+
+                    // A token outlives changes to its account: deactivated, other roles or unit, a new password.
+                    OnTokenValidated = async context =>
+                    {
+                        var access = context.HttpContext.RequestServices.GetRequiredService<Core.Features.Users.UserAccessCache>();
+                        if (context.Principal is null || !await access.AdmitsAsync(context.Principal, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("该账号已停用或权限已变更，请重新登录。(The account was deactivated or changed; sign in again.)");
+                        }
+                    },
                 };
             });
         services.AddAuthorization(Policies.Add);

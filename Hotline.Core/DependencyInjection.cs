@@ -40,6 +40,7 @@ public static class DependencyInjection
             optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddSingleton<ReferenceDataCache>();
+        services.AddSingleton<Features.Users.UserAccessCache>();
         services.AddScoped<Features.Kpis.MeasureCalculator>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();

@@ -15,7 +15,7 @@ public static class AuthEndpoints
                 var user = await m.Send(new SignIn(body.UserName, body.Password), ct);
                 return user is null
                     ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 (Invalid credentials)")
-                    : TypedResults.Ok(tokens.Issue(user));
+                    : TypedResults.Ok(await tokens.IssueAsync(user, ct));
             })
             .AllowAnonymous().WithTags("Auth").WithSummary("Sign in: a bearer token for the API and the hub");
 

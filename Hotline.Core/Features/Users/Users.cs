@@ -116,7 +116,7 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
     }
 }
 
-public sealed class UpdateUserHandler(HotlineDbContext db, IPasswordHasher<User> hasher) : IRequestHandler<UpdateUser, UserDto>
+public sealed class UpdateUserHandler(HotlineDbContext db, IPasswordHasher<User> hasher, UserAccessCache access) : IRequestHandler<UpdateUser, UserDto>
 {
     public async Task<UserDto> Handle(UpdateUser request, CancellationToken cancellationToken)
     {
@@ -136,6 +136,7 @@ public sealed class UpdateUserHandler(HotlineDbContext db, IPasswordHasher<User>
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        access.Forget(user.Id);
         return UserMapping.ToDto(user);
     }
 }

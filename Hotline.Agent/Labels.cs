@@ -100,6 +100,7 @@ public static class Labels
         "Urged" => "催办",
         "Reclassified" => "修改分类",
         "Merged" => "合并重复件",
+        "DuplicateMerged" => "重复件并入",
         "MarkedInvalid" => "无效件办结",
         "ClosedBySupervisor" => "督办办结",
         "PhoneRevealed" => "查看完整电话",

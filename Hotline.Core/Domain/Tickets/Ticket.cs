@@ -544,6 +544,18 @@ public sealed class Ticket : AggregateRoot
 
         MergedIntoTicketId = original.Id;
         CloseAs(Contracts.CloseReason.Duplicate, TimelineActions.Merged, $"合并到原件 {original.Number}", actor, now);
+        original.AcceptDuplicate(this, actor, now);
+    }
+
+    /// <summary>
+    /// The original's side of a merge: its timeline names the duplicate and its version moves, so two agents
+    /// merging two orders into each other at the same instant cannot both succeed (the second save finds the
+    /// version it read gone and answers 409), and consoles showing the original see the duplicate arrive.
+    /// </summary>
+    private void AcceptDuplicate(Ticket duplicate, Actor actor, DateTimeOffset now)
+    {
+        Record(TimelineActions.DuplicateMerged, actor, Status, Status, $"重复件 {duplicate.Number} 已合并到本工单", now);
+        Raise(new DuplicateMerged(Id, Number, Status, Version, now, duplicate.Id, duplicate.Number));
     }
 
     /// <summary>无效件: an invalid or malicious submission, closed with a reason.</summary>

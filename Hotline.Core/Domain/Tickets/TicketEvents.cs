@@ -41,6 +41,9 @@ public sealed record TicketReclassified(
     string PreviousCategoryCode, string CategoryCode, Urgency PreviousUrgency, Urgency Urgency, TicketType PreviousType, TicketType Type)
     : TicketEvent(TicketId, Number, Status, Version, At);
 
+public sealed record DuplicateMerged(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid DuplicateTicketId, string DuplicateNumber)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
 public sealed record TicketUrged(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid? UnitId, string Note)
     : TicketEvent(TicketId, Number, Status, Version, At);
 

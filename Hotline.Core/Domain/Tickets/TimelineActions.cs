@@ -20,6 +20,7 @@ public static class TimelineActions
     public const string Urged = "Urged";
     public const string Reclassified = "Reclassified";
     public const string Merged = "Merged";
+    public const string DuplicateMerged = "DuplicateMerged";
     public const string MarkedInvalid = "MarkedInvalid";
     public const string ClosedBySupervisor = "ClosedBySupervisor";
     public const string PhoneRevealed = "PhoneRevealed";

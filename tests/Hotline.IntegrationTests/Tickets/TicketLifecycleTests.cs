@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Domain.Common;
 using Hotline.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Hotline.IntegrationTests.Tickets;
@@ -100,6 +104,50 @@ public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fix
         dispatched.Status.ShouldBe(TicketStatus.Dispatched);
         var readAfterDispatch = await agent.GetFromJsonAsync<TicketDto>($"/api/tickets/{created.Id}", Json.Options, Ct);
         System.Text.Json.JsonSerializer.Serialize(dispatched, Json.Options).ShouldBe(System.Text.Json.JsonSerializer.Serialize(readAfterDispatch, Json.Options));
+    }
+
+    [Fact]
+    public async Task Merge_Should_LetOnlyOneSucceed_When_TwoAgentsMergeTwoOrdersIntoEachOtherAtOnce()
+    {
+        var first = await RegisterAsync(NewTicket(content: "交叉合并甲"));
+        var second = await RegisterAsync(NewTicket(content: "交叉合并乙"));
+        using var agent = await ClientAsync("agent");
+        using var agent2 = await ClientAsync("agent2");
+
+        var responses = await Task.WhenAll(
+            agent.PostAsJsonAsync($"/api/tickets/{first.Id}/merge", new MergeRequest(second.Id, first.Version), Json.Options, Ct),
+            agent2.PostAsJsonAsync($"/api/tickets/{second.Id}/merge", new MergeRequest(first.Id, second.Version), Json.Options, Ct));
+
+        responses.Count(r => r.IsSuccessStatusCode).ShouldBe(1);
+        responses.Single(r => !r.IsSuccessStatusCode).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity);
+        var now = await Task.WhenAll(
+            agent.GetFromJsonAsync<TicketDto>($"/api/tickets/{first.Id}", Json.Options, Ct),
+            agent.GetFromJsonAsync<TicketDto>($"/api/tickets/{second.Id}", Json.Options, Ct));
+        now.Count(t => t!.Status != TicketStatus.Closed).ShouldBe(1);
+        var kept = now.Single(t => t!.Status != TicketStatus.Closed)!;
+        kept.Timeline.Select(e => e.Action).ShouldContain("DuplicateMerged");
+    }
+
+    [Fact]
+    public async Task Merge_Should_RefuseTheSecondSave_When_TwoMergesCrossedAfterBothReadTheOrders()
+    {
+        var first = await RegisterAsync(NewTicket(content: "交叉合并丙"));
+        var second = await RegisterAsync(NewTicket(content: "交叉合并丁"));
+        await using var scope1 = Fixture.Factory.Services.CreateAsyncScope();
+        await using var scope2 = Fixture.Factory.Services.CreateAsyncScope();
+        var db1 = scope1.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var db2 = scope2.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var agent = new Actor(Guid.NewGuid(), "agent", [Roles.Agent], null);
+        var now = DateTimeOffset.UtcNow;
+
+        // Both merges read both orders before either saves: the interleaving the version check must catch.
+        var (a1, b1) = (await db1.Tickets.SingleAsync(t => t.Id == first.Id, Ct), await db1.Tickets.SingleAsync(t => t.Id == second.Id, Ct));
+        var (a2, b2) = (await db2.Tickets.SingleAsync(t => t.Id == first.Id, Ct), await db2.Tickets.SingleAsync(t => t.Id == second.Id, Ct));
+        a1.MergeInto(b1, agent, now);
+        b2.MergeInto(a2, agent, now);
+        await db1.SaveChangesAsync(Ct);
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync(Ct));
     }
 
     public sealed class OnSqlite(SqliteApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<SqliteApiFixture>;

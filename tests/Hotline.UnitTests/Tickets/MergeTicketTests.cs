@@ -29,6 +29,22 @@ public sealed class MergeTicketTests
         original.Status.ShouldBe(TicketStatus.Registered);
     }
 
+    [Fact]
+    public void MergeInto_Should_RecordTheDuplicateOnTheOriginalAndMoveItsVersion_When_Merged()
+    {
+        var original = _s.Registered();
+        var duplicate = _s.Registered();
+        var probe = new StepProbe(original);
+        var version = original.Version;
+        var now = _s.Tick();
+
+        duplicate.MergeInto(original, _s.Agent, now);
+
+        original.Version.ShouldBe(version + 1);
+        probe.ShouldHaveRecorded(TimelineActions.DuplicateMerged, TicketStatus.Registered, TicketStatus.Registered, now).Note!.ShouldContain(duplicate.Number);
+        probe.ShouldHaveRaised<DuplicateMerged>().DuplicateTicketId.ShouldBe(duplicate.Id);
+    }
+
     [Theory]
     [InlineData(TicketStatus.Dispatched)]
     [InlineData(TicketStatus.Accepted)]

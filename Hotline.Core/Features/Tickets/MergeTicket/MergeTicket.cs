@@ -22,7 +22,8 @@ public sealed class MergeTicketHandler(HotlineDbContext db, ICurrentUser current
     {
         var (actor, now) = (currentUser.Actor, time.GetUtcNow());
         var ticket = await db.Tickets.LoadForChangeAsync(request.TicketId, actor, request.Version, cancellationToken);
-        var original = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.OriginalTicketId, cancellationToken)
+        // Tracked: the merge writes the original too (its timeline and version), which is what makes two crossing merges collide.
+        var original = await db.Tickets.FirstOrDefaultAsync(t => t.Id == request.OriginalTicketId, cancellationToken)
             ?? throw new NotFoundException("原工单", request.OriginalTicketId!.Value);
         ticket.MergeInto(original, actor, now);
         await db.SaveChangesAsync(cancellationToken);

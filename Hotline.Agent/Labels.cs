@@ -2,7 +2,7 @@ using Hotline.Contracts;
 
 namespace Hotline.Agent;
 
-/// <summary>Chinese labels for the wire enums and timeline actions.</summary>
+/// <summary>Chinese labels for roles and timeline actions; the wire enums' names come from <see cref="ChineseLabels"/>.</summary>
 public static class Labels
 {
     public static string Role(string role) => role switch
@@ -15,71 +15,23 @@ public static class Labels
         _ => role,
     };
 
-    public static string Status(TicketStatus status) => status switch
-    {
-        TicketStatus.Registered => "待派单",
-        TicketStatus.Dispatched => "待签收",
-        TicketStatus.Accepted => "办理中",
-        TicketStatus.ReturnRequested => "退单审核",
-        TicketStatus.Replied => "待回访",
-        _ => "已办结",
-    };
+    public static string Status(TicketStatus status) => ChineseLabels.Status(status);
 
     public static string Status(TicketStatus? status) => status is null ? "—" : Status(status.Value);
 
-    public static string Urgency(Urgency urgency) => urgency switch
-    {
-        Contracts.Urgency.Emergency => "紧急",
-        Contracts.Urgency.Urgent => "加急",
-        Contracts.Urgency.Complex => "疑难",
-        _ => "一般",
-    };
+    public static string Urgency(Urgency urgency) => ChineseLabels.Urgency(urgency);
 
-    public static string Type(TicketType type) => type switch
-    {
-        TicketType.Consultation => "咨询",
-        TicketType.HelpRequest => "求助",
-        TicketType.Complaint => "投诉",
-        TicketType.Report => "举报",
-        TicketType.Suggestion => "建议",
-        _ => "表扬",
-    };
+    public static string Type(TicketType type) => ChineseLabels.Type(type);
 
-    public static string Channel(Channel channel) => channel switch
-    {
-        Contracts.Channel.Phone => "电话",
-        Contracts.Channel.Web => "网站",
-        Contracts.Channel.Open311 => "Open311",
-        _ => "短信",
-    };
+    public static string Channel(Channel channel) => ChineseLabels.Channel(channel);
 
-    public static string CloseReason(CloseReason? reason) => reason switch
-    {
-        Contracts.CloseReason.Answered => "直接办结",
-        Contracts.CloseReason.CallbackDone => "回访办结",
-        Contracts.CloseReason.Duplicate => "重复件",
-        Contracts.CloseReason.Invalid => "无效件",
-        Contracts.CloseReason.ClosedBySupervisor => "督办办结",
-        _ => "—",
-    };
+    public static string CloseReason(CloseReason? reason) => reason is null ? "—" : ChineseLabels.CloseReason(reason.Value);
 
-    public static string Outcome(CallbackOutcome? outcome) => outcome switch
-    {
-        CallbackOutcome.Satisfied => "满意",
-        CallbackOutcome.BasicallySatisfied => "基本满意",
-        CallbackOutcome.Dissatisfied => "不满意",
-        CallbackOutcome.Unreachable => "联系不上",
-        _ => "—",
-    };
+    public static string Outcome(CallbackOutcome? outcome) => outcome is null ? "—" : ChineseLabels.Outcome(outcome.Value);
 
-    public static string Stage(DeadlineStage stage) => stage switch
-    {
-        DeadlineStage.Accept => "签收",
-        DeadlineStage.Contact => "联系",
-        _ => "答复",
-    };
+    public static string Stage(DeadlineStage stage) => ChineseLabels.Stage(stage);
 
-    public static string Alert(AlertKind kind) => kind == AlertKind.Warning ? "预警" : "超期";
+    public static string Alert(AlertKind kind) => ChineseLabels.Alert(kind);
 
     public static string Action(string action) => action switch
     {

@@ -129,15 +129,8 @@ public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : 
 
     private async Task<Dictionary<string, string>> NamesAsync(VolumeDimension dimension, CancellationToken ct) => dimension switch
     {
-        VolumeDimension.Channel => new Dictionary<string, string>
-        {
-            [nameof(Channel.Phone)] = "电话", [nameof(Channel.Web)] = "网站", [nameof(Channel.Open311)] = "Open311", [nameof(Channel.Sms)] = "短信",
-        },
-        VolumeDimension.Type => new Dictionary<string, string>
-        {
-            [nameof(TicketType.Consultation)] = "咨询", [nameof(TicketType.HelpRequest)] = "求助", [nameof(TicketType.Complaint)] = "投诉",
-            [nameof(TicketType.Report)] = "举报", [nameof(TicketType.Suggestion)] = "建议", [nameof(TicketType.Praise)] = "表扬",
-        },
+        VolumeDimension.Channel => Enum.GetValues<Channel>().ToDictionary(c => c.ToString(), ChineseLabels.Channel),
+        VolumeDimension.Type => Enum.GetValues<TicketType>().ToDictionary(t => t.ToString(), ChineseLabels.Type),
         VolumeDimension.Category => await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct),
         _ => await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct),
     };

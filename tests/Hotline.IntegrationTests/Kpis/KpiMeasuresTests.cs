@@ -321,6 +321,25 @@ public abstract class KpiMeasuresTests(KpiFixture fixture) : ApiTestBase(fixture
         lines.ShouldContain("甲单位,7,4,2,0.6667,4,3,0.75,2,1,1,1,0.75,3,2,4,3,0.3333,74.17");
     }
 
+    [Theory]
+    [InlineData("channel")]
+    [InlineData("type")]
+    public async Task VolumesExport_Should_NameTheSeriesWithTheSharedChineseLabels_When_SplitByChannelOrType(string dimension)
+    {
+        using var supervisor = await ClientAsync("supervisor");
+        var query = $"{March}&interval=month&dimension={dimension}";
+        var report = await GetAsync<VolumeReportDto>($"/api/kpis/volumes?{query}");
+        var labels = report.Series.Select(s => dimension == "channel" ? ChineseLabels.Channel(Enum.Parse<Channel>(s.Key)) : ChineseLabels.Type(Enum.Parse<TicketType>(s.Key))).ToList();
+        labels.ShouldNotBeEmpty();
+        report.Series.Select(s => s.Name).ShouldBe(labels);
+
+        var response = await supervisor.GetAsync($"/api/kpis/export/volumes?format=csv&{query}", Ct);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var header = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF').Split("\r\n")[0];
+        header.ShouldBe(string.Join(',', ["时段起", .. labels, "合计", "退单申请", "延期申请", "重办"]));
+    }
+
     [Fact]
     public async Task XlsxExport_Should_OpenInLibreOffice_WithTheChineseNames()
     {

@@ -266,23 +266,9 @@ public sealed class Ticket : AggregateRoot
         Raise(new TicketReclassified(Id, Number, Status, Version, now, previousCategory, categoryCode, previousUrgency, urgency, previousType, type));
     }
 
-    private static string UrgencyName(Urgency urgency) => urgency switch
-    {
-        Urgency.Emergency => "紧急",
-        Urgency.Urgent => "加急",
-        Urgency.Complex => "疑难",
-        _ => "一般",
-    };
+    private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
 
-    private static string TypeName(TicketType type) => type switch
-    {
-        TicketType.Consultation => "咨询",
-        TicketType.HelpRequest => "求助",
-        TicketType.Complaint => "投诉",
-        TicketType.Report => "举报",
-        TicketType.Suggestion => "建议",
-        _ => "表扬",
-    };
+    private static string TypeName(TicketType type) => ChineseLabels.Type(type);
 
     /// <summary>派单: sends the order to a lead unit (and assisting units); its clocks start now.</summary>
     public void Dispatch(Guid leadUnitId, IReadOnlyCollection<Guid> assistingUnitIds, Guid? copiedUnitId, IDeadlineSchedule schedule, string? note, Actor actor, DateTimeOffset now)
@@ -847,13 +833,7 @@ public sealed class Ticket : AggregateRoot
 
     private static string Describe(Contracts.CallbackOutcome outcome, bool? solved, string? note)
     {
-        var text = outcome switch
-        {
-            Contracts.CallbackOutcome.Satisfied => "满意",
-            Contracts.CallbackOutcome.BasicallySatisfied => "基本满意",
-            Contracts.CallbackOutcome.Dissatisfied => "不满意",
-            _ => "联系不上",
-        };
+        var text = ChineseLabels.Outcome(outcome);
         if (solved is { } s)
         {
             text += s ? "，已解决" : "，未解决";

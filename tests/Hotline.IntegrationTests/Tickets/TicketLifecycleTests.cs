@@ -150,6 +150,22 @@ public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fix
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync(Ct));
     }
 
+    [Fact]
+    public async Task Register_Should_StoreThePhoneAsDigitsAndFindItHoweverItIsWritten_When_TypedWithCountryCodeAndDashes()
+    {
+        var phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var typed = $"+86 {phone[..3]}-{phone[3..7]}-{phone[7..]}";
+        var created = await RegisterAsync(NewTicket() with { Citizen = new CitizenDto("来电市民", typed, false) });
+        created.Citizen.Phone.ShouldBe(phone);
+
+        using var agent = await ClientAsync("agent");
+        foreach (var query in new[] { $"+86{phone}", phone, $"{phone[..3]} {phone[3..7]} {phone[7..]}" })
+        {
+            var found = await agent.GetFromJsonAsync<PagedResult<TicketListItemDto>>($"/api/tickets?q={Uri.EscapeDataString(query)}", Json.Options, Ct);
+            found!.Items.Select(t => t.Id).ShouldContain(created.Id, $"searching {query}");
+        }
+    }
+
     public sealed class OnSqlite(SqliteApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<SqliteApiFixture>;
 
     public sealed class OnPostgreSql(PostgresApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<PostgresApiFixture>;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
@@ -98,8 +99,11 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             var q = request.Q.Trim();
+
+            // A phone however it is written ("+86 138-1234-5678" from Twilio or a caller) finds the stored digits.
+            var phone = PhoneNumbers.Normalize(q) ?? q;
             query = TicketAccess.SeesAllOrders(actor)
-                ? query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Citizen.Phone!.Contains(q) || t.Location.Address!.Contains(q))
+                ? query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Citizen.Phone!.Contains(q) || t.Citizen.Phone!.Contains(phone) || t.Location.Address!.Contains(q))
                 : query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Location.Address!.Contains(q));
         }
 

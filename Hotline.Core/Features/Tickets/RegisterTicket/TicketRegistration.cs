@@ -4,6 +4,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Core.Domain.Common;
+using Hotline.Core.Domain.Telephony;
 using Hotline.Core.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,7 +74,7 @@ public static class TicketRegistration
             body.Type!.Value,
             body.CategoryCode!,
             body.Urgency!.Value,
-            new Citizen(Clean(body.Citizen?.Name), Clean(body.Citizen?.Phone), body.Citizen?.Confidential ?? false),
+            new Citizen(Clean(body.Citizen?.Name), Phone(body.Citizen?.Phone), body.Citizen?.Confidential ?? false),
             new TicketLocation(body.Location!.DistrictCode!, Clean(body.Location.StreetCode), Clean(body.Location.Address), body.Location.Latitude, body.Location.Longitude),
             body.Content!.Trim(),
             Clean(r.CallSid),
@@ -123,4 +124,7 @@ public static class TicketRegistration
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Stored as digits ("+86 138-1234-5678" → "13812345678"), so a caller is found however the number was typed; a short service number stays as written.</summary>
+    private static string? Phone(string? value) => PhoneNumbers.Normalize(value) ?? Clean(value);
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Hotline.Core.Data;
 using Hotline.Core.Data.Seeding;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Users;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
 using Hotline.Core.Telephony;

@@ -1,6 +1,6 @@
 using Hotline.Core;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Observability;
 using Hotline.Core.Jobs;

@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Common;
 
 namespace Hotline.Api.Auth;

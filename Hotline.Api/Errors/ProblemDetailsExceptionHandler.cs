@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

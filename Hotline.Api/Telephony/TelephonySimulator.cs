@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using Microsoft.Data.Sqlite;
 

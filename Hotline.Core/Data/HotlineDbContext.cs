@@ -1,8 +1,8 @@
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Reference;
-using Hotline.Core.Domain.Tickets;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Common;
+using Hotline.Domain.Reference;
+using Hotline.Domain.Tickets;
+using Hotline.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,5 +1,5 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Data;
 

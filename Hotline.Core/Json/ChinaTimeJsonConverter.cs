@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Json;
 

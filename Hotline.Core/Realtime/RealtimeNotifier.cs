@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Realtime;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Api.Citizens.Open311;
 

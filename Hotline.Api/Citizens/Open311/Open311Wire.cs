@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Citizens;
 using Hotline.Core.Features.Common;
 

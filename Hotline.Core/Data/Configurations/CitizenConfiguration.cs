@@ -1,5 +1,5 @@
-using Hotline.Core.Domain.Citizens;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Citizens;
+using Hotline.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Reference;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Reference;
+using Hotline.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

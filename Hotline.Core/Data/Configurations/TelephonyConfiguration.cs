@@ -1,6 +1,6 @@
-using Hotline.Core.Domain.Telephony;
-using Hotline.Core.Domain.Tickets;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Telephony;
+using Hotline.Domain.Tickets;
+using Hotline.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

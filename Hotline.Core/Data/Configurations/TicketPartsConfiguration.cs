@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using Hotline.Contracts;
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,10 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Reference;
-using Unit = Hotline.Core.Domain.Reference.Unit;
-using Hotline.Core.Domain.Telephony;
-using Hotline.Core.Domain.Tickets;
-using Hotline.Core.Domain.Users;
+using Hotline.Domain.Common;
+using Hotline.Domain.Reference;
+using Unit = Hotline.Domain.Reference.Unit;
+using Hotline.Domain.Telephony;
+using Hotline.Domain.Tickets;
+using Hotline.Domain.Users;
 using Hotline.Core.Features.Reference;
 using Hotline.Core.Features.Tickets;
 using Microsoft.AspNetCore.Identity;

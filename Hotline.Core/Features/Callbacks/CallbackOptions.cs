@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Callbacks;
 

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Tickets;
 using MediatR;

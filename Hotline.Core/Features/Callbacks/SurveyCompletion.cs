@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Common;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Tickets.RecordCallback;
 using MediatR;

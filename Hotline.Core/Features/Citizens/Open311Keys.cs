@@ -1,7 +1,7 @@
 using FluentValidation;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Citizens;
+using Hotline.Domain.Citizens;
 using Hotline.Core.Features.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
 using MediatR;

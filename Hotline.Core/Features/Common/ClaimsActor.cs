@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Common;
 

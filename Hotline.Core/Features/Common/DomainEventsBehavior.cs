@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Logging;
 

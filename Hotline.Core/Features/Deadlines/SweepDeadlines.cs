@@ -1,6 +1,6 @@
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Tickets;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Kpis.Counts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

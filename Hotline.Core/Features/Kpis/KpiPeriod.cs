@@ -1,5 +1,5 @@
 using FluentValidation;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Kpis;
 

@@ -1,5 +1,5 @@
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using MediatR;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Calendar;
+using Hotline.Domain.Calendar;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

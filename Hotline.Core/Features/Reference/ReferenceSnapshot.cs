@@ -1,8 +1,8 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Dispatch;
-using Hotline.Core.Domain.Reference;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Dispatch;
+using Hotline.Domain.Reference;
+using Hotline.Domain.Tickets;
 
 namespace Hotline.Core.Features.Reference;
 

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Reference;
+using Hotline.Domain.Common;
+using Hotline.Domain.Reference;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

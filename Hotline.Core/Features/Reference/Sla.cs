@@ -2,7 +2,7 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Calendar;
+using Hotline.Domain.Calendar;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Tickets;
 
 namespace Hotline.Core.Features.Tickets;
 

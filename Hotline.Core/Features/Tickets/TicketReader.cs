@@ -1,7 +1,7 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Microsoft.EntityFrameworkCore;
 

@@ -87,7 +87,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Calendar.CalendarDay", b =>
+            modelBuilder.Entity("Hotline.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -107,13 +107,13 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("CalendarDays", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Calendar.SlaPolicy", b =>
+            modelBuilder.Entity("Hotline.Domain.Calendar.SlaPolicy", b =>
                 {
                     b.Property<string>("Tier")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accept", "Hotline.Core.Domain.Calendar.SlaPolicy.Accept#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accept", "Hotline.Domain.Calendar.SlaPolicy.Accept#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -128,7 +128,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                                 .HasColumnName("AcceptValue");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Hotline.Core.Domain.Calendar.SlaPolicy.Contact#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Hotline.Domain.Calendar.SlaPolicy.Contact#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -143,7 +143,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                                 .HasColumnName("ContactValue");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reply", "Hotline.Core.Domain.Calendar.SlaPolicy.Reply#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reply", "Hotline.Domain.Calendar.SlaPolicy.Reply#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -163,7 +163,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("SlaPolicies", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Citizens.CitizenSubmission", b =>
+            modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -213,7 +213,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("CitizenSubmissions", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Citizens.Open311Client", b =>
+            modelBuilder.Entity("Hotline.Domain.Citizens.Open311Client", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -255,7 +255,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Open311Clients", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Category", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Category", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -277,7 +277,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Categories", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.DispatchRule", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.DispatchRule", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -307,7 +307,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("DispatchRules", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.District", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.District", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -323,7 +323,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Districts", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Street", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Street", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -346,7 +346,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Unit", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -383,7 +383,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Units", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -558,7 +558,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<double>("WarningShare")
                         .HasColumnType("double precision");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Core.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
                             b1.IsRequired();
 
@@ -577,7 +577,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                                 .HasColumnName("CitizenPhone");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Hotline.Core.Domain.Tickets.Ticket.Location#TicketLocation", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Hotline.Domain.Tickets.Ticket.Location#TicketLocation", b1 =>
                         {
                             b1.IsRequired();
 
@@ -633,7 +633,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -676,7 +676,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketAlerts", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
@@ -695,7 +695,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketParticipants", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TimelineEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -741,7 +741,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketTimeline", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Users.User", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -781,95 +781,95 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Citizens.CitizenSubmission", b =>
+            modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Citizens.Open311Client", null)
+                    b.HasOne("Hotline.Domain.Citizens.Open311Client", null)
                         .WithMany()
                         .HasForeignKey("Open311ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Category", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Category", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Category", null)
+                    b.HasOne("Hotline.Domain.Reference.Category", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.DispatchRule", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.DispatchRule", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Street", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Street", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.District", null)
+                    b.HasOne("Hotline.Domain.Reference.District", null)
                         .WithMany("Streets")
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Unit", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Unit", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketAlert", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany("Alerts")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany("Participants")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TimelineEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TimelineEntry", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany("Timeline")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Users.User", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.User", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.District", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.District", b =>
                 {
                     b.Navigation("Streets");
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
 

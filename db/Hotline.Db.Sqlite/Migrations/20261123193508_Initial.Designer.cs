@@ -80,7 +80,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Calendar.CalendarDay", b =>
+            modelBuilder.Entity("Hotline.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
@@ -100,13 +100,13 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("CalendarDays", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Calendar.SlaPolicy", b =>
+            modelBuilder.Entity("Hotline.Domain.Calendar.SlaPolicy", b =>
                 {
                     b.Property<string>("Tier")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accept", "Hotline.Core.Domain.Calendar.SlaPolicy.Accept#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accept", "Hotline.Domain.Calendar.SlaPolicy.Accept#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -121,7 +121,7 @@ namespace Hotline.Db.Sqlite.Migrations
                                 .HasColumnName("AcceptValue");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Hotline.Core.Domain.Calendar.SlaPolicy.Contact#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Hotline.Domain.Calendar.SlaPolicy.Contact#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -136,7 +136,7 @@ namespace Hotline.Db.Sqlite.Migrations
                                 .HasColumnName("ContactValue");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reply", "Hotline.Core.Domain.Calendar.SlaPolicy.Reply#SlaLimit", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reply", "Hotline.Domain.Calendar.SlaPolicy.Reply#SlaLimit", b1 =>
                         {
                             b1.IsRequired();
 
@@ -156,7 +156,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("SlaPolicies", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Category", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Category", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -178,7 +178,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Categories", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.DispatchRule", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.DispatchRule", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -208,7 +208,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("DispatchRules", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.District", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.District", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -224,7 +224,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Districts", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Street", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Street", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -247,7 +247,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Unit", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -284,7 +284,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Units", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -435,7 +435,7 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Core.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
                             b1.IsRequired();
 
@@ -454,7 +454,7 @@ namespace Hotline.Db.Sqlite.Migrations
                                 .HasColumnName("CitizenPhone");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Hotline.Core.Domain.Tickets.Ticket.Location#TicketLocation", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Hotline.Domain.Tickets.Ticket.Location#TicketLocation", b1 =>
                         {
                             b1.IsRequired();
 
@@ -504,7 +504,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.Property<Guid>("TicketId")
                         .HasColumnType("TEXT");
@@ -523,7 +523,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("TicketParticipants", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TimelineEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -567,7 +567,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("TicketTimeline", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Users.User", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -607,72 +607,72 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Category", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Category", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Category", null)
+                    b.HasOne("Hotline.Domain.Reference.Category", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.DispatchRule", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.DispatchRule", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Street", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Street", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.District", null)
+                    b.HasOne("Hotline.Domain.Reference.District", null)
                         .WithMany("Streets")
                         .HasForeignKey("DistrictCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.Unit", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.Unit", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TicketParticipant", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany("Participants")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.TimelineEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.TimelineEntry", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Tickets.Ticket", null)
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany("Timeline")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Users.User", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.User", b =>
                 {
-                    b.HasOne("Hotline.Core.Domain.Reference.Unit", null)
+                    b.HasOne("Hotline.Domain.Reference.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Reference.District", b =>
+            modelBuilder.Entity("Hotline.Domain.Reference.District", b =>
                 {
                     b.Navigation("Streets");
                 });
 
-            modelBuilder.Entity("Hotline.Core.Domain.Tickets.Ticket", b =>
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Participants");
 

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Reference;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Reference;
+using Hotline.Domain.Tickets;
 
 namespace Hotline.Bench.Infrastructure;
 

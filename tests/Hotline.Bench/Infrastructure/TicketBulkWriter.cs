@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

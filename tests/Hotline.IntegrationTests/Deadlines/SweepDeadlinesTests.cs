@@ -3,7 +3,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
 using Hotline.Core.Jobs;
 using Hotline.IntegrationTests.Infrastructure;

@@ -1,13 +1,13 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Reference;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Common;
+using Hotline.Domain.Reference;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;
-using Unit = Hotline.Core.Domain.Reference.Unit;
+using Unit = Hotline.Domain.Reference.Unit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,7 +4,7 @@ using Hotline.Api.Telephony;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 using Hotline.Core.Telephony;
 using Hotline.IntegrationTests.Infrastructure;

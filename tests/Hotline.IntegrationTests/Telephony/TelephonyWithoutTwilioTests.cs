@@ -1,7 +1,7 @@
 using System.Net;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

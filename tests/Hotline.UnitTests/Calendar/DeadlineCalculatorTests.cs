@@ -1,5 +1,5 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.UnitTests.Support;
 using Shouldly;
 

@@ -1,6 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Core.Data.Seeding;
-using Hotline.Core.Domain.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.UnitTests.Support;
 using Shouldly;
 

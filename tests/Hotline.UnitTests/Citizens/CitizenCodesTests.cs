@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Citizens;
+using Hotline.Domain.Citizens;
 using Shouldly;
 
 namespace Hotline.UnitTests.Citizens;

@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 

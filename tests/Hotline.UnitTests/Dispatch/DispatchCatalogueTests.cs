@@ -1,6 +1,6 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Dispatch;
-using Hotline.Core.Domain.Reference;
+using Hotline.Domain.Dispatch;
+using Hotline.Domain.Reference;
 using Shouldly;
 
 namespace Hotline.UnitTests.Dispatch;

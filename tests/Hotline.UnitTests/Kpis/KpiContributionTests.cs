@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Hotline.Contracts;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Kpis;
 using Hotline.Core.Features.Kpis.Counts;
 using Hotline.UnitTests.Support;
@@ -30,7 +30,7 @@ public sealed class KpiContributionTests
         UnitRow(ticket, TicketScenario.DispatchedAt).ShouldSatisfyAllConditions(
             r => (r.RespondedOnTime, r.ResponseLate).ShouldBe((0, 0), "pending until the sweep notices"));
 
-        ticket.RaiseDueAlerts(TicketScenario.ReplyDue.AddMinutes(1), Core.Domain.Common.Actor.System());
+        ticket.RaiseDueAlerts(TicketScenario.ReplyDue.AddMinutes(1), Hotline.Domain.Common.Actor.System());
 
         var late = UnitRow(ticket, TicketScenario.DispatchedAt);
         (late.ResponseLate, late.ReplyLate, late.OverdueOpen).ShouldBe((1, 1, 1));
@@ -113,7 +113,7 @@ public sealed class KpiContributionTests
     private static KpiCount UnitRow(Ticket ticket, DateTimeOffset dispatchedAt)
     {
         var sum = new KpiCount();
-        foreach (var row in KpiContribution.Of(KpiSnapshot.Of(ticket)).Where(r => r.Dimension == KpiDimension.Unit && r.Day == Core.Domain.Common.ChinaTime.DateOf(dispatchedAt)))
+        foreach (var row in KpiContribution.Of(KpiSnapshot.Of(ticket)).Where(r => r.Dimension == KpiDimension.Unit && r.Day == Hotline.Domain.Common.ChinaTime.DateOf(dispatchedAt)))
         {
             sum.Add(row, 1);
         }

@@ -1,5 +1,5 @@
 using Hotline.Core.Data.Seeding;
-using Hotline.Core.Domain.Calendar;
+using Hotline.Domain.Calendar;
 
 namespace Hotline.UnitTests.Support;
 

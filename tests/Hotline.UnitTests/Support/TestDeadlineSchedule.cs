@@ -1,6 +1,6 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Calendar;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Tickets;
 
 namespace Hotline.UnitTests.Support;
 

@@ -1,5 +1,5 @@
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Callbacks;
 using Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 using Hotline.Core.Telephony;

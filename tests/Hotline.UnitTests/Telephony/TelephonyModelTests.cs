@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Callbacks;
 using Hotline.Core.Telephony;
 using Shouldly;

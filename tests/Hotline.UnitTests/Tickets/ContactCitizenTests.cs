@@ -1,6 +1,6 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Tickets;
 using Hotline.UnitTests.Support;
 using Shouldly;
 

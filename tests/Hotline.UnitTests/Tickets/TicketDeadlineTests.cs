@@ -1,5 +1,5 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.UnitTests.Support;
 using Shouldly;
 
@@ -135,7 +135,7 @@ public sealed class TicketDeadlineTests
     [Fact]
     public void IsStageOverdue_Should_TreatTheReplyAsTheEndOfContact_When_NoContactWasRecorded()
     {
-        var ticket = _s.Dispatched(citizen: new Hotline.Core.Domain.Tickets.Citizen(null, null, false));
+        var ticket = _s.Dispatched(citizen: new Hotline.Domain.Tickets.Citizen(null, null, false));
         ticket.Accept(_s.Lead, _s.Tick());
         ticket.Reply(true, "已现场处理", _s.Lead, _s.Tick());
 

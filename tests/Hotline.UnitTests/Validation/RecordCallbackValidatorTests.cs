@@ -1,5 +1,5 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Tickets.RecordCallback;
 using Shouldly;
 

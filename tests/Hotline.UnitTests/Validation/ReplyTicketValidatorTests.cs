@@ -1,4 +1,4 @@
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Tickets.ReplyTicket;
 using Shouldly;
 

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Telephony;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 using Hotline.Core.Telephony;
 using MediatR;

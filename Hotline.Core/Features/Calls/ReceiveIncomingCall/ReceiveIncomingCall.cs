@@ -1,7 +1,7 @@
 using Hotline.Contracts.Realtime;
 using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Realtime;
 using Hotline.Core.Telephony;
 using MediatR;

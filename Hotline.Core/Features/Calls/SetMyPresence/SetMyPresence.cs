@@ -1,7 +1,7 @@
 using FluentValidation;
 using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

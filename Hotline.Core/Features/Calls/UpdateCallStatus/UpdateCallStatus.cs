@@ -1,5 +1,5 @@
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

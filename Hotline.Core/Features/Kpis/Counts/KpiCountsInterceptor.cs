@@ -1,5 +1,5 @@
 using Hotline.Contracts;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

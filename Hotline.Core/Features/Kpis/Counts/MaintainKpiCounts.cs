@@ -1,5 +1,5 @@
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
+using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;

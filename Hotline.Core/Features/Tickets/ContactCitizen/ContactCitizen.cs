@@ -1,7 +1,7 @@
 using FluentValidation;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using MediatR;
 

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
 using MediatR;

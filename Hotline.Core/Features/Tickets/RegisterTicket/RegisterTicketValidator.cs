@@ -1,5 +1,5 @@
 using FluentValidation;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Reference;
 
 namespace Hotline.Core.Features.Tickets.RegisterTicket;

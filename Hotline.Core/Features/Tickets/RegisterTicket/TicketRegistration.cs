@@ -3,9 +3,9 @@ using System.Text.Json;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Core.Domain.Common;
-using Hotline.Core.Domain.Telephony;
-using Hotline.Core.Domain.Tickets;
+using Hotline.Domain.Common;
+using Hotline.Domain.Telephony;
+using Hotline.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets.RegisterTicket;

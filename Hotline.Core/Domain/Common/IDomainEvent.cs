@@ -1,9 +1,0 @@
-using MediatR;
-
-namespace Hotline.Core.Domain.Common;
-
-/// <summary>Something that happened to an aggregate. Published through MediatR only after the commit.</summary>
-public interface IDomainEvent : INotification
-{
-    DateTimeOffset At { get; }
-}

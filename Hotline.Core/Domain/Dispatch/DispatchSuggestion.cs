@@ -1,3 +1,0 @@
-namespace Hotline.Core.Domain.Dispatch;
-
-public sealed record DispatchSuggestion(Guid UnitId, Guid? RuleId, string Reason);

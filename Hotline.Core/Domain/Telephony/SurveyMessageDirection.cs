@@ -1,7 +1,0 @@
-namespace Hotline.Core.Domain.Telephony;
-
-public enum SurveyMessageDirection
-{
-    Outbound,
-    Inbound,
-}

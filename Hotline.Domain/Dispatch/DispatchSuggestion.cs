@@ -1,0 +1,3 @@
+namespace Hotline.Domain.Dispatch;
+
+public sealed record DispatchSuggestion(Guid UnitId, Guid? RuleId, string Reason);

@@ -1,0 +1,119 @@
+namespace Hotline.Domain.Telephony;
+
+/// <summary>
+/// A call to the hotline, recorded the moment Twilio reports it ringing. Its status follows Twilio's status
+/// callbacks, which may arrive out of order: older sequence numbers are ignored and a terminal status is final.
+/// </summary>
+public sealed class Call
+{
+    public static readonly IReadOnlySet<string> TerminalStatuses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "completed", "busy", "failed", "no-answer", "canceled",
+    };
+
+    public static readonly IReadOnlySet<string> KnownStatuses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "queued", "initiated", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled",
+    };
+
+    private Call()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string CallSid { get; private set; } = null!;
+
+    public string From { get; private set; } = null!;
+
+    public string? To { get; private set; }
+
+    public string Status { get; private set; } = null!;
+
+    /// <summary>The highest SequenceNumber applied so far; -1 before any status callback.</summary>
+    public int LastSequence { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public int? DurationSeconds { get; private set; }
+
+    public string? RecordingSid { get; private set; }
+
+    public string? RecordingUrl { get; private set; }
+
+    public string? RecordingStatus { get; private set; }
+
+    public int? RecordingDurationSeconds { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now)
+    {
+        var initial = status is not null && KnownStatuses.Contains(status) ? status : "ringing";
+        return new Call
+        {
+            Id = Guid.NewGuid(),
+            CallSid = callSid,
+            From = from,
+            To = to,
+            Status = initial,
+            IsActive = !TerminalStatuses.Contains(initial),
+            LastSequence = -1,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Applies a status callback; false when it changes nothing (older, repeated, unknown, or after a terminal status).</summary>
+    public bool ApplyStatus(string status, int? sequence, int? durationSeconds, DateTimeOffset now)
+    {
+        if (!KnownStatuses.Contains(status) || TerminalStatuses.Contains(Status) || (sequence is { } s && s <= LastSequence))
+        {
+            return false;
+        }
+
+        LastSequence = sequence ?? LastSequence;
+        if (Status == status)
+        {
+            return true;
+        }
+
+        Status = status;
+        UpdatedAt = now;
+        if (status == "in-progress")
+        {
+            AnsweredAt ??= now;
+        }
+
+        if (TerminalStatuses.Contains(status))
+        {
+            IsActive = false;
+            EndedAt = now;
+            DurationSeconds = durationSeconds;
+        }
+
+        return true;
+    }
+
+    /// <summary>Applies a recording callback; a completed recording is final.</summary>
+    public bool ApplyRecording(string recordingSid, string? url, string? status, int? durationSeconds, DateTimeOffset now)
+    {
+        if (RecordingStatus == "completed" || (RecordingSid == recordingSid && RecordingStatus == status))
+        {
+            return false;
+        }
+
+        RecordingSid = recordingSid;
+        RecordingUrl = url ?? RecordingUrl;
+        RecordingStatus = status;
+        RecordingDurationSeconds = durationSeconds ?? RecordingDurationSeconds;
+        UpdatedAt = now;
+        return true;
+    }
+}

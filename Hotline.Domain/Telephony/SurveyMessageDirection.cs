@@ -1,0 +1,7 @@
+namespace Hotline.Domain.Telephony;
+
+public enum SurveyMessageDirection
+{
+    Outbound,
+    Inbound,
+}

@@ -1,0 +1,844 @@
+using Hotline.Contracts;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Common;
+
+namespace Hotline.Domain.Tickets;
+
+/// <summary>
+/// The work order (工单). Every state change goes through one of its methods, which checks the status and
+/// the actor's unit, appends a timeline entry, bumps <see cref="Version"/> (the concurrency token) and
+/// raises a domain event.
+/// </summary>
+public sealed class Ticket : AggregateRoot
+{
+    public const int MaxContentLength = 4000;
+    public const int MaxNoteLength = 2000;
+
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<TicketParticipant> _participants = [];
+    private readonly List<TicketAlert> _alerts = [];
+
+    private Ticket()
+    {
+        Number = string.Empty;
+        CategoryCode = string.Empty;
+        Citizen = null!;
+        Location = null!;
+        Content = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; }
+
+    public TicketStatus Status { get; private set; }
+
+    public CloseReason? CloseReason { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public TicketType Type { get; private set; }
+
+    public string CategoryCode { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    public Citizen Citizen { get; private set; }
+
+    public TicketLocation Location { get; private set; }
+
+    public string Content { get; private set; }
+
+    public string? CallSid { get; private set; }
+
+    /// <summary>The caller's idempotency key, scoped by the caller (see RegisterTicket).</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    public string? IdempotencyFingerprint { get; private set; }
+
+    public Guid? LeadUnitId { get; private set; }
+
+    public IReadOnlyList<TicketParticipant> Participants => _participants;
+
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public DateTimeOffset? AcceptDueAt { get; private set; }
+
+    public DateTimeOffset? ContactDueAt { get; private set; }
+
+    public DateTimeOffset? ReplyDueAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? ContactedAt { get; private set; }
+
+    public DateTimeOffset? RepliedAt { get; private set; }
+
+    /// <summary>The earliest deadline still running, or null when no clock runs. Indexed for overdue lists and the sweep.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    /// <summary>When the reply clock started (dispatch or rework); a redispatch after a return keeps it.</summary>
+    public DateTimeOffset? ReplyStartedAt { get; private set; }
+
+    /// <summary>The share of each stage's allowed time after which a warning is raised, fixed when the clocks start.</summary>
+    public double WarningShare { get; private set; }
+
+    public DateTimeOffset? AcceptWarnAt { get; private set; }
+
+    public DateTimeOffset? ContactWarnAt { get; private set; }
+
+    public DateTimeOffset? ReplyWarnAt { get; private set; }
+
+    /// <summary>Goes up whenever a clock restarts, so an alert of a new clock never collides with one of an old clock that had the same due instant.</summary>
+    public int ClockEpoch { get; private set; }
+
+    /// <summary>Which alerts were raised on the running clocks (<see cref="AlertFlags"/>); cleared when a clock restarts.</summary>
+    public AlertFlags AlertsRaised { get; private set; }
+
+    /// <summary>The earliest instant at which an alert not yet raised falls due. Indexed: the deadline sweep reads only these.</summary>
+    public DateTimeOffset? NextAlertAt { get; private set; }
+
+    /// <summary>Alerts raised by this instance (new ones only; the full list is read with a query).</summary>
+    public IReadOnlyList<TicketAlert> Alerts => _alerts;
+
+    /// <summary>The agent's answer when closed on the spot (直接办结).</summary>
+    public string? Answer { get; private set; }
+
+    public bool? ReplySolved { get; private set; }
+
+    public string? ReplyAnswer { get; private set; }
+
+    public string? ReturnReason { get; private set; }
+
+    public TicketStatus? StatusBeforeReturn { get; private set; }
+
+    /// <summary>A unit named by a supervisor's arbitration may not return the order again.</summary>
+    public bool LeadFixedByArbitration { get; private set; }
+
+    public DateTimeOffset? PendingExtensionDueAt { get; private set; }
+
+    public string? PendingExtensionReason { get; private set; }
+
+    public DateTimeOffset? PendingExtensionRequestedAt { get; private set; }
+
+    public CallbackOutcome? CallbackOutcome { get; private set; }
+
+    public bool? CallbackSolved { get; private set; }
+
+    public DateTimeOffset? CallbackAt { get; private set; }
+
+    public int ReworkCount { get; private set; }
+
+    /// <summary>The China date the order was registered on: the day its volumes and hot spots count in (docs/kpis.md).</summary>
+    public DateOnly CreatedDay { get; private set; }
+
+    /// <summary>The first dispatch; never moves on redispatch or rework, so the order counts in one period only (docs/kpis.md).</summary>
+    public DateTimeOffset? FirstDispatchedAt { get; private set; }
+
+    /// <summary>The lead unit was late to sign for or contact in an earlier round of this order (before a rework).</summary>
+    public bool PriorResponseLate { get; private set; }
+
+    /// <summary>The lead unit replied late in an earlier round of this order (before a rework).</summary>
+    public bool PriorReplyLate { get; private set; }
+
+    public int UrgeCount { get; private set; }
+
+    public Guid? MergedIntoTicketId { get; private set; }
+
+    public string? CloseNote { get; private set; }
+
+    public int Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public bool IsOpen => Status != TicketStatus.Closed;
+
+    public IEnumerable<Guid> AssistingUnitIds => _participants.Where(p => p.Role == ParticipantRole.Assisting).Select(p => p.UnitId);
+
+    public IEnumerable<Guid> CopiedUnitIds => _participants.Where(p => p.Role == ParticipantRole.Copied).Select(p => p.UnitId);
+
+    /// <summary>Whether a department user of <paramref name="unitId"/> may see this order at all.</summary>
+    public bool IsVisibleToUnit(Guid unitId) => LeadUnitId == unitId || _participants.Any(p => p.UnitId == unitId);
+
+    /// <summary>A report (举报) or a citizen who asked for confidentiality: the handling unit never sees who it is.</summary>
+    public bool HidesIdentityFromUnits => Type == TicketType.Report || Citizen.Confidential;
+
+    public static Ticket Register(
+        Guid id,
+        string number,
+        Channel channel,
+        TicketType type,
+        string categoryCode,
+        Urgency urgency,
+        Citizen citizen,
+        TicketLocation location,
+        string content,
+        string? callSid,
+        string? idempotencyKey,
+        string? idempotencyFingerprint,
+        Actor actor,
+        DateTimeOffset now,
+        string? registrationNote = null)
+    {
+        if (content.Length > MaxContentLength)
+        {
+            throw new DomainException($"诉求内容不能超过 {MaxContentLength} 字。");
+        }
+
+        var ticket = new Ticket
+        {
+            Id = id,
+            Number = number,
+            Status = TicketStatus.Registered,
+            Channel = channel,
+            Type = type,
+            CategoryCode = categoryCode,
+            Urgency = urgency,
+            Citizen = citizen,
+            Location = location,
+            Content = content,
+            CallSid = callSid,
+            IdempotencyKey = idempotencyKey,
+            IdempotencyFingerprint = idempotencyFingerprint,
+            CreatedAt = now,
+            CreatedDay = ChinaTime.DateOf(now),
+            UpdatedAt = now,
+            Version = 0,
+        };
+        ticket.Record(TimelineActions.Registered, actor, null, TicketStatus.Registered, registrationNote, now);
+        ticket.Raise(new TicketRegistered(id, number, ticket.Status, ticket.Version, now, channel));
+        return ticket;
+    }
+
+    /// <summary>直接办结: the agent answers on the spot and closes the order.</summary>
+    public void AnswerOnSpot(string answer, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("answer", TicketStatus.Registered);
+        Answer = answer;
+        CloseAs(Contracts.CloseReason.Answered, TimelineActions.AnsweredOnSpot, answer, actor, now);
+    }
+
+    /// <summary>
+    /// 修改分类: before dispatching, an agent corrects the category, urgency (the SLA tier the clocks will use)
+    /// and type that the citizen or an Open311 client chose. Only while Registered; the timeline lists old → new.
+    /// A report (举报) turned into another type stays confidential: its citizen asked not to be named.
+    /// </summary>
+    public void Reclassify(TicketType type, string categoryCode, Urgency urgency, Func<string, string> categoryName, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("reclassify", TicketStatus.Registered);
+        var changes = new List<string>();
+        if (categoryCode != CategoryCode)
+        {
+            changes.Add($"分类：{categoryName(CategoryCode)} → {categoryName(categoryCode)}");
+        }
+
+        if (urgency != Urgency)
+        {
+            changes.Add($"紧急程度：{UrgencyName(Urgency)} → {UrgencyName(urgency)}");
+        }
+
+        if (type != Type)
+        {
+            changes.Add($"类型：{TypeName(Type)} → {TypeName(type)}");
+        }
+
+        if (changes.Count == 0)
+        {
+            throw new DomainException("分类、紧急程度和类型均未改变。");
+        }
+
+        if (Type == TicketType.Report && type != TicketType.Report && !Citizen.Confidential)
+        {
+            Citizen = Citizen with { Confidential = true };
+        }
+
+        var previousCategory = CategoryCode;
+        var previousUrgency = Urgency;
+        var previousType = Type;
+        (Type, CategoryCode, Urgency) = (type, categoryCode, urgency);
+        Record(TimelineActions.Reclassified, actor, Status, Status, string.Join("；", changes), now);
+        Raise(new TicketReclassified(Id, Number, Status, Version, now, previousCategory, categoryCode, previousUrgency, urgency, previousType, type));
+    }
+
+    private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
+
+    private static string TypeName(TicketType type) => ChineseLabels.Type(type);
+
+    /// <summary>派单: sends the order to a lead unit (and assisting units); its clocks start now.</summary>
+    public void Dispatch(Guid leadUnitId, IReadOnlyCollection<Guid> assistingUnitIds, Guid? copiedUnitId, IDeadlineSchedule schedule, string? note, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("dispatch", TicketStatus.Registered);
+        if (assistingUnitIds.Contains(leadUnitId))
+        {
+            throw new DomainException("主办单位不能同时是协办单位。");
+        }
+
+        var from = Status;
+        SetUnits(leadUnitId, assistingUnitIds, copiedUnitId);
+        StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
+        FirstDispatchedAt ??= now;
+        Status = TicketStatus.Dispatched;
+        Record(TimelineActions.Dispatched, actor, from, Status, note, now);
+        Raise(new TicketDispatched(Id, Number, Status, Version, now, leadUnitId, IsRework: false));
+    }
+
+    /// <summary>签收.</summary>
+    public void Accept(Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "签收");
+        RequireStatus("accept", TicketStatus.Dispatched);
+        AcceptedAt = now;
+        Status = TicketStatus.Accepted;
+        Record(TimelineActions.Accepted, actor, TicketStatus.Dispatched, Status, null, now);
+        Raise(new TicketAccepted(Id, Number, Status, Version, now, LeadUnitId!.Value));
+    }
+
+    /// <summary>联系: records contact with the citizen; the first one stops the contact clock.</summary>
+    public void RecordContact(string note, Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "联系市民");
+        RequireStatus("contact", TicketStatus.Accepted);
+        ContactedAt ??= now;
+        Record(TimelineActions.Contacted, actor, Status, Status, note, now);
+        Raise(new CitizenContacted(Id, Number, Status, Version, now, LeadUnitId!.Value));
+    }
+
+    /// <summary>退单申请.</summary>
+    public void RequestReturn(string reason, Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "申请退单");
+        RequireStatus("return", TicketStatus.Dispatched, TicketStatus.Accepted);
+        if (LeadFixedByArbitration)
+        {
+            throw new DomainException("经督办仲裁指定的承办单位不能再次退单。");
+        }
+
+        StatusBeforeReturn = Status;
+        ReturnReason = reason;
+        var from = Status;
+        Status = TicketStatus.ReturnRequested;
+        Record(TimelineActions.ReturnRequested, actor, from, Status, reason, now);
+        Raise(new ReturnRequested(Id, Number, Status, Version, now, LeadUnitId!.Value, reason));
+    }
+
+    /// <summary>The supervisor approves the return and redispatches: the new unit gets fresh accept and contact limits.</summary>
+    public void ApproveReturn(Guid newLeadUnitId, Guid? copiedUnitId, IDeadlineSchedule schedule, string? note, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("approve return", TicketStatus.ReturnRequested);
+        var previousLead = LeadUnitId!.Value;
+        if (newLeadUnitId == previousLead)
+        {
+            throw new DomainException("批准退单时必须改派给其他单位。");
+        }
+
+        var assisting = AssistingUnitIds.Where(u => u != newLeadUnitId).ToList();
+        SetUnits(newLeadUnitId, assisting, copiedUnitId);
+        var fresh = schedule.For(Urgency, now);
+        AcceptDueAt = fresh.AcceptDueAt;
+        ContactDueAt = fresh.ContactDueAt;
+        WarningShare = schedule.WarningShare;
+        AcceptWarnAt = WarnAt(now, fresh.AcceptDueAt);
+        ContactWarnAt = WarnAt(now, fresh.ContactDueAt);
+        AlertsRaised &= ~(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue | AlertFlags.ContactWarning | AlertFlags.ContactOverdue);
+        ClockEpoch++;
+        AcceptedAt = null;
+        ContactedAt = null;
+        PendingExtensionDueAt = null;
+        PendingExtensionReason = null;
+        PendingExtensionRequestedAt = null;
+        DispatchedAt = now;
+        PriorResponseLate = false;
+        PriorReplyLate = false;
+        LeadFixedByArbitration = true;
+        StatusBeforeReturn = null;
+        Status = TicketStatus.Dispatched;
+        Record(TimelineActions.ReturnApproved, actor, TicketStatus.ReturnRequested, Status, note, now);
+        Raise(new ReturnDecided(Id, Number, Status, Version, now, Approved: true, previousLead, newLeadUnitId));
+    }
+
+    /// <summary>The supervisor rejects the return: the order goes back to the same unit, which may not return it again.</summary>
+    public void RejectReturn(string? note, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("reject return", TicketStatus.ReturnRequested);
+        Status = StatusBeforeReturn ?? TicketStatus.Dispatched;
+        StatusBeforeReturn = null;
+        LeadFixedByArbitration = true;
+        Record(TimelineActions.ReturnRejected, actor, TicketStatus.ReturnRequested, Status, note, now);
+        Raise(new ReturnDecided(Id, Number, Status, Version, now, Approved: false, LeadUnitId!.Value, LeadUnitId!.Value));
+    }
+
+    /// <summary>延期申请: before the reply deadline, with a reason and a later date.</summary>
+    public void RequestExtension(DateTimeOffset newReplyDueAt, string reason, Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "申请延期");
+        RequireStatus("request extension", TicketStatus.Accepted);
+        if (PendingExtensionDueAt is not null)
+        {
+            throw new DomainException("已有待审批的延期申请。");
+        }
+
+        if (ReplyDueAt is { } due && now >= due)
+        {
+            throw new DomainException("答复期限已过，不能再申请延期。");
+        }
+
+        if (ReplyDueAt is { } current && newReplyDueAt <= current)
+        {
+            throw new DomainException("新的答复期限必须晚于当前期限。");
+        }
+
+        PendingExtensionDueAt = newReplyDueAt.ToUniversalTime();
+        PendingExtensionReason = reason;
+        PendingExtensionRequestedAt = now;
+        Record(TimelineActions.ExtensionRequested, actor, Status, Status, $"{reason}（申请延至 {ChinaTime.ToChina(newReplyDueAt):yyyy-MM-dd HH:mm}）", now);
+        Raise(new ExtensionRequested(Id, Number, Status, Version, now, PendingExtensionDueAt.Value));
+    }
+
+    public void DecideExtension(bool approve, string? note, Actor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("decide extension", Status);
+        }
+
+        if (PendingExtensionDueAt is null)
+        {
+            throw new DomainException("没有待审批的延期申请。");
+        }
+
+        if (approve)
+        {
+            // The granted time is a fresh window: its warning falls at the same share of what remains.
+            ReplyDueAt = PendingExtensionDueAt;
+            ReplyWarnAt = WarnAt(now, PendingExtensionDueAt.Value);
+            AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
+            ClockEpoch++;
+        }
+
+        PendingExtensionDueAt = null;
+        PendingExtensionReason = null;
+        PendingExtensionRequestedAt = null;
+        Record(approve ? TimelineActions.ExtensionApproved : TimelineActions.ExtensionRejected, actor, Status, Status, note, now);
+        Raise(new ExtensionDecided(Id, Number, Status, Version, now, approve, ReplyDueAt!.Value));
+    }
+
+    /// <summary>答复/办结 by the lead unit. A citizen who left a phone must have been contacted first.</summary>
+    public void Reply(bool solved, string answer, Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "答复");
+        RequireStatus("reply", TicketStatus.Accepted);
+        if (ContactedAt is null && !string.IsNullOrWhiteSpace(Citizen.Phone))
+        {
+            throw new DomainException("答复前须先联系市民并记录联系情况。");
+        }
+
+        ReplySolved = solved;
+        ReplyAnswer = answer;
+        RepliedAt = now;
+        PendingExtensionDueAt = null;
+        PendingExtensionReason = null;
+        PendingExtensionRequestedAt = null;
+        Status = TicketStatus.Replied;
+        Record(TimelineActions.Replied, actor, TicketStatus.Accepted, Status, answer, now);
+        Raise(new TicketReplied(Id, Number, Status, Version, now, solved));
+    }
+
+    /// <summary>
+    /// 回访. Satisfied or basically satisfied and solved closes the order; dissatisfied or unsolved sends it
+    /// back to the same lead unit with fresh limits (重办); unreachable closes it without counting.
+    /// </summary>
+    public void RecordCallback(Contracts.CallbackOutcome outcome, bool? solved, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("callback", TicketStatus.Replied);
+        if (outcome != Contracts.CallbackOutcome.Unreachable && solved is null)
+        {
+            throw new DomainException("请记录问题是否解决。");
+        }
+
+        CallbackOutcome = outcome;
+        CallbackSolved = outcome == Contracts.CallbackOutcome.Unreachable ? null : solved;
+        CallbackAt = now;
+        var rework = outcome == Contracts.CallbackOutcome.Dissatisfied
+            || (outcome != Contracts.CallbackOutcome.Unreachable && solved == false);
+
+        if (!rework)
+        {
+            CloseNote = note;
+            Status = TicketStatus.Closed;
+            CloseReason = Contracts.CloseReason.CallbackDone;
+            ClosedAt = now;
+            Record(TimelineActions.CallbackRecorded, actor, TicketStatus.Replied, Status, Describe(outcome, CallbackSolved, note), now);
+            Raise(new CallbackRecorded(Id, Number, Status, Version, now, outcome, CallbackSolved, Rework: false));
+            Raise(new TicketClosed(Id, Number, Status, Version, now, Contracts.CloseReason.CallbackDone));
+            return;
+        }
+
+        ReworkCount++;
+        PriorResponseLate |= IsStageOverdue(DeadlineStage.Accept, now) || IsStageOverdue(DeadlineStage.Contact, now);
+        PriorReplyLate |= IsStageOverdue(DeadlineStage.Reply, now);
+        StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
+        ReplySolved = null;
+        ReplyAnswer = null;
+        Status = TicketStatus.Dispatched;
+        Record(TimelineActions.CallbackRecorded, actor, TicketStatus.Replied, TicketStatus.Replied, Describe(outcome, solved, note), now, bumpVersion: false);
+        Record(TimelineActions.Reworked, actor, TicketStatus.Replied, Status, $"第 {ReworkCount} 次重办", now);
+        Raise(new CallbackRecorded(Id, Number, Status, Version, now, outcome, solved, Rework: true));
+        Raise(new TicketDispatched(Id, Number, Status, Version, now, LeadUnitId!.Value, IsRework: true));
+    }
+
+    /// <summary>催办: counted on the order and pushed to the lead unit.</summary>
+    public void Urge(string note, Actor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("urge", Status);
+        }
+
+        UrgeCount++;
+        Record(TimelineActions.Urged, actor, Status, Status, note, now);
+        Raise(new TicketUrged(Id, Number, Status, Version, now, LeadUnitId, note));
+    }
+
+    /// <summary>重复件: merged into its original and closed. Agents merge new orders; supervisors any open order.</summary>
+    public void MergeInto(Ticket original, Actor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("merge", Status);
+        }
+
+        if (Status != TicketStatus.Registered && !actor.IsInRole(Roles.Supervisor))
+        {
+            throw new ActorNotPermittedException("已派发的工单只能由督办合并。");
+        }
+
+        if (original.Id == Id)
+        {
+            throw new DomainException("不能把工单合并到它自己。");
+        }
+
+        if (original.CloseReason == Contracts.CloseReason.Duplicate)
+        {
+            throw new DomainException($"工单 {original.Number} 本身是重复件，请合并到它的原件。");
+        }
+
+        MergedIntoTicketId = original.Id;
+        CloseAs(Contracts.CloseReason.Duplicate, TimelineActions.Merged, $"合并到原件 {original.Number}", actor, now);
+        original.AcceptDuplicate(this, actor, now);
+    }
+
+    /// <summary>
+    /// The original's side of a merge: its timeline names the duplicate and its version moves, so two agents
+    /// merging two orders into each other at the same instant cannot both succeed (the second save finds the
+    /// version it read gone and answers 409), and consoles showing the original see the duplicate arrive.
+    /// </summary>
+    private void AcceptDuplicate(Ticket duplicate, Actor actor, DateTimeOffset now)
+    {
+        Record(TimelineActions.DuplicateMerged, actor, Status, Status, $"重复件 {duplicate.Number} 已合并到本工单", now);
+        Raise(new DuplicateMerged(Id, Number, Status, Version, now, duplicate.Id, duplicate.Number));
+    }
+
+    /// <summary>无效件: an invalid or malicious submission, closed with a reason.</summary>
+    public void MarkInvalid(string reason, Actor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("mark invalid", Status);
+        }
+
+        if (Status != TicketStatus.Registered && !actor.IsInRole(Roles.Supervisor))
+        {
+            throw new ActorNotPermittedException("已派发的工单只能由督办作无效处理。");
+        }
+
+        CloseAs(Contracts.CloseReason.Invalid, TimelineActions.MarkedInvalid, reason, actor, now);
+    }
+
+    /// <summary>A supervisor closes an open order with a reason (e.g. an unreasonable demand after rework).</summary>
+    public void CloseBySupervisor(string reason, Actor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("close", Status);
+        }
+
+        CloseAs(Contracts.CloseReason.ClosedBySupervisor, TimelineActions.ClosedBySupervisor, reason, actor, now);
+    }
+
+    /// <summary>The lead unit needs to call the citizen: the full phone is shown and the access logged.</summary>
+    public string RevealPhone(Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "查看完整电话");
+        if (!IsOpen)
+        {
+            throw new InvalidTransitionException("reveal phone", Status);
+        }
+
+        if (HidesIdentityFromUnits)
+        {
+            throw new ActorNotPermittedException("举报件或要求保密的工单不向承办单位提供市民身份。");
+        }
+
+        if (string.IsNullOrWhiteSpace(Citizen.Phone))
+        {
+            throw new DomainException("市民未留电话。");
+        }
+
+        // An audit entry, not a change of the order: other consoles' versions stay valid.
+        Record(TimelineActions.PhoneRevealed, actor, Status, Status, "承办单位查看了完整电话号码", now, bumpVersion: false);
+        return Citizen.Phone;
+    }
+
+    /// <summary>
+    /// 预警 and 超期: raises every alert of the running clocks that has fallen due at <paramref name="now"/>, each
+    /// once per clock. An overdue stage escalates to the supervisors and counts as an urge (系统催办).
+    /// Returns how many alerts were raised.
+    /// </summary>
+    public int RaiseDueAlerts(DateTimeOffset now, Actor actor)
+    {
+        var raised = 0;
+        foreach (var stage in RunningStages())
+        {
+            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
+            if (dueAt is not { } due)
+            {
+                continue;
+            }
+
+            if (!AlertsRaised.HasFlag(overdueFlag) && now >= due)
+            {
+                // Passing the deadline implies its warning: a late sweep raises only the overdue alert.
+                AlertsRaised |= warnFlag | overdueFlag;
+                UrgeCount++;
+                RaiseAlert(stage, AlertKind.Overdue, due, actor, now);
+                raised++;
+            }
+            else if (!AlertsRaised.HasFlag(warnFlag) && warnAt is { } warn && now >= warn)
+            {
+                AlertsRaised |= warnFlag;
+                RaiseAlert(stage, AlertKind.Warning, due, actor, now);
+                raised++;
+            }
+        }
+
+        return raised;
+    }
+
+    /// <summary>
+    /// Whether a stage is (or was) late at <paramref name="now"/>: done after its deadline, or still not done
+    /// when the deadline passed (for a closed order: when it was closed).
+    /// </summary>
+    public bool IsStageOverdue(DeadlineStage stage, DateTimeOffset now)
+    {
+        var (due, done) = stage switch
+        {
+            DeadlineStage.Accept => (AcceptDueAt, AcceptedAt),
+            DeadlineStage.Contact => (ContactDueAt, ContactedAt),
+            _ => (ReplyDueAt, RepliedAt),
+        };
+        if (due is null)
+        {
+            return false;
+        }
+
+        if (done is { } at)
+        {
+            return at > due;
+        }
+
+        // A reply without a recorded contact (no phone was left) ends the contact stage.
+        if (stage == DeadlineStage.Contact && RepliedAt is { } replied)
+        {
+            return replied > due;
+        }
+
+        return (IsOpen ? now : ClosedAt ?? now) > due;
+    }
+
+    private void CloseAs(CloseReason reason, string action, string? note, Actor actor, DateTimeOffset now)
+    {
+        var from = Status;
+        Status = TicketStatus.Closed;
+        CloseReason = reason;
+        CloseNote = note;
+        ClosedAt = now;
+        Record(action, actor, from, Status, note, now);
+        Raise(new TicketClosed(Id, Number, Status, Version, now, reason));
+    }
+
+    private void SetUnits(Guid leadUnitId, IEnumerable<Guid> assistingUnitIds, Guid? copiedUnitId)
+    {
+        LeadUnitId = leadUnitId;
+        var wanted = assistingUnitIds.Where(u => u != leadUnitId).Distinct().Select(u => (UnitId: u, Role: ParticipantRole.Assisting)).ToList();
+        if (copiedUnitId is { } copied && copied != leadUnitId && wanted.All(w => w.UnitId != copied))
+        {
+            wanted.Add((copied, ParticipantRole.Copied));
+        }
+
+        // Keep rows that stay, so a redispatch updates the set instead of deleting and re-inserting the same keys.
+        _participants.RemoveAll(p => !wanted.Contains((p.UnitId, p.Role)));
+        foreach (var (unitId, role) in wanted.Where(w => !_participants.Any(p => p.UnitId == w.UnitId && p.Role == w.Role)))
+        {
+            _participants.Add(new TicketParticipant(unitId, role));
+        }
+    }
+
+    private void StartClocks(StageDeadlines deadlines, double warningShare, DateTimeOffset now)
+    {
+        DispatchedAt = now;
+        ReplyStartedAt = now;
+        WarningShare = warningShare;
+        AcceptWarnAt = WarnAt(now, deadlines.AcceptDueAt);
+        ContactWarnAt = WarnAt(now, deadlines.ContactDueAt);
+        ReplyWarnAt = WarnAt(now, deadlines.ReplyDueAt);
+        AlertsRaised = AlertFlags.None;
+        ClockEpoch++;
+        AcceptDueAt = deadlines.AcceptDueAt;
+        ContactDueAt = deadlines.ContactDueAt;
+        ReplyDueAt = deadlines.ReplyDueAt;
+        AcceptedAt = null;
+        ContactedAt = null;
+        RepliedAt = null;
+        PendingExtensionDueAt = null;
+        PendingExtensionReason = null;
+        PendingExtensionRequestedAt = null;
+    }
+
+    private void RequireStatus(string action, params TicketStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new InvalidTransitionException(action, Status);
+        }
+    }
+
+    private void RequireLead(Actor actor, string what)
+    {
+        if (actor.UnitId is null || actor.UnitId != LeadUnitId)
+        {
+            throw new ActorNotPermittedException($"只有主办单位可以{what}。");
+        }
+    }
+
+    private void Record(string action, Actor actor, TicketStatus? from, TicketStatus? to, string? note, DateTimeOffset now, bool bumpVersion = true)
+    {
+        _timeline.Add(new TimelineEntry(now, action, actor.UserName, actor.UnitId, from, to, note));
+        if (bumpVersion)
+        {
+            Version++;
+        }
+
+        UpdatedAt = now;
+        NextDueAt = ComputeNextDueAt();
+        NextAlertAt = ComputeNextAlertAt();
+    }
+
+    private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
+    {
+        _alerts.Add(new TicketAlert(stage, kind, due, ClockEpoch, now, LeadUnitId));
+        var what = stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
+        var note = kind == AlertKind.Warning
+            ? $"{what}即将超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}）"
+            : $"{what}已超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}），已升级督办";
+        Record(kind == AlertKind.Warning ? TimelineActions.DeadlineWarning : TimelineActions.DeadlineOverdue, actor, Status, Status, note, now);
+        Raise(new DeadlineAlertRaised(Id, Number, Status, Version, now, stage, kind, due, LeadUnitId));
+    }
+
+    private IEnumerable<DeadlineStage> RunningStages()
+    {
+        if (Status is TicketStatus.Registered or TicketStatus.Replied or TicketStatus.Closed)
+        {
+            yield break;
+        }
+
+        if (AcceptedAt is null)
+        {
+            yield return DeadlineStage.Accept;
+        }
+
+        if (ContactedAt is null)
+        {
+            yield return DeadlineStage.Contact;
+        }
+
+        if (RepliedAt is null)
+        {
+            yield return DeadlineStage.Reply;
+        }
+    }
+
+    private (DateTimeOffset? WarnAt, DateTimeOffset? DueAt, AlertFlags Warn, AlertFlags Overdue) StageClock(DeadlineStage stage) => stage switch
+    {
+        DeadlineStage.Accept => (AcceptWarnAt, AcceptDueAt, AlertFlags.AcceptWarning, AlertFlags.AcceptOverdue),
+        DeadlineStage.Contact => (ContactWarnAt, ContactDueAt, AlertFlags.ContactWarning, AlertFlags.ContactOverdue),
+        _ => (ReplyWarnAt, ReplyDueAt, AlertFlags.ReplyWarning, AlertFlags.ReplyOverdue),
+    };
+
+    private DateTimeOffset? ComputeNextAlertAt()
+    {
+        DateTimeOffset? next = null;
+        foreach (var stage in RunningStages())
+        {
+            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
+            if (!AlertsRaised.HasFlag(warnFlag))
+            {
+                next = Min(next, warnAt ?? dueAt);
+            }
+            else if (!AlertsRaised.HasFlag(overdueFlag))
+            {
+                next = Min(next, dueAt);
+            }
+        }
+
+        return next;
+    }
+
+    private DateTimeOffset WarnAt(DateTimeOffset start, DateTimeOffset due) =>
+        start + TimeSpan.FromTicks((long)((due - start).Ticks * Math.Clamp(WarningShare, 0, 1)));
+
+    private DateTimeOffset? ComputeNextDueAt()
+    {
+        if (Status is TicketStatus.Registered or TicketStatus.Replied or TicketStatus.Closed)
+        {
+            return null;
+        }
+
+        DateTimeOffset? next = null;
+        if (AcceptedAt is null)
+        {
+            next = Min(next, AcceptDueAt);
+        }
+
+        if (ContactedAt is null)
+        {
+            next = Min(next, ContactDueAt);
+        }
+
+        if (RepliedAt is null)
+        {
+            next = Min(next, ReplyDueAt);
+        }
+
+        return next;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private static string Describe(Contracts.CallbackOutcome outcome, bool? solved, string? note)
+    {
+        var text = ChineseLabels.Outcome(outcome);
+        if (solved is { } s)
+        {
+            text += s ? "，已解决" : "，未解决";
+        }
+
+        return string.IsNullOrWhiteSpace(note) ? text : $"{text}。{note}";
+    }
+}

@@ -1,0 +1,29 @@
+namespace Hotline.Domain.Tickets;
+
+/// <summary>The names of timeline actions, as they travel in <c>timeline[].action</c>.</summary>
+public static class TimelineActions
+{
+    public const string Registered = "Registered";
+    public const string AnsweredOnSpot = "AnsweredOnSpot";
+    public const string Dispatched = "Dispatched";
+    public const string Accepted = "Accepted";
+    public const string Contacted = "Contacted";
+    public const string ReturnRequested = "ReturnRequested";
+    public const string ReturnApproved = "ReturnApproved";
+    public const string ReturnRejected = "ReturnRejected";
+    public const string ExtensionRequested = "ExtensionRequested";
+    public const string ExtensionApproved = "ExtensionApproved";
+    public const string ExtensionRejected = "ExtensionRejected";
+    public const string Replied = "Replied";
+    public const string CallbackRecorded = "CallbackRecorded";
+    public const string Reworked = "Reworked";
+    public const string Urged = "Urged";
+    public const string Reclassified = "Reclassified";
+    public const string Merged = "Merged";
+    public const string DuplicateMerged = "DuplicateMerged";
+    public const string MarkedInvalid = "MarkedInvalid";
+    public const string ClosedBySupervisor = "ClosedBySupervisor";
+    public const string PhoneRevealed = "PhoneRevealed";
+    public const string DeadlineWarning = "DeadlineWarning";
+    public const string DeadlineOverdue = "DeadlineOverdue";
+}

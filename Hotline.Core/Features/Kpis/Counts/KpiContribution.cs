@@ -32,8 +32,8 @@ public sealed record KpiSnapshot(
 {
     public static KpiSnapshot Of(Ticket t) => new(
         t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
-        t.LeadUnitId, t.FirstDispatchedAt, t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
-        t.ClosedAt, t.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt);
+        t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+        t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt);
 }
 
 /// <summary>

@@ -35,8 +35,8 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
         var sums = new Dictionary<(DateOnly, KpiDimension, string), KpiCount>();
         var orders = db.Tickets.AsNoTracking().Select(t => new KpiSnapshot(
             t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
-            t.LeadUnitId, t.FirstDispatchedAt, t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
-            t.ClosedAt, t.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt));
+            t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+            t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt));
         await foreach (var order in orders.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             foreach (var row in KpiContribution.Of(order))

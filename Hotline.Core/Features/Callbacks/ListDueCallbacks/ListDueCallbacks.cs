@@ -7,7 +7,7 @@ using Hotline.Core.Features.Tickets;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.ListDueCallbacks;
 
 /// <summary>
 /// The callback queue: replied orders waiting for a callback, the longest-waiting first. With

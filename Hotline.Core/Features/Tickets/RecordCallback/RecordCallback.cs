@@ -2,7 +2,6 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;

@@ -42,6 +42,8 @@ public static class DependencyInjection
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<Features.Users.UserAccessCache>();
         services.AddScoped<Features.Kpis.MeasureCalculator>();
+        services.AddScoped<Features.Kpis.VolumeCalculator>();
+        services.AddScoped<Features.Kpis.HotSpotFinder>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,8 +1,14 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Features.Kpis;
-using Hotline.Core.Features.Kpis.Counts;
+using Hotline.Core.Features.Kpis.Counts.RebuildKpiCounts;
 using Hotline.Core.Features.Kpis.Export;
+using Hotline.Core.Features.Kpis.ExportKpiTable;
+using Hotline.Core.Features.Kpis.GetGroupMeasures;
+using Hotline.Core.Features.Kpis.GetHotSpots;
+using Hotline.Core.Features.Kpis.GetRanking;
+using Hotline.Core.Features.Kpis.GetUnitMeasures;
+using Hotline.Core.Features.Kpis.GetVolumes;
 using MediatR;
 
 namespace Hotline.Api.Endpoints;

@@ -1,7 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
-using Hotline.Core.Features.Callbacks;
+using Hotline.Core.Features.Callbacks.ListDueCallbacks;
 using Hotline.Core.Features.Tickets.AcceptTicket;
 using Hotline.Core.Features.Tickets.AnswerTicket;
 using Hotline.Core.Features.Tickets.CloseTicket;

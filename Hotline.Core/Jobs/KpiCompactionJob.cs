@@ -1,5 +1,5 @@
 using Hangfire;
-using Hotline.Core.Features.Kpis.Counts;
+using Hotline.Core.Features.Kpis.Counts.CompactKpiCounts;
 using MediatR;
 
 namespace Hotline.Core.Jobs;

@@ -73,7 +73,99 @@ public sealed class CallbackSurvey
         UpdatedAt = now,
     };
 
+    /// <summary>The sweep acts on a survey whose <see cref="DueAt"/> has come.</summary>
+    public bool IsDue(DateTimeOffset now) => DueAt is { } due && due <= now;
+
+    /// <summary>
+    /// The callback sweep's next step for this survey at <paramref name="now"/>, applied when it changes only the
+    /// survey (cancel, to a person, postpone); an SMS or a call is returned for the sweep to send, which then records
+    /// it with <see cref="SmsSent"/> or <see cref="CallPlaced"/>. In order: an order that no longer waits for this
+    /// survey (not Replied, or replied again after a rework: <paramref name="orderRound"/> differs) cancels it; a
+    /// survey whose call has run out of time, or any survey when surveys are not automated, goes to a person; outside
+    /// the calling hours it waits for <paramref name="withinHours"/>; then what was already attempted decides, so the
+    /// same SMS or call is never tried twice: after a call a person, after an SMS (or for a phone that takes no SMS)
+    /// the call, else the SMS.
+    /// </summary>
+    /// <param name="orderStatus">The order's status; null when the order is gone.</param>
+    /// <param name="orderRound">The order's rework count.</param>
+    /// <param name="automated">Whether surveys run on a line (not only by people).</param>
+    /// <param name="withinHours">The earliest instant from <paramref name="now"/> inside the calling hours.</param>
+    /// <param name="attempted">The purposes of the messages already sent for this survey (<see cref="SurveyMessage.SurveySms"/>, <see cref="SurveyMessage.SurveyCall"/>).</param>
+    /// <param name="now">The sweep's instant.</param>
+    public SurveyStep Advance(TicketStatus? orderStatus, int orderRound, bool automated, DateTimeOffset withinHours, IReadOnlyCollection<string> attempted, DateTimeOffset now)
+    {
+        if (!IsDue(now))
+        {
+            return SurveyStep.None;
+        }
+
+        if (orderStatus != TicketStatus.Replied || orderRound != Round)
+        {
+            Cancel(now);
+            return SurveyStep.Cancelled;
+        }
+
+        if (Stage == SurveyStage.CallPlaced || !automated)
+        {
+            ToHuman(now);
+            return SurveyStep.ToHuman;
+        }
+
+        if (withinHours > now)
+        {
+            Postpone(withinHours, now);
+            return SurveyStep.Postponed;
+        }
+
+        if (attempted.Contains(SurveyMessage.SurveyCall))
+        {
+            ToHuman(now);
+            return SurveyStep.ToHuman;
+        }
+
+        return Stage is SurveyStage.SmsSent or SurveyStage.SmsAwaitingSolved || attempted.Contains(SurveyMessage.SurveySms) || !PhoneNumbers.IsMobile(Phone)
+            ? SurveyStep.PlaceCall
+            : SurveyStep.SendSms;
+    }
+
+    /// <summary>
+    /// A key pressed in the survey call on <paramref name="question"/> (<paramref name="digit"/> is <c>'\0'</c> when
+    /// none was): satisfaction first, kept until the second key; then solved, which completes the survey (the caller
+    /// records it on the order). The solved question without a kept satisfaction asks for the satisfaction. No or a
+    /// wrong key asks once more, up to the third attempt, then gives up. A survey no longer answerable only thanks.
+    /// </summary>
+    public KeypadStep AnswerByKeypad(SurveyQuestion question, char digit, int attempt, DateTimeOffset now)
+    {
+        if (!IsAnswerable)
+        {
+            return new KeypadStep(KeypadAction.Thank, question, attempt);
+        }
+
+        if (question == SurveyQuestion.Satisfaction && SurveyAnswer.IsSatisfaction(digit))
+        {
+            KeepSatisfaction(digit - '0', now);
+            return new KeypadStep(KeypadAction.Ask, SurveyQuestion.Solved, 1);
+        }
+
+        if (question == SurveyQuestion.Solved && Satisfaction is not null && SurveyAnswer.IsSolved(digit))
+        {
+            return new KeypadStep(KeypadAction.Complete, question, attempt, Solved: digit == '1');
+        }
+
+        if (question == SurveyQuestion.Solved && Satisfaction is null)
+        {
+            return new KeypadStep(KeypadAction.Ask, SurveyQuestion.Satisfaction, 1);
+        }
+
+        return attempt >= 3
+            ? new KeypadStep(KeypadAction.GiveUp, question, attempt)
+            : new KeypadStep(KeypadAction.AskAgain, question, attempt + 1);
+    }
+
     public void SmsSent(DateTimeOffset answerBy, DateTimeOffset now) => Move(SurveyStage.SmsSent, answerBy, now);
+
+    /// <summary>The line refused the SMS (e.g. an invalid or unsubscribed number): the call follows at the next sweep.</summary>
+    public void SmsRefused(DateTimeOffset now) => Postpone(now, now);
 
     public void CallPlaced(DateTimeOffset answerBy, DateTimeOffset now) => Move(SurveyStage.CallPlaced, answerBy, now);
 
@@ -95,7 +187,7 @@ public sealed class CallbackSurvey
     }
 
     /// <summary>A keypad answer to the first question, kept until the second key arrives.</summary>
-    public void KeepSatisfaction(int satisfaction, DateTimeOffset now)
+    private void KeepSatisfaction(int satisfaction, DateTimeOffset now)
     {
         Satisfaction = satisfaction;
         UpdatedAt = now;

@@ -25,6 +25,7 @@ public sealed class Ticket : AggregateRoot
         Citizen = null!;
         Location = null!;
         Content = string.Empty;
+        Clocks = new TicketClocks();
     }
 
     public Guid Id { get; private set; }
@@ -62,41 +63,14 @@ public sealed class Ticket : AggregateRoot
 
     public DateTimeOffset? DispatchedAt { get; private set; }
 
-    public DateTimeOffset? AcceptDueAt { get; private set; }
-
-    public DateTimeOffset? ContactDueAt { get; private set; }
-
-    public DateTimeOffset? ReplyDueAt { get; private set; }
-
     public DateTimeOffset? AcceptedAt { get; private set; }
 
     public DateTimeOffset? ContactedAt { get; private set; }
 
     public DateTimeOffset? RepliedAt { get; private set; }
 
-    /// <summary>The earliest deadline still running, or null when no clock runs. Indexed for overdue lists and the sweep.</summary>
-    public DateTimeOffset? NextDueAt { get; private set; }
-
-    /// <summary>When the reply clock started (dispatch or rework); a redispatch after a return keeps it.</summary>
-    public DateTimeOffset? ReplyStartedAt { get; private set; }
-
-    /// <summary>The share of each stage's allowed time after which a warning is raised, fixed when the clocks start.</summary>
-    public double WarningShare { get; private set; }
-
-    public DateTimeOffset? AcceptWarnAt { get; private set; }
-
-    public DateTimeOffset? ContactWarnAt { get; private set; }
-
-    public DateTimeOffset? ReplyWarnAt { get; private set; }
-
-    /// <summary>Goes up whenever a clock restarts, so an alert of a new clock never collides with one of an old clock that had the same due instant.</summary>
-    public int ClockEpoch { get; private set; }
-
-    /// <summary>Which alerts were raised on the running clocks (<see cref="AlertFlags"/>); cleared when a clock restarts.</summary>
-    public AlertFlags AlertsRaised { get; private set; }
-
-    /// <summary>The earliest instant at which an alert not yet raised falls due. Indexed: the deadline sweep reads only these.</summary>
-    public DateTimeOffset? NextAlertAt { get; private set; }
+    /// <summary>The deadline clocks: due and warning instants per stage, the alerts raised, the indexed next due and next alert.</summary>
+    public TicketClocks Clocks { get; private set; }
 
     /// <summary>Alerts raised by this instance (new ones only; the full list is read with a query).</summary>
     public IReadOnlyList<TicketAlert> Alerts => _alerts;
@@ -115,11 +89,8 @@ public sealed class Ticket : AggregateRoot
     /// <summary>A unit named by a supervisor's arbitration may not return the order again.</summary>
     public bool LeadFixedByArbitration { get; private set; }
 
-    public DateTimeOffset? PendingExtensionDueAt { get; private set; }
-
-    public string? PendingExtensionReason { get; private set; }
-
-    public DateTimeOffset? PendingExtensionRequestedAt { get; private set; }
+    /// <summary>The lead unit's extension request awaiting a supervisor; null when none is pending.</summary>
+    public PendingExtension? PendingExtension { get; private set; }
 
     public CallbackOutcome? CallbackOutcome { get; private set; }
 
@@ -266,10 +237,6 @@ public sealed class Ticket : AggregateRoot
         Raise(new TicketReclassified(Id, Number, Status, Version, now, previousCategory, categoryCode, previousUrgency, urgency, previousType, type));
     }
 
-    private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
-
-    private static string TypeName(TicketType type) => ChineseLabels.Type(type);
-
     /// <summary>派单: sends the order to a lead unit (and assisting units); its clocks start now.</summary>
     public void Dispatch(Guid leadUnitId, IReadOnlyCollection<Guid> assistingUnitIds, Guid? copiedUnitId, IDeadlineSchedule schedule, string? note, Actor actor, DateTimeOffset now)
     {
@@ -339,19 +306,10 @@ public sealed class Ticket : AggregateRoot
 
         var assisting = AssistingUnitIds.Where(u => u != newLeadUnitId).ToList();
         SetUnits(newLeadUnitId, assisting, copiedUnitId);
-        var fresh = schedule.For(Urgency, now);
-        AcceptDueAt = fresh.AcceptDueAt;
-        ContactDueAt = fresh.ContactDueAt;
-        WarningShare = schedule.WarningShare;
-        AcceptWarnAt = WarnAt(now, fresh.AcceptDueAt);
-        ContactWarnAt = WarnAt(now, fresh.ContactDueAt);
-        AlertsRaised &= ~(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue | AlertFlags.ContactWarning | AlertFlags.ContactOverdue);
-        ClockEpoch++;
+        Clocks.RestartResponse(schedule.For(Urgency, now), schedule.WarningShare, now);
         AcceptedAt = null;
         ContactedAt = null;
-        PendingExtensionDueAt = null;
-        PendingExtensionReason = null;
-        PendingExtensionRequestedAt = null;
+        PendingExtension = null;
         DispatchedAt = now;
         PriorResponseLate = false;
         PriorReplyLate = false;
@@ -378,26 +336,24 @@ public sealed class Ticket : AggregateRoot
     {
         RequireLead(actor, "申请延期");
         RequireStatus("request extension", TicketStatus.Accepted);
-        if (PendingExtensionDueAt is not null)
+        if (PendingExtension is not null)
         {
             throw new DomainException("已有待审批的延期申请。");
         }
 
-        if (ReplyDueAt is { } due && now >= due)
+        if (Clocks.ReplyDueAt is { } due && now >= due)
         {
             throw new DomainException("答复期限已过，不能再申请延期。");
         }
 
-        if (ReplyDueAt is { } current && newReplyDueAt <= current)
+        if (Clocks.ReplyDueAt is { } current && newReplyDueAt <= current)
         {
             throw new DomainException("新的答复期限必须晚于当前期限。");
         }
 
-        PendingExtensionDueAt = newReplyDueAt.ToUniversalTime();
-        PendingExtensionReason = reason;
-        PendingExtensionRequestedAt = now;
+        PendingExtension = new PendingExtension(newReplyDueAt.ToUniversalTime(), reason, now);
         Record(TimelineActions.ExtensionRequested, actor, Status, Status, $"{reason}（申请延至 {ChinaTime.ToChina(newReplyDueAt):yyyy-MM-dd HH:mm}）", now);
-        Raise(new ExtensionRequested(Id, Number, Status, Version, now, PendingExtensionDueAt.Value));
+        Raise(new ExtensionRequested(Id, Number, Status, Version, now, PendingExtension.DueAt));
     }
 
     public void DecideExtension(bool approve, string? note, Actor actor, DateTimeOffset now)
@@ -407,25 +363,19 @@ public sealed class Ticket : AggregateRoot
             throw new InvalidTransitionException("decide extension", Status);
         }
 
-        if (PendingExtensionDueAt is null)
+        if (PendingExtension is not { } pending)
         {
             throw new DomainException("没有待审批的延期申请。");
         }
 
         if (approve)
         {
-            // The granted time is a fresh window: its warning falls at the same share of what remains.
-            ReplyDueAt = PendingExtensionDueAt;
-            ReplyWarnAt = WarnAt(now, PendingExtensionDueAt.Value);
-            AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
-            ClockEpoch++;
+            Clocks.ExtendReply(pending.DueAt, now);
         }
 
-        PendingExtensionDueAt = null;
-        PendingExtensionReason = null;
-        PendingExtensionRequestedAt = null;
+        PendingExtension = null;
         Record(approve ? TimelineActions.ExtensionApproved : TimelineActions.ExtensionRejected, actor, Status, Status, note, now);
-        Raise(new ExtensionDecided(Id, Number, Status, Version, now, approve, ReplyDueAt!.Value));
+        Raise(new ExtensionDecided(Id, Number, Status, Version, now, approve, Clocks.ReplyDueAt!.Value));
     }
 
     /// <summary>答复/办结 by the lead unit. A citizen who left a phone must have been contacted first.</summary>
@@ -441,9 +391,7 @@ public sealed class Ticket : AggregateRoot
         ReplySolved = solved;
         ReplyAnswer = answer;
         RepliedAt = now;
-        PendingExtensionDueAt = null;
-        PendingExtensionReason = null;
-        PendingExtensionRequestedAt = null;
+        PendingExtension = null;
         Status = TicketStatus.Replied;
         Record(TimelineActions.Replied, actor, TicketStatus.Accepted, Status, answer, now);
         Raise(new TicketReplied(Id, Number, Status, Version, now, solved));
@@ -603,28 +551,20 @@ public sealed class Ticket : AggregateRoot
     public int RaiseDueAlerts(DateTimeOffset now, Actor actor)
     {
         var raised = 0;
-        foreach (var stage in RunningStages())
+        foreach (var stage in RunningStages().ToList())
         {
-            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
-            if (dueAt is not { } due)
+            if (Clocks.TakeDueAlert(stage, now) is not { } kind)
             {
                 continue;
             }
 
-            if (!AlertsRaised.HasFlag(overdueFlag) && now >= due)
+            if (kind == AlertKind.Overdue)
             {
-                // Passing the deadline implies its warning: a late sweep raises only the overdue alert.
-                AlertsRaised |= warnFlag | overdueFlag;
                 UrgeCount++;
-                RaiseAlert(stage, AlertKind.Overdue, due, actor, now);
-                raised++;
             }
-            else if (!AlertsRaised.HasFlag(warnFlag) && warnAt is { } warn && now >= warn)
-            {
-                AlertsRaised |= warnFlag;
-                RaiseAlert(stage, AlertKind.Warning, due, actor, now);
-                raised++;
-            }
+
+            RaiseAlert(stage, kind, Clocks.DueAt(stage)!.Value, actor, now);
+            raised++;
         }
 
         return raised;
@@ -636,11 +576,12 @@ public sealed class Ticket : AggregateRoot
     /// </summary>
     public bool IsStageOverdue(DeadlineStage stage, DateTimeOffset now)
     {
-        var (due, done) = stage switch
+        var due = Clocks.DueAt(stage);
+        var done = stage switch
         {
-            DeadlineStage.Accept => (AcceptDueAt, AcceptedAt),
-            DeadlineStage.Contact => (ContactDueAt, ContactedAt),
-            _ => (ReplyDueAt, RepliedAt),
+            DeadlineStage.Accept => AcceptedAt,
+            DeadlineStage.Contact => ContactedAt,
+            _ => RepliedAt,
         };
         if (due is null)
         {
@@ -692,22 +633,11 @@ public sealed class Ticket : AggregateRoot
     private void StartClocks(StageDeadlines deadlines, double warningShare, DateTimeOffset now)
     {
         DispatchedAt = now;
-        ReplyStartedAt = now;
-        WarningShare = warningShare;
-        AcceptWarnAt = WarnAt(now, deadlines.AcceptDueAt);
-        ContactWarnAt = WarnAt(now, deadlines.ContactDueAt);
-        ReplyWarnAt = WarnAt(now, deadlines.ReplyDueAt);
-        AlertsRaised = AlertFlags.None;
-        ClockEpoch++;
-        AcceptDueAt = deadlines.AcceptDueAt;
-        ContactDueAt = deadlines.ContactDueAt;
-        ReplyDueAt = deadlines.ReplyDueAt;
+        Clocks.Start(deadlines, warningShare, now);
         AcceptedAt = null;
         ContactedAt = null;
         RepliedAt = null;
-        PendingExtensionDueAt = null;
-        PendingExtensionReason = null;
-        PendingExtensionRequestedAt = null;
+        PendingExtension = null;
     }
 
     private void RequireStatus(string action, params TicketStatus[] allowed)
@@ -735,13 +665,12 @@ public sealed class Ticket : AggregateRoot
         }
 
         UpdatedAt = now;
-        NextDueAt = ComputeNextDueAt();
-        NextAlertAt = ComputeNextAlertAt();
+        Clocks.Refresh(RunningStages());
     }
 
     private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
     {
-        _alerts.Add(new TicketAlert(stage, kind, due, ClockEpoch, now, LeadUnitId));
+        _alerts.Add(new TicketAlert(stage, kind, due, Clocks.ClockEpoch, now, LeadUnitId));
         var what = stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
         var note = kind == AlertKind.Warning
             ? $"{what}即将超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}）"
@@ -773,63 +702,9 @@ public sealed class Ticket : AggregateRoot
         }
     }
 
-    private (DateTimeOffset? WarnAt, DateTimeOffset? DueAt, AlertFlags Warn, AlertFlags Overdue) StageClock(DeadlineStage stage) => stage switch
-    {
-        DeadlineStage.Accept => (AcceptWarnAt, AcceptDueAt, AlertFlags.AcceptWarning, AlertFlags.AcceptOverdue),
-        DeadlineStage.Contact => (ContactWarnAt, ContactDueAt, AlertFlags.ContactWarning, AlertFlags.ContactOverdue),
-        _ => (ReplyWarnAt, ReplyDueAt, AlertFlags.ReplyWarning, AlertFlags.ReplyOverdue),
-    };
+    private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
 
-    private DateTimeOffset? ComputeNextAlertAt()
-    {
-        DateTimeOffset? next = null;
-        foreach (var stage in RunningStages())
-        {
-            var (warnAt, dueAt, warnFlag, overdueFlag) = StageClock(stage);
-            if (!AlertsRaised.HasFlag(warnFlag))
-            {
-                next = Min(next, warnAt ?? dueAt);
-            }
-            else if (!AlertsRaised.HasFlag(overdueFlag))
-            {
-                next = Min(next, dueAt);
-            }
-        }
-
-        return next;
-    }
-
-    private DateTimeOffset WarnAt(DateTimeOffset start, DateTimeOffset due) =>
-        start + TimeSpan.FromTicks((long)((due - start).Ticks * Math.Clamp(WarningShare, 0, 1)));
-
-    private DateTimeOffset? ComputeNextDueAt()
-    {
-        if (Status is TicketStatus.Registered or TicketStatus.Replied or TicketStatus.Closed)
-        {
-            return null;
-        }
-
-        DateTimeOffset? next = null;
-        if (AcceptedAt is null)
-        {
-            next = Min(next, AcceptDueAt);
-        }
-
-        if (ContactedAt is null)
-        {
-            next = Min(next, ContactDueAt);
-        }
-
-        if (RepliedAt is null)
-        {
-            next = Min(next, ReplyDueAt);
-        }
-
-        return next;
-    }
-
-    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : (a < b ? a : b);
+    private static string TypeName(TicketType type) => ChineseLabels.Type(type);
 
     private static string Describe(Contracts.CallbackOutcome outcome, bool? solved, string? note)
     {

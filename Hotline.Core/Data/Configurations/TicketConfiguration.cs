@@ -29,7 +29,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Answer).HasMaxLength(Ticket.MaxContentLength);
         builder.Property(t => t.ReplyAnswer).HasMaxLength(Ticket.MaxContentLength);
         builder.Property(t => t.ReturnReason).HasMaxLength(Ticket.MaxNoteLength);
-        builder.Property(t => t.PendingExtensionReason).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.CloseNote).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
 
@@ -48,9 +47,38 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             l.Property(x => x.Longitude).HasColumnName("Longitude");
         });
 
+        // The clocks and the pending extension live in the order's row under the column names they always had;
+        // their indexes are declared on the owned builder, where EF keeps the properties.
+        builder.OwnsOne(t => t.Clocks, c =>
+        {
+            c.Property(x => x.ReplyStartedAt).HasColumnName(nameof(TicketClocks.ReplyStartedAt));
+            c.Property(x => x.WarningShare).HasColumnName(nameof(TicketClocks.WarningShare));
+            c.Property(x => x.AcceptDueAt).HasColumnName(nameof(TicketClocks.AcceptDueAt));
+            c.Property(x => x.ContactDueAt).HasColumnName(nameof(TicketClocks.ContactDueAt));
+            c.Property(x => x.ReplyDueAt).HasColumnName(nameof(TicketClocks.ReplyDueAt));
+            c.Property(x => x.AcceptWarnAt).HasColumnName(nameof(TicketClocks.AcceptWarnAt));
+            c.Property(x => x.ContactWarnAt).HasColumnName(nameof(TicketClocks.ContactWarnAt));
+            c.Property(x => x.ReplyWarnAt).HasColumnName(nameof(TicketClocks.ReplyWarnAt));
+            c.Property(x => x.ClockEpoch).HasColumnName(nameof(TicketClocks.ClockEpoch));
+            c.Property(x => x.AlertsRaised).HasColumnName(nameof(TicketClocks.AlertsRaised)).HasConversion<int>();
+            c.Property(x => x.NextDueAt).HasColumnName(nameof(TicketClocks.NextDueAt));
+            c.Property(x => x.NextAlertAt).HasColumnName(nameof(TicketClocks.NextAlertAt));
+            c.Ignore(x => x.IsEscalated);
+
+            // The overdue list and the deadline sweep read only these.
+            c.HasIndex(x => x.NextDueAt);
+            c.HasIndex(x => x.NextAlertAt);
+        });
+        builder.Navigation(t => t.Clocks).IsRequired();
+        builder.OwnsOne(t => t.PendingExtension, p =>
+        {
+            p.Property(x => x.DueAt).HasColumnName("PendingExtensionDueAt");
+            p.Property(x => x.Reason).HasColumnName("PendingExtensionReason").HasMaxLength(Ticket.MaxNoteLength);
+            p.Property(x => x.RequestedAt).HasColumnName("PendingExtensionRequestedAt");
+        });
+
         builder.HasMany(t => t.Participants).WithOne().HasForeignKey(p => p.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Property(t => t.AlertsRaised).HasConversion<int>();
         builder.HasMany(t => t.Alerts).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Alerts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -65,8 +93,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The list's filters and the deadline sweep: by status and lead unit, and by the running deadline.
         builder.HasIndex(t => new { t.LeadUnitId, t.Status });
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
-        builder.HasIndex(t => t.NextDueAt);
-        builder.HasIndex(t => t.NextAlertAt);
         builder.HasIndex(t => new { t.LeadUnitId, t.CreatedAt });
         builder.HasIndex(t => new { t.Status, t.RepliedAt });
         builder.HasIndex(t => t.CreatedAt);

@@ -55,7 +55,7 @@ public sealed partial class DatabaseInitializer(
         // The measures' counts arrived with an upgrade (or were cleared): compute them once from the orders.
         if (!await db.Set<Features.Kpis.Counts.KpiCount>().AnyAsync(ct) && await db.Tickets.AnyAsync(ct))
         {
-            await new Features.Kpis.Counts.RebuildKpiCountsHandler(db).Handle(new Features.Kpis.Counts.RebuildKpiCounts(), ct);
+            await new Features.Kpis.Counts.RebuildKpiCounts.RebuildKpiCountsHandler(db).Handle(new Features.Kpis.Counts.RebuildKpiCounts.RebuildKpiCounts(), ct);
         }
 
         var seedDemo = seed.Value.Demo.Seed ?? database.Value.Provider == DatabaseProvider.Sqlite;

@@ -261,7 +261,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
 
             if (story.Target == DemoTarget.ExtensionPending)
             {
-                ticket.RequestExtension(ticket.ReplyDueAt!.Value.AddDays(7), "需协调产权单位共同处理，申请延期7天。", staff, step.AddHours(5));
+                ticket.RequestExtension(ticket.Clocks.ReplyDueAt!.Value.AddDays(7), "需协调产权单位共同处理，申请延期7天。", staff, step.AddHours(5));
                 await db.SaveChangesAsync(ct);
                 continue;
             }

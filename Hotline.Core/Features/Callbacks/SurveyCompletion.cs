@@ -1,18 +1,17 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Reference;
 using Hotline.Domain.Common;
 using Hotline.Domain.Telephony;
-using Hotline.Core.Features.Common;
-using Hotline.Core.Features.Tickets.RecordCallback;
-using MediatR;
+using Hotline.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Callbacks;
 
 /// <summary>
-/// Ends a survey with the citizen's answer through <see cref="RecordCallback"/>, the command every callback channel
-/// uses, as the system actor <c>callback-survey</c>: dissatisfied or unsolved sends the order back for rework.
-/// The survey's change is saved in the same SaveChanges as the order's.
+/// Ends a survey with the citizen's answer (by SMS or keypad): the order records it with <see cref="Ticket.RecordCallback"/>,
+/// the method every callback channel ends in, as the system actor <c>callback-survey</c> (dissatisfied or unsolved sends
+/// the order back for rework), and the survey completes, both in one SaveChanges.
 /// </summary>
 public static class SurveyCompletion
 {
@@ -20,26 +19,32 @@ public static class SurveyCompletion
     public static readonly Actor SurveyActor = new(null, "callback-survey", [Roles.Callback], null);
 
     /// <summary>True when the answer was recorded on the order; false when the order had already left Replied (the survey is cancelled).</summary>
-    public static async Task<bool> CompleteAsync(IMediator mediator, HotlineDbContext db, CallbackSurvey survey, int satisfaction, bool solved, string channel, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> CompleteAsync(
+        HotlineDbContext db, ReferenceDataCache reference, CallbackSurvey survey, int satisfaction, bool solved, string channel, DateTimeOffset now, CancellationToken ct)
     {
         var note = channel == "Sms" ? $"短信回访：{satisfaction}{(solved ? 1 : 2)}" : $"电话按键回访：{satisfaction}{(solved ? 1 : 2)}";
-        survey.Complete(satisfaction, solved, channel, now);
+        var ticket = await db.Tickets.Include(t => t.Participants).FirstOrDefaultAsync(t => t.Id == survey.TicketId, ct);
         try
         {
-            await mediator.Send(new RecordCallback(survey.TicketId, CallbackSurvey.OutcomeOf(satisfaction), solved, note, null, SurveyActor), ct);
-            return true;
+            ticket?.RecordCallback(CallbackSurvey.OutcomeOf(satisfaction), solved, note, await reference.GetAsync(ct), SurveyActor, now);
         }
-        catch (Exception ex) when (ex is DomainException or NotFoundException)
+        catch (DomainException)
         {
             // A person recorded the callback first, or a supervisor closed the order: keep the answer off the order.
-            var id = survey.Id;
-            var messages = db.ChangeTracker.Entries<SurveyMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-            db.ChangeTracker.Clear();
-            var fresh = await db.CallbackSurveys.FirstAsync(s => s.Id == id, ct);
-            fresh.Cancel(now);
-            db.SurveyMessages.AddRange(messages);
-            await db.SaveChangesAsync(ct);
-            return false;
+            // The order refuses before it changes anything, so only the survey is saved.
+            ticket = null;
         }
+
+        if (ticket is null)
+        {
+            survey.Cancel(now);
+        }
+        else
+        {
+            survey.Complete(satisfaction, solved, channel, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ticket is not null;
     }
 }

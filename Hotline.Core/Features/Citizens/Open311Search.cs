@@ -133,7 +133,7 @@ public sealed class SearchOpen311RequestsHandler(HotlineDbContext db, ReferenceD
             PublicProgress.StatusText(t.Status),
             t.CreatedAt,
             t.UpdatedAt,
-            t.IsOpen ? t.ReplyDueAt : null,
+            t.IsOpen ? t.Clocks.ReplyDueAt : null,
             t.Location.Address,
             null,
             null,

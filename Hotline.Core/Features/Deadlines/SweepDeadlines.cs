@@ -38,8 +38,8 @@ public sealed partial class SweepDeadlinesHandler(
             // Participants are loaded so the change log names every unit that may see the order.
             var batch = await db.Tickets
                 .Include(t => t.Participants)
-                .Where(t => t.NextAlertAt != null && t.NextAlertAt <= now)
-                .OrderBy(t => t.NextAlertAt)
+                .Where(t => t.Clocks.NextAlertAt != null && t.Clocks.NextAlertAt <= now)
+                .OrderBy(t => t.Clocks.NextAlertAt)
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
             var fetched = batch.Count;

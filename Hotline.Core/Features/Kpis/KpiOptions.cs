@@ -51,28 +51,3 @@ public sealed class KpiOptions : IValidatableObject
         }
     }
 }
-
-/// <summary>The composite score's weights. Default: a split many centres use, 10 % response, 45 % resolution, 45 % satisfaction.</summary>
-public sealed class ScoreWeights
-{
-    public double Response { get; set; } = 0.10;
-
-    public double Resolution { get; set; } = 0.45;
-
-    public double Satisfaction { get; set; } = 0.45;
-
-    public double OnTimeReply { get; set; }
-}
-
-/// <summary>A category in a street is a hot spot when this week's orders reach <see cref="MinCount"/> and <see cref="MinRatio"/> × the mean of the <see cref="PreviousWeeks"/> before.</summary>
-public sealed class HotSpotOptions
-{
-    public int PreviousWeeks { get; set; } = 4;
-
-    public int MinCount { get; set; } = 5;
-
-    public double MinRatio { get; set; } = 2.0;
-
-    /// <summary>Orders listed under each hot spot (the newest first).</summary>
-    public int MaxOrdersListed { get; set; } = 50;
-}

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Kpis;
 
-/// <summary>What the measures are grouped by: the accountable (lead) unit, the order's district or its category.</summary>
-public enum MeasureDimension { Unit, District, Category }
-
 /// <summary>
 /// The three rates and the on-time reply rate (docs/kpis.md): one grouped sum over the incrementally maintained
 /// <see cref="KpiCount"/> rows of the period's days, so the cost follows days × keys, not orders.
@@ -49,6 +46,48 @@ public sealed class MeasureCalculator(HotlineDbContext db, IOptions<KpiOptions> 
         return sums
             .Where(c => c.Dispatched > 0 || c.Satisfied + c.BasicallySatisfied + c.Dissatisfied + c.Unreachable > 0)
             .ToDictionary(c => c.Key, Figures, StringComparer.Ordinal);
+    }
+
+    /// <summary>The figures per accountable (lead) unit, best score first (no score last).</summary>
+    public async Task<IReadOnlyList<UnitMeasuresDto>> UnitsAsync(KpiPeriod period, CancellationToken ct)
+    {
+        var figures = await ComputeAsync(MeasureDimension.Unit, period, ct);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id.ToString(), u => u.Name, ct);
+        return figures
+            .Select(f => KpiMapping.Copy(f.Value, new UnitMeasuresDto { UnitId = Guid.Parse(f.Key), UnitName = names.GetValueOrDefault(f.Key, f.Key) }))
+            .OrderByDescending(u => u.Score ?? -1)
+            .ThenBy(u => u.UnitName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The figures per district or category of the order, most dispatched first.</summary>
+    public async Task<IReadOnlyList<GroupMeasuresDto>> GroupsAsync(MeasureDimension dimension, KpiPeriod period, CancellationToken ct)
+    {
+        var figures = await ComputeAsync(dimension, period, ct);
+        var names = dimension == MeasureDimension.District
+            ? await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct)
+            : await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
+        return figures
+            .Select(f => KpiMapping.Copy(f.Value, new GroupMeasuresDto { Code = f.Key, Name = names.GetValueOrDefault(f.Key, f.Key) }))
+            .OrderByDescending(g => g.Dispatched)
+            .ThenBy(g => g.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The units with a score, best first; equal scores share a rank.</summary>
+    public async Task<IReadOnlyList<RankingEntryDto>> RankingAsync(KpiPeriod period, CancellationToken ct)
+    {
+        var units = await UnitsAsync(period, ct);
+        var scored = units.Where(u => u.Score is not null).OrderByDescending(u => u.Score).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
+        var ranking = new List<RankingEntryDto>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var u = scored[i];
+            var rank = i > 0 && scored[i - 1].Score == u.Score ? ranking[i - 1].Rank : i + 1;
+            ranking.Add(new RankingEntryDto(rank, u.UnitId, u.UnitName, u.Score!.Value, u.ResponseRate, u.ResolutionRate, u.SatisfactionRate, u.OnTimeReplyRate, u.Dispatched, u.Callbacks));
+        }
+
+        return ranking;
     }
 
     /// <summary>The composite score 0–100: the weighted mean of the rates that could be computed.</summary>

@@ -27,12 +27,12 @@ public static class TicketMapper
             t.LeadUnitId,
             t.AssistingUnitIds.ToList(),
             t.CopiedUnitIds.ToList(),
-            new DeadlinesDto(t.AcceptDueAt, t.ContactDueAt, t.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt),
+            new DeadlinesDto(t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt),
             new OverdueDto(t.IsStageOverdue(DeadlineStage.Accept, now), t.IsStageOverdue(DeadlineStage.Contact, now), t.IsStageOverdue(DeadlineStage.Reply, now)),
             new CallbackDto(t.CallbackOutcome, t.CallbackSolved, t.CallbackAt),
             t.RepliedAt is { } repliedAt && t.ReplyAnswer is not null ? new ReplyDto(t.ReplySolved ?? false, t.ReplyAnswer, repliedAt) : null,
             t.Answer,
-            t.PendingExtensionDueAt is { } due ? new PendingExtensionDto(due, t.PendingExtensionReason ?? string.Empty, t.PendingExtensionRequestedAt ?? t.UpdatedAt) : null,
+            t.PendingExtension is { } pending ? new PendingExtensionDto(pending.DueAt, pending.Reason, pending.RequestedAt) : null,
             t.Status == TicketStatus.ReturnRequested ? t.ReturnReason : null,
             t.MergedIntoTicketId,
             t.ReworkCount,
@@ -47,7 +47,7 @@ public static class TicketMapper
             alerts.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
                 .Select(a => new AlertDto(a.Stage, a.Kind, a.DueAt, a.RaisedAt, a.UnitId))
                 .ToList(),
-            t.IsOpen && (t.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
+            t.IsOpen && t.Clocks.IsEscalated);
     }
 
     public static CitizenDto ViewCitizen(Ticket t, Actor viewer)

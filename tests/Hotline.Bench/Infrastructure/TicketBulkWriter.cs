@@ -36,6 +36,17 @@ public sealed class TicketBulkWriter
                 _columns.Add((property.GetColumnName(table)!, Reader(property), property.GetRelationalTypeMapping().StoreType));
             }
         }
+
+        // Owned values stored in the same row (the clocks, the pending extension): their columns except the shared key.
+        foreach (var navigation in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.TargetEntityType.GetTableName() == entity.GetTableName()))
+        {
+            var owner = navigation.GetGetter();
+            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+            {
+                var read = Reader(property);
+                _columns.Add((property.GetColumnName(table)!, ticket => owner.GetClrValueUsingContainingEntity(ticket) is { } owned ? read(owned) : null, property.GetRelationalTypeMapping().StoreType));
+            }
+        }
     }
 
     public async Task WriteAsync(IEnumerable<Ticket> tickets, CancellationToken ct)
@@ -128,13 +139,13 @@ public sealed class TicketBulkWriter
     }
 
     /// <summary>The stored value of a property: its CLR value through the property's converter (enums as text, instants as sortable longs on SQLite).</summary>
-    private static Func<Ticket, object?> Reader(IProperty property)
+    private static Func<object, object?> Reader(IProperty property)
     {
         var getter = property.GetGetter();
         var converter = property.GetTypeMapping().Converter;
-        return ticket =>
+        return entity =>
         {
-            var value = getter.GetClrValueUsingContainingEntity(ticket);
+            var value = getter.GetClrValueUsingContainingEntity(entity);
             return value is null || converter is null ? value : converter.ConvertToProvider(value);
         };
     }

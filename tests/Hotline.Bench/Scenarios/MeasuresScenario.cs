@@ -8,6 +8,11 @@ using Hotline.Domain.Reference;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Kpis;
 using Hotline.Core.Features.Kpis.Counts;
+using Hotline.Core.Features.Kpis.Counts.RebuildKpiCounts;
+using Hotline.Core.Features.Kpis.GetGroupMeasures;
+using Hotline.Core.Features.Kpis.GetHotSpots;
+using Hotline.Core.Features.Kpis.GetUnitMeasures;
+using Hotline.Core.Features.Kpis.GetVolumes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Bench.Scenarios;
@@ -81,11 +86,11 @@ public sealed class MeasuresScenario : IScenario
         var to = Month.AddMonths(1).AddDays(-1);
         (string Name, Func<Hotline.Core.Data.HotlineDbContext, Task<int>> Run, string Target)[] queries =
         [
-            ("GET /api/kpis/units (month)", async db => (await new GetUnitMeasuresHandler(db, new MeasureCalculator(db, options), time).Handle(new GetUnitMeasures(from, to), ct)).Count, "< 1000"),
-            ("GET /api/kpis/districts (month)", async db => (await new GetGroupMeasuresHandler(db, new MeasureCalculator(db, options), time).Handle(new GetGroupMeasures(MeasureDimension.District, from, to), ct)).Count, "< 1000"),
-            ("GET /api/kpis/categories (month)", async db => (await new GetGroupMeasuresHandler(db, new MeasureCalculator(db, options), time).Handle(new GetGroupMeasures(MeasureDimension.Category, from, to), ct)).Count, "< 1000"),
-            ("GET /api/kpis/volumes (month, by day and channel)", async db => (await new GetVolumesHandler(db, time).Handle(new GetVolumes(from, to), ct)).Series.Count, "—"),
-            ("GET /api/kpis/hotspots (last week of the month)", async db => (await new GetHotSpotsHandler(db, time, options).Handle(new GetHotSpots(new DateOnly(2026, 10, 28)), ct)).Items.Count, "—"),
+            ("GET /api/kpis/units (month)", async db => (await new GetUnitMeasuresHandler(new MeasureCalculator(db, options), time).Handle(new GetUnitMeasures(from, to), ct)).Count, "< 1000"),
+            ("GET /api/kpis/districts (month)", async db => (await new GetGroupMeasuresHandler(new MeasureCalculator(db, options), time).Handle(new GetGroupMeasures(MeasureDimension.District, from, to), ct)).Count, "< 1000"),
+            ("GET /api/kpis/categories (month)", async db => (await new GetGroupMeasuresHandler(new MeasureCalculator(db, options), time).Handle(new GetGroupMeasures(MeasureDimension.Category, from, to), ct)).Count, "< 1000"),
+            ("GET /api/kpis/volumes (month, by day and channel)", async db => (await new GetVolumesHandler(new VolumeCalculator(db), time).Handle(new GetVolumes(from, to), ct)).Series.Count, "—"),
+            ("GET /api/kpis/hotspots (last week of the month)", async db => (await new GetHotSpotsHandler(new HotSpotFinder(db, options), time).Handle(new GetHotSpots(new DateOnly(2026, 10, 28)), ct)).Items.Count, "—"),
         ];
 
         foreach (var (name, run, target) in queries)

@@ -7,6 +7,7 @@ using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Kpis.Counts;
+using Hotline.Core.Features.Kpis.Counts.CompactKpiCounts;
 using MediatR;
 using Unit = Hotline.Domain.Reference.Unit;
 using Microsoft.EntityFrameworkCore;
@@ -259,6 +260,7 @@ public abstract class KpiMeasuresTests(KpiFixture fixture) : ApiTestBase(fixture
     [InlineData("/api/kpis/export/everything")]
     [InlineData("/api/kpis/export/units?format=pdf")]
     [InlineData("/api/kpis/hotspots?week=1999-01-01")]
+    [InlineData("/api/kpis/export/hotspots?week=1999-01-01")]
     public async Task Measures_Should_Answer400_When_TheParametersAreBad(string path)
     {
         using var supervisor = await ClientAsync("supervisor");

@@ -25,7 +25,7 @@ public sealed class DeadlineAlertTests
         ticket.RaiseDueAlerts(China.At(2026, 6, 1, 11, 35), Sweep).ShouldBe(0);
 
         probe.ShouldBeUnchanged();
-        ticket.NextAlertAt.ShouldBe(China.At(2026, 6, 1, 11, 36));
+        ticket.Clocks.NextAlertAt.ShouldBe(China.At(2026, 6, 1, 11, 36));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class DeadlineAlertTests
         var raised = ticket.DomainEvents.OfType<DeadlineAlertRaised>().ShouldHaveSingleItem();
         raised.Kind.ShouldBe(AlertKind.Warning);
         ticket.UrgeCount.ShouldBe(0, "a warning is not an urge");
-        ticket.NextAlertAt.ShouldBe(TicketScenario.AcceptDue, "the accept deadline itself is next");
+        ticket.Clocks.NextAlertAt.ShouldBe(TicketScenario.AcceptDue, "the accept deadline itself is next");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class DeadlineAlertTests
         var alert = ticket.Alerts.ShouldHaveSingleItem();
         alert.Kind.ShouldBe(AlertKind.Overdue);
         ticket.UrgeCount.ShouldBe(1);
-        ticket.AlertsRaised.ShouldBe(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue);
+        ticket.Clocks.AlertsRaised.ShouldBe(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class DeadlineAlertTests
         ticket.Alerts.Select(a => a.Stage).ShouldBe([DeadlineStage.Accept, DeadlineStage.Contact, DeadlineStage.Reply], ignoreOrder: true);
         ticket.Alerts.ShouldAllBe(a => a.Kind == AlertKind.Overdue);
         ticket.UrgeCount.ShouldBe(3);
-        ticket.NextAlertAt.ShouldBeNull();
+        ticket.Clocks.NextAlertAt.ShouldBeNull();
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class DeadlineAlertTests
         ticket.RaiseDueAlerts(China.At(2026, 7, 1), Sweep).ShouldBe(0);
 
         probe.ShouldBeUnchanged();
-        ticket.NextAlertAt.ShouldBeNull();
+        ticket.Clocks.NextAlertAt.ShouldBeNull();
     }
 
     [Fact]
@@ -128,14 +128,14 @@ public sealed class DeadlineAlertTests
     {
         var ticket = _s.Contacted();
         ticket.RaiseDueAlerts(China.At(2026, 6, 7, 12), Sweep).ShouldBe(1);
-        ticket.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeTrue();
+        ticket.Clocks.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeTrue();
         var newDue = China.At(2026, 6, 19);
         ticket.RequestExtension(newDue, "需协调产权单位", _s.Lead, China.At(2026, 6, 7, 13));
 
         ticket.DecideExtension(true, "同意", _s.Supervisor, China.At(2026, 6, 8));
 
-        ticket.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeFalse();
-        ticket.ReplyWarnAt.ShouldBe(China.At(2026, 6, 8) + (newDue - China.At(2026, 6, 8)) * 0.8);
+        ticket.Clocks.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeFalse();
+        ticket.Clocks.ReplyWarnAt.ShouldBe(China.At(2026, 6, 8) + (newDue - China.At(2026, 6, 8)) * 0.8);
         ticket.RaiseDueAlerts(China.At(2026, 6, 9, 1), Sweep).ShouldBe(0, "the old deadline no longer counts");
         ticket.RaiseDueAlerts(newDue, Sweep).ShouldBe(1);
         ticket.Alerts[^1].ShouldSatisfyAllConditions(
@@ -152,8 +152,8 @@ public sealed class DeadlineAlertTests
 
         ticket.DecideExtension(false, "不同意", _s.Supervisor, China.At(2026, 6, 8));
 
-        ticket.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeTrue();
-        ticket.NextAlertAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.Clocks.AlertsRaised.HasFlag(AlertFlags.ReplyWarning).ShouldBeTrue();
+        ticket.Clocks.NextAlertAt.ShouldBe(TicketScenario.ReplyDue);
     }
 
     [Fact]
@@ -167,9 +167,9 @@ public sealed class DeadlineAlertTests
 
         ticket.ApproveReturn(newUnit, null, _s.Schedule, "改派", _s.Supervisor, approvedAt);
 
-        ticket.AlertsRaised.ShouldBe(AlertFlags.None);
-        ticket.AcceptDueAt.ShouldBe(China.At(2026, 6, 1, 15));
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue, "the reply clock keeps running");
+        ticket.Clocks.AlertsRaised.ShouldBe(AlertFlags.None);
+        ticket.Clocks.AcceptDueAt.ShouldBe(China.At(2026, 6, 1, 15));
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue, "the reply clock keeps running");
         ticket.RaiseDueAlerts(China.At(2026, 6, 1, 15), Sweep).ShouldBe(1);
         ticket.Alerts[^1].ShouldSatisfyAllConditions(
             a => (a.Stage, a.Kind).ShouldBe((DeadlineStage.Accept, AlertKind.Overdue)),
@@ -188,8 +188,8 @@ public sealed class DeadlineAlertTests
 
         ticket.RecordCallback(CallbackOutcome.Dissatisfied, false, null, _s.Schedule, _s.CallbackStaff, reworkAt);
 
-        ticket.AlertsRaised.ShouldBe(AlertFlags.None);
-        ticket.NextAlertAt.ShouldBe(reworkAt.AddMinutes(96));
+        ticket.Clocks.AlertsRaised.ShouldBe(AlertFlags.None);
+        ticket.Clocks.NextAlertAt.ShouldBe(reworkAt.AddMinutes(96));
         ticket.RaiseDueAlerts(reworkAt.AddHours(2), Sweep).ShouldBe(1);
         ticket.Alerts[^1].DueAt.ShouldBe(reworkAt.AddHours(2));
     }
@@ -198,11 +198,11 @@ public sealed class DeadlineAlertTests
     public void NextAlertAt_Should_BeNull_When_TheOrderIsReplied()
     {
         var ticket = _s.Contacted();
-        ticket.NextAlertAt.ShouldNotBeNull();
+        ticket.Clocks.NextAlertAt.ShouldNotBeNull();
 
         ticket.Reply(true, "已解决", _s.Lead, China.At(2026, 6, 2, 9));
 
-        ticket.NextAlertAt.ShouldBeNull();
+        ticket.Clocks.NextAlertAt.ShouldBeNull();
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class DeadlineAlertTests
         ticket.RequestReturn("不属于本单位职责", _s.Lead, China.At(2026, 10, 7, 8));
         ticket.ApproveReturn(Guid.NewGuid(), null, _s.Schedule, "改派", _s.Supervisor, China.At(2026, 10, 7, 9));
 
-        ticket.ContactDueAt.ShouldBe(first.DueAt);
+        ticket.Clocks.ContactDueAt.ShouldBe(first.DueAt);
         ticket.RaiseDueAlerts(China.At(2026, 10, 8, 20), Sweep);
 
         var warnings = ticket.Alerts.Where(a => a.Stage == DeadlineStage.Contact && a.Kind == AlertKind.Warning).ToList();

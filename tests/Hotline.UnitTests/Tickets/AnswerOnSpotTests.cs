@@ -24,7 +24,7 @@ public sealed class AnswerOnSpotTests
         ticket.Answer.ShouldBe("办理居住证需携带身份证原件。");
         ticket.ClosedAt.ShouldBe(now);
         ticket.IsOpen.ShouldBeFalse();
-        ticket.NextDueAt.ShouldBeNull();
+        ticket.Clocks.NextDueAt.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.AnsweredOnSpot, TicketStatus.Registered, TicketStatus.Closed, now);
         probe.ShouldHaveRaised<TicketClosed>().Reason.ShouldBe(CloseReason.Answered);
     }

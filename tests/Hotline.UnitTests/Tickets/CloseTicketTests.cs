@@ -28,7 +28,7 @@ public sealed class CloseTicketTests
         ticket.CloseReason.ShouldBe(CloseReason.ClosedBySupervisor);
         ticket.CloseNote.ShouldBe("诉求不合理，已解释");
         ticket.ClosedAt.ShouldBe(now);
-        ticket.NextDueAt.ShouldBeNull();
+        ticket.Clocks.NextDueAt.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.ClosedBySupervisor, status, TicketStatus.Closed, now);
         probe.ShouldHaveRaised<TicketClosed>().Reason.ShouldBe(CloseReason.ClosedBySupervisor);
     }

@@ -21,11 +21,9 @@ public sealed class DecideExtensionTests
 
         ticket.DecideExtension(true, "同意", _s.Supervisor, now);
 
-        ticket.ReplyDueAt.ShouldBe(LaterDue);
-        ticket.NextDueAt.ShouldBe(LaterDue);
-        ticket.PendingExtensionDueAt.ShouldBeNull();
-        ticket.PendingExtensionReason.ShouldBeNull();
-        ticket.PendingExtensionRequestedAt.ShouldBeNull();
+        ticket.Clocks.ReplyDueAt.ShouldBe(LaterDue);
+        ticket.Clocks.NextDueAt.ShouldBe(LaterDue);
+        ticket.PendingExtension.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.ExtensionApproved, TicketStatus.Accepted, TicketStatus.Accepted, now);
         var raised = probe.ShouldHaveRaised<ExtensionDecided>();
         raised.Approved.ShouldBeTrue();
@@ -41,9 +39,9 @@ public sealed class DecideExtensionTests
 
         ticket.DecideExtension(false, "理由不充分", _s.Supervisor, now);
 
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
-        ticket.NextDueAt.ShouldBe(TicketScenario.ReplyDue);
-        ticket.PendingExtensionDueAt.ShouldBeNull();
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.Clocks.NextDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.PendingExtension.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.ExtensionRejected, TicketStatus.Accepted, TicketStatus.Accepted, now);
         var raised = probe.ShouldHaveRaised<ExtensionDecided>();
         raised.Approved.ShouldBeFalse();
@@ -79,10 +77,10 @@ public sealed class DecideExtensionTests
 
         ticket.Reply(true, "已办结", _s.Lead, _s.Tick());
 
-        ticket.PendingExtensionDueAt.ShouldBeNull();
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.PendingExtension.ShouldBeNull();
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
         Should.Throw<DomainException>(() => ticket.DecideExtension(true, null, _s.Supervisor, _s.Tick()));
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
     }
 
     private Ticket PendingExtension()

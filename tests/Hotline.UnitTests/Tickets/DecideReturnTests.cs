@@ -22,14 +22,14 @@ public sealed class DecideReturnTests
         ticket.Status.ShouldBe(TicketStatus.Dispatched);
         ticket.LeadUnitId.ShouldBe(_s.OtherUnitId);
         ticket.DispatchedAt.ShouldBe(now);
-        ticket.AcceptDueAt.ShouldBe(China.At(2026, 6, 2, 17));
-        ticket.ContactDueAt.ShouldBe(China.At(2026, 6, 4));
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.Clocks.AcceptDueAt.ShouldBe(China.At(2026, 6, 2, 17));
+        ticket.Clocks.ContactDueAt.ShouldBe(China.At(2026, 6, 4));
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
         ticket.AcceptedAt.ShouldBeNull();
         ticket.ContactedAt.ShouldBeNull();
         ticket.StatusBeforeReturn.ShouldBeNull();
         ticket.LeadFixedByArbitration.ShouldBeTrue();
-        ticket.NextDueAt.ShouldBe(China.At(2026, 6, 2, 17));
+        ticket.Clocks.NextDueAt.ShouldBe(China.At(2026, 6, 2, 17));
         probe.ShouldHaveRecorded(TimelineActions.ReturnApproved, TicketStatus.ReturnRequested, TicketStatus.Dispatched, now);
         var raised = probe.ShouldHaveRaised<ReturnDecided>();
         raised.Approved.ShouldBeTrue();
@@ -94,7 +94,7 @@ public sealed class DecideReturnTests
     public void RejectReturn_Should_GoBackToStatusBeforeReturn_When_Rejected(bool afterAccept, TicketStatus expected)
     {
         var ticket = _s.ReturnRequested(afterAccept);
-        var deadlines = (ticket.AcceptDueAt, ticket.ContactDueAt, ticket.ReplyDueAt);
+        var deadlines = (ticket.Clocks.AcceptDueAt, ticket.Clocks.ContactDueAt, ticket.Clocks.ReplyDueAt);
         var probe = new StepProbe(ticket);
         var now = _s.Tick();
 
@@ -104,7 +104,7 @@ public sealed class DecideReturnTests
         ticket.LeadUnitId.ShouldBe(_s.LeadUnitId);
         ticket.LeadFixedByArbitration.ShouldBeTrue();
         ticket.StatusBeforeReturn.ShouldBeNull();
-        (ticket.AcceptDueAt, ticket.ContactDueAt, ticket.ReplyDueAt).ShouldBe(deadlines);
+        (ticket.Clocks.AcceptDueAt, ticket.Clocks.ContactDueAt, ticket.Clocks.ReplyDueAt).ShouldBe(deadlines);
         probe.ShouldHaveRecorded(TimelineActions.ReturnRejected, TicketStatus.ReturnRequested, expected, now);
         var raised = probe.ShouldHaveRaised<ReturnDecided>();
         raised.Approved.ShouldBeFalse();

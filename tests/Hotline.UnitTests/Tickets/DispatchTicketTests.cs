@@ -22,9 +22,9 @@ public sealed class DispatchTicketTests
         ticket.Status.ShouldBe(TicketStatus.Dispatched);
         ticket.LeadUnitId.ShouldBe(_s.LeadUnitId);
         ticket.DispatchedAt.ShouldBe(now);
-        ticket.AcceptDueAt.ShouldBe(TicketScenario.AcceptDue);
-        ticket.ContactDueAt.ShouldBe(TicketScenario.ContactDue);
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        ticket.Clocks.AcceptDueAt.ShouldBe(TicketScenario.AcceptDue);
+        ticket.Clocks.ContactDueAt.ShouldBe(TicketScenario.ContactDue);
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
         probe.ShouldHaveRecorded(TimelineActions.Dispatched, TicketStatus.Registered, TicketStatus.Dispatched, now).Note.ShouldBe("note");
         var raised = probe.ShouldHaveRaised<TicketDispatched>();
         raised.LeadUnitId.ShouldBe(_s.LeadUnitId);

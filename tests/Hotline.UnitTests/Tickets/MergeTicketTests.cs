@@ -78,7 +78,7 @@ public sealed class MergeTicketTests
         duplicate.MergeInto(original, _s.Supervisor, now);
 
         duplicate.CloseReason.ShouldBe(CloseReason.Duplicate);
-        duplicate.NextDueAt.ShouldBeNull();
+        duplicate.Clocks.NextDueAt.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.Merged, status, TicketStatus.Closed, now);
     }
 

@@ -31,7 +31,7 @@ public sealed class RecordCallbackTests
         ticket.CallbackAt.ShouldBe(now);
         ticket.ClosedAt.ShouldBe(now);
         ticket.ReworkCount.ShouldBe(0);
-        ticket.NextDueAt.ShouldBeNull();
+        ticket.Clocks.NextDueAt.ShouldBeNull();
         probe.ShouldHaveRecorded(TimelineActions.CallbackRecorded, TicketStatus.Replied, TicketStatus.Closed, now);
         probe.NewEvents.Count.ShouldBe(2);
         var recorded = probe.NewEvents[0].ShouldBeOfType<CallbackRecorded>();
@@ -90,15 +90,15 @@ public sealed class RecordCallbackTests
         ticket.CallbackOutcome.ShouldBe(outcome);
         ticket.CallbackSolved.ShouldBe(solved);
         ticket.DispatchedAt.ShouldBe(now);
-        ticket.AcceptDueAt.ShouldBe(China.At(2026, 6, 3, 12));
-        ticket.ContactDueAt.ShouldBe(China.At(2026, 6, 5));
-        ticket.ReplyDueAt.ShouldBe(China.At(2026, 6, 11));
+        ticket.Clocks.AcceptDueAt.ShouldBe(China.At(2026, 6, 3, 12));
+        ticket.Clocks.ContactDueAt.ShouldBe(China.At(2026, 6, 5));
+        ticket.Clocks.ReplyDueAt.ShouldBe(China.At(2026, 6, 11));
         ticket.AcceptedAt.ShouldBeNull();
         ticket.ContactedAt.ShouldBeNull();
         ticket.RepliedAt.ShouldBeNull();
         ticket.ReplySolved.ShouldBeNull();
         ticket.ReplyAnswer.ShouldBeNull();
-        ticket.NextDueAt.ShouldBe(China.At(2026, 6, 3, 12));
+        ticket.Clocks.NextDueAt.ShouldBe(China.At(2026, 6, 3, 12));
         ticket.Version.ShouldBe(version + 1, "a callback that causes rework is still one action");
         probe.NewEntries.Count.ShouldBe(2);
         probe.NewEntries[0].Action.ShouldBe(TimelineActions.CallbackRecorded);

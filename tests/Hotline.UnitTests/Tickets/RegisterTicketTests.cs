@@ -20,8 +20,8 @@ public sealed class RegisterTicketTests
         ticket.IsOpen.ShouldBeTrue();
         ticket.CreatedAt.ShouldBe(TicketScenario.RegisteredAt);
         ticket.LeadUnitId.ShouldBeNull();
-        ticket.NextDueAt.ShouldBeNull();
-        ticket.AcceptDueAt.ShouldBeNull();
+        ticket.Clocks.NextDueAt.ShouldBeNull();
+        ticket.Clocks.AcceptDueAt.ShouldBeNull();
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ReplyTicketTests
         ticket.ReplySolved.ShouldBe(solved);
         ticket.ReplyAnswer.ShouldBe("已处理");
         ticket.RepliedAt.ShouldBe(now);
-        ticket.NextDueAt.ShouldBeNull();
+        ticket.Clocks.NextDueAt.ShouldBeNull();
         ticket.IsOpen.ShouldBeTrue();
         probe.ShouldHaveRecorded(TimelineActions.Replied, TicketStatus.Accepted, TicketStatus.Replied, now);
         probe.ShouldHaveRaised<TicketReplied>().Solved.ShouldBe(solved);

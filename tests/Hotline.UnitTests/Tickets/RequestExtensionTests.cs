@@ -22,11 +22,12 @@ public sealed class RequestExtensionTests
         ticket.RequestExtension(LaterDue, "需协调多个部门", _s.Lead, now);
 
         ticket.Status.ShouldBe(TicketStatus.Accepted);
-        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
-        ticket.PendingExtensionDueAt!.Value.Offset.ShouldBe(TimeSpan.Zero);
-        ticket.PendingExtensionReason.ShouldBe("需协调多个部门");
-        ticket.PendingExtensionRequestedAt.ShouldBe(now);
-        ticket.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
+        var pending = ticket.PendingExtension.ShouldNotBeNull();
+        pending.DueAt.ShouldBe(LaterDue);
+        pending.DueAt.Offset.ShouldBe(TimeSpan.Zero);
+        pending.Reason.ShouldBe("需协调多个部门");
+        pending.RequestedAt.ShouldBe(now);
+        ticket.Clocks.ReplyDueAt.ShouldBe(TicketScenario.ReplyDue);
         probe.ShouldHaveRecorded(TimelineActions.ExtensionRequested, TicketStatus.Accepted, TicketStatus.Accepted, now).Note.ShouldBe("需协调多个部门（申请延至 2026-06-16 00:00）");
         probe.ShouldHaveRaised<ExtensionRequested>().NewReplyDueAt.ShouldBe(LaterDue);
     }
@@ -41,7 +42,7 @@ public sealed class RequestExtensionTests
         Should.Throw<ActorNotPermittedException>(() => ticket.RequestExtension(LaterDue, "x", _s.Assisting, _s.Tick()));
 
         probe.ShouldBeUnchanged();
-        ticket.PendingExtensionDueAt.ShouldBeNull();
+        ticket.PendingExtension.ShouldBeNull();
     }
 
     [Theory]
@@ -80,7 +81,7 @@ public sealed class RequestExtensionTests
 
         ticket.RequestExtension(LaterDue, "x", _s.Lead, _s.SetNow(TicketScenario.ReplyDue.AddMinutes(-1)));
 
-        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
+        ticket.PendingExtension.ShouldNotBeNull().DueAt.ShouldBe(LaterDue);
     }
 
     [Theory]
@@ -95,7 +96,7 @@ public sealed class RequestExtensionTests
             ticket.RequestExtension(TicketScenario.ReplyDue.AddMinutes(minutesFromCurrentDue), "x", _s.Lead, _s.Tick()));
 
         probe.ShouldBeUnchanged();
-        ticket.PendingExtensionDueAt.ShouldBeNull();
+        ticket.PendingExtension.ShouldBeNull();
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class RequestExtensionTests
         Should.Throw<DomainException>(() => ticket.RequestExtension(LaterDue.AddDays(1), "第二次", _s.Lead, _s.Tick()));
 
         probe.ShouldBeUnchanged();
-        ticket.PendingExtensionDueAt.ShouldBe(LaterDue);
-        ticket.PendingExtensionReason.ShouldBe("第一次");
+        ticket.PendingExtension.ShouldNotBeNull().DueAt.ShouldBe(LaterDue);
+        ticket.PendingExtension.ShouldNotBeNull().Reason.ShouldBe("第一次");
     }
 }

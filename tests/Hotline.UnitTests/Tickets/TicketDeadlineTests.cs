@@ -13,31 +13,31 @@ public sealed class TicketDeadlineTests
     [Fact]
     public void NextDueAt_Should_BeNull_When_Registered()
     {
-        _s.Registered().NextDueAt.ShouldBeNull();
+        _s.Registered().Clocks.NextDueAt.ShouldBeNull();
     }
 
     [Fact]
     public void NextDueAt_Should_BeAcceptDeadline_When_Dispatched()
     {
-        _s.Dispatched().NextDueAt.ShouldBe(TicketScenario.AcceptDue);
+        _s.Dispatched().Clocks.NextDueAt.ShouldBe(TicketScenario.AcceptDue);
     }
 
     [Fact]
     public void NextDueAt_Should_BeContactDeadline_When_AcceptedButNotContacted()
     {
-        _s.Accepted().NextDueAt.ShouldBe(TicketScenario.ContactDue);
+        _s.Accepted().Clocks.NextDueAt.ShouldBe(TicketScenario.ContactDue);
     }
 
     [Fact]
     public void NextDueAt_Should_BeReplyDeadline_When_Contacted()
     {
-        _s.Contacted().NextDueAt.ShouldBe(TicketScenario.ReplyDue);
+        _s.Contacted().Clocks.NextDueAt.ShouldBe(TicketScenario.ReplyDue);
     }
 
     [Fact]
     public void NextDueAt_Should_KeepRunningClocks_When_ReturnRequested()
     {
-        _s.ReturnRequested().NextDueAt.ShouldBe(TicketScenario.AcceptDue);
+        _s.ReturnRequested().Clocks.NextDueAt.ShouldBe(TicketScenario.AcceptDue);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class TicketDeadlineTests
 
         ticket.Accept(_s.Lead, _s.SetNow(TicketScenario.AcceptDue.AddHours(3)));
 
-        ticket.NextDueAt.ShouldBe(TicketScenario.ContactDue);
+        ticket.Clocks.NextDueAt.ShouldBe(TicketScenario.ContactDue);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class TicketDeadlineTests
     [InlineData(TicketStatus.Closed)]
     public void NextDueAt_Should_BeNull_When_NoClockRuns(TicketStatus status)
     {
-        _s.InStatus(status).NextDueAt.ShouldBeNull();
+        _s.InStatus(status).Clocks.NextDueAt.ShouldBeNull();
     }
 
     [Fact]
@@ -66,10 +66,10 @@ public sealed class TicketDeadlineTests
 
         ticket.Dispatch(_s.LeadUnitId, [], null, _s.Schedule, null, _s.Agent, now);
 
-        ticket.AcceptDueAt.ShouldBe(now.AddMinutes(30));
-        ticket.ContactDueAt.ShouldBe(now.AddHours(1));
-        ticket.ReplyDueAt.ShouldBe(now.AddHours(2));
-        ticket.NextDueAt.ShouldBe(now.AddMinutes(30));
+        ticket.Clocks.AcceptDueAt.ShouldBe(now.AddMinutes(30));
+        ticket.Clocks.ContactDueAt.ShouldBe(now.AddHours(1));
+        ticket.Clocks.ReplyDueAt.ShouldBe(now.AddHours(2));
+        ticket.Clocks.NextDueAt.ShouldBe(now.AddMinutes(30));
     }
 
     [Fact]

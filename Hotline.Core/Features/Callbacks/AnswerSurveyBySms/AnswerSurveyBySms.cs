@@ -1,4 +1,5 @@
 using Hotline.Core.Data;
+using Hotline.Core.Features.Reference;
 using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using MediatR;
@@ -16,7 +17,7 @@ namespace Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
 /// </summary>
 public sealed record AnswerSurveyBySms(WebhookRequest Webhook) : IRequest<string>;
 
-public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator mediator, TelephonyUrls urls, TimeProvider time) : IRequestHandler<AnswerSurveyBySms, string>
+public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, ReferenceDataCache reference, TelephonyUrls urls, TimeProvider time) : IRequestHandler<AnswerSurveyBySms, string>
 {
     public async Task<string> Handle(AnswerSurveyBySms request, CancellationToken cancellationToken)
     {
@@ -43,14 +44,14 @@ public sealed class AnswerSurveyBySmsHandler(HotlineDbContext db, IMediator medi
         var digits = SurveyAnswer.Digits(body);
         if (digits is { Length: 2 } && SurveyAnswer.IsSatisfaction(digits[0]) && SurveyAnswer.IsSolved(digits[1]))
         {
-            var recorded = await SurveyCompletion.CompleteAsync(mediator, db, survey, digits[0] - '0', digits[1] == '1', "Sms", now, cancellationToken);
+            var recorded = await SurveyCompletion.CompleteAsync(db, reference, survey, digits[0] - '0', digits[1] == '1', "Sms", now, cancellationToken);
             return recorded ? new Twiml().Message(SurveyAnswer.Thanks).ToString() : Twiml.Empty().ToString();
         }
 
         // One digit: the solved answer when satisfaction is already known, otherwise the satisfaction.
         if (digits is { Length: 1 } && survey.Satisfaction is { } satisfaction && SurveyAnswer.IsSolved(digits[0]))
         {
-            var recorded = await SurveyCompletion.CompleteAsync(mediator, db, survey, satisfaction, digits[0] == '1', "Sms", now, cancellationToken);
+            var recorded = await SurveyCompletion.CompleteAsync(db, reference, survey, satisfaction, digits[0] == '1', "Sms", now, cancellationToken);
             return recorded ? new Twiml().Message(SurveyAnswer.Thanks).ToString() : Twiml.Empty().ToString();
         }
 

@@ -92,55 +92,31 @@ public sealed partial class SweepCallbackSurveysHandler(
     private async Task ProcessAsync(Guid id, DateTimeOffset now, bool automated, CancellationToken ct)
     {
         var survey = await db.CallbackSurveys.FirstAsync(s => s.Id == id, ct);
-        if (survey.DueAt is null || survey.DueAt > now)
+        if (!survey.IsDue(now))
         {
             return;
         }
 
-        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == survey.TicketId)
+        var order = await db.Tickets.AsNoTracking().Where(t => t.Id == survey.TicketId)
             .Select(t => new { t.Status, t.ReworkCount, t.Number })
             .FirstOrDefaultAsync(ct);
-        if (ticket is null || ticket.Status != TicketStatus.Replied || ticket.ReworkCount != survey.Round)
-        {
-            survey.Cancel(now);
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
-        if (survey.Stage == SurveyStage.CallPlaced || !automated)
-        {
-            survey.ToHuman(now);
-            await db.SaveChangesAsync(ct);
-            _human++;
-            return;
-        }
-
-        var window = options.Value.WithinHours(now);
-        if (window > now)
-        {
-            survey.Postpone(window, now);
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
-        // What was already attempted decides the next step: never the same SMS or call twice.
         var attempted = await db.SurveyMessages.AsNoTracking()
             .Where(m => m.SurveyId == survey.Id && m.Purpose != null)
             .Select(m => m.Purpose!)
             .ToListAsync(ct);
-        if (attempted.Contains(SurveyMessage.SurveyCall))
+        var step = survey.Advance(order?.Status, order?.ReworkCount ?? -1, automated, options.Value.WithinHours(now), attempted, now);
+        if (step == SurveyStep.SendSms)
         {
-            survey.ToHuman(now);
-            await db.SaveChangesAsync(ct);
-            _human++;
+            await SendSmsAsync(survey, order!.Number, now, ct);
         }
-        else if (survey.Stage is SurveyStage.SmsSent or SurveyStage.SmsAwaitingSolved || attempted.Contains(SurveyMessage.SurveySms) || !PhoneNumbers.IsMobile(survey.Phone))
+        else if (step == SurveyStep.PlaceCall)
         {
             await PlaceCallAsync(survey, now, ct);
         }
-        else
+        else if (step != SurveyStep.None)
         {
-            await SendSmsAsync(survey, ticket.Number, now, ct);
+            await db.SaveChangesAsync(ct);
+            _human += step == SurveyStep.ToHuman ? 1 : 0;
         }
     }
 
@@ -154,7 +130,7 @@ public sealed partial class SweepCallbackSurveysHandler(
             SurveyMessage.Intent(survey.Id, SurveyMessage.SurveySms, to, body, now),
             () => twilio.SendMessageAsync(to, body, urls.Absolute(TelephonyUrls.SmsStatus), ct),
             // Refused (e.g. 21211 invalid number, 21610 unsubscribed): go on to the call at the next sweep.
-            refused: () => survey.Postpone(now, now),
+            refused: () => survey.SmsRefused(now),
             now,
             ct);
     }

@@ -1,11 +1,8 @@
 namespace Hotline.Core.Features.Kpis.Counts;
 
-/// <summary>What a <see cref="KpiCount"/> row is keyed by besides its day.</summary>
-public enum KpiDimension { Unit, District, Category, Channel, Type, StreetCategory }
-
 /// <summary>
 /// Incrementally maintained measures (docs/kpis.md): each saved change of an order adds a row holding the change
-/// of its contribution (new minus old) per day and key, in the same transaction; <see cref="CompactKpiCounts"/>
+/// of its contribution (new minus old) per day and key, in the same transaction; <see cref="CompactKpiCounts.CompactKpiCounts"/>
 /// folds rows of the same day and key into one. Every figure is a sum over a period, so rows only ever add up.
 /// </summary>
 public sealed class KpiCount

@@ -86,6 +86,7 @@ public sealed class KpiCountsInterceptor : SaveChangesInterceptor
     private static KpiSnapshot Original(EntityEntry<Ticket> entry)
     {
         var o = entry.OriginalValues;
+        var clocks = entry.Reference(t => t.Clocks).TargetEntry!.OriginalValues;
         var t = entry.Entity;
         return new KpiSnapshot(
             o.GetValue<TicketStatus>(nameof(Ticket.Status)),
@@ -98,14 +99,14 @@ public sealed class KpiCountsInterceptor : SaveChangesInterceptor
             t.CreatedDay,
             o.GetValue<Guid?>(nameof(Ticket.LeadUnitId)),
             o.GetValue<DateTimeOffset?>(nameof(Ticket.FirstDispatchedAt)),
-            o.GetValue<DateTimeOffset?>(nameof(Ticket.AcceptDueAt)),
-            o.GetValue<DateTimeOffset?>(nameof(Ticket.ContactDueAt)),
-            o.GetValue<DateTimeOffset?>(nameof(Ticket.ReplyDueAt)),
+            clocks.GetValue<DateTimeOffset?>(nameof(TicketClocks.AcceptDueAt)),
+            clocks.GetValue<DateTimeOffset?>(nameof(TicketClocks.ContactDueAt)),
+            clocks.GetValue<DateTimeOffset?>(nameof(TicketClocks.ReplyDueAt)),
             o.GetValue<DateTimeOffset?>(nameof(Ticket.AcceptedAt)),
             o.GetValue<DateTimeOffset?>(nameof(Ticket.ContactedAt)),
             o.GetValue<DateTimeOffset?>(nameof(Ticket.RepliedAt)),
             o.GetValue<DateTimeOffset?>(nameof(Ticket.ClosedAt)),
-            o.GetValue<AlertFlags>(nameof(Ticket.AlertsRaised)),
+            clocks.GetValue<AlertFlags>(nameof(TicketClocks.AlertsRaised)),
             o.GetValue<bool>(nameof(Ticket.PriorResponseLate)),
             o.GetValue<bool>(nameof(Ticket.PriorReplyLate)),
             o.GetValue<CallbackOutcome?>(nameof(Ticket.CallbackOutcome)),

@@ -73,27 +73,27 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
 
         if (request.Overdue == true)
         {
-            query = query.Where(t => t.NextDueAt != null && t.NextDueAt < now);
+            query = query.Where(t => t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now);
         }
         else if (request.Overdue == false)
         {
-            query = query.Where(t => t.NextDueAt == null || t.NextDueAt >= now);
+            query = query.Where(t => t.Clocks.NextDueAt == null || t.Clocks.NextDueAt >= now);
         }
 
         if (request.NearDue == true)
         {
             var horizon = now + deadlines.Value.NearDueWindow;
-            query = query.Where(t => t.NextDueAt != null && t.NextDueAt >= now && t.NextDueAt <= horizon);
+            query = query.Where(t => t.Clocks.NextDueAt != null && t.Clocks.NextDueAt >= now && t.Clocks.NextDueAt <= horizon);
         }
 
         if (request.Escalated == true)
         {
-            query = query.Where(t => t.Status != TicketStatus.Closed && (t.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
+            query = query.Where(t => t.Status != TicketStatus.Closed && (t.Clocks.AlertsRaised & AlertFlags.AnyOverdue) != AlertFlags.None);
         }
 
         if (request.PendingExtension == true)
         {
-            query = query.Where(t => t.PendingExtensionDueAt != null && t.Status != TicketStatus.Closed);
+            query = query.Where(t => t.PendingExtension != null && t.Status != TicketStatus.Closed);
         }
 
         if (!string.IsNullOrWhiteSpace(request.Q))
@@ -109,7 +109,7 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
 
         var total = await query.CountAsync(cancellationToken);
         var ordered = request.Overdue == true || request.NearDue == true || request.Escalated == true
-            ? query.OrderBy(t => t.NextDueAt).ThenBy(t => t.Number)
+            ? query.OrderBy(t => t.Clocks.NextDueAt).ThenBy(t => t.Number)
             : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
 
         var items = await ordered
@@ -124,8 +124,8 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
                 t.Urgency,
                 t.LeadUnitId,
                 t.CreatedAt,
-                t.NextDueAt,
-                t.NextDueAt != null && t.NextDueAt < now))
+                t.Clocks.NextDueAt,
+                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now))
             .ToListAsync(cancellationToken);
 
         return new PagedResult<TicketListItemDto>(items, total);

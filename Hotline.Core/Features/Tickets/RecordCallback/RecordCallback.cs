@@ -2,7 +2,6 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
-using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
@@ -11,11 +10,11 @@ using MediatR;
 namespace Hotline.Core.Features.Tickets.RecordCallback;
 
 /// <summary>
-/// 回访 result. The one command for every callback channel (a person, SMS, keypad): satisfied and solved
-/// closes the order; dissatisfied or unsolved sends it back to the lead unit (重办).
-/// <c>SystemActor</c> is set by automated channels (the SMS and keypad surveys) and never bound from a request.
+/// 回访 result recorded by a person: satisfied and solved closes the order; dissatisfied or unsolved sends it back
+/// to the lead unit (重办). The automated surveys (SMS, keypad) call <see cref="Ticket.RecordCallback"/> themselves,
+/// in the same save as the survey (Callbacks/SurveyCompletion).
 /// </summary>
-public sealed record RecordCallback(Guid TicketId, CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version, Actor? SystemActor = null) : IRequest<TicketDto>;
+public sealed record RecordCallback(Guid TicketId, CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version) : IRequest<TicketDto>;
 
 public sealed class RecordCallbackValidator : AbstractValidator<RecordCallback>
 {
@@ -33,7 +32,7 @@ public sealed class RecordCallbackHandler(HotlineDbContext db, ICurrentUser curr
 {
     public async Task<TicketDto> Handle(RecordCallback request, CancellationToken cancellationToken)
     {
-        var (actor, now) = (request.SystemActor ?? currentUser.Actor, time.GetUtcNow());
+        var (actor, now) = (currentUser.Actor, time.GetUtcNow());
         var ticket = await db.Tickets.LoadForChangeAsync(request.TicketId, actor, request.Version, cancellationToken);
         var snapshot = await reference.GetAsync(cancellationToken);
         ticket.RecordCallback(request.Outcome!.Value, request.Solved, request.Note, snapshot, actor, now);

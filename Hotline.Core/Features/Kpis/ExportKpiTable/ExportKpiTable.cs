@@ -1,12 +1,11 @@
 using FluentValidation;
 using Hotline.Contracts.Kpis;
+using Hotline.Core.Features.Kpis.Export;
+using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.Extensions.Options;
 
-namespace Hotline.Core.Features.Kpis.Export;
-
-/// <summary>A file to download.</summary>
-public sealed record KpiFile(string FileName, string ContentType, byte[] Content);
+namespace Hotline.Core.Features.Kpis.ExportKpiTable;
 
 /// <summary><c>GET /api/kpis/export/{table}?format=csv|xlsx</c>: any table of the supervisors' pages as a file, with the same parameters.</summary>
 public sealed record ExportKpiTable(
@@ -27,10 +26,11 @@ public sealed class ExportKpiTableValidator : AbstractValidator<ExportKpiTable>
         RuleFor(r => r.Format).IsInEnum();
         RuleFor(r => r.Interval).IsInEnum();
         RuleFor(r => r.Dimension).IsInEnum();
+        RuleFor(r => r.Week).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("日期须在 2000–2100 年之间。");
     }
 }
 
-public sealed class ExportKpiTableHandler(IMediator mediator, TimeProvider time) : IRequestHandler<ExportKpiTable, KpiFile>
+public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalculator volumes, HotSpotFinder hotSpots, TimeProvider time) : IRequestHandler<ExportKpiTable, KpiFile>
 {
     private static readonly TableColumn[] FigureColumns =
     [
@@ -46,12 +46,12 @@ public sealed class ExportKpiTableHandler(IMediator mediator, TimeProvider time)
         var period = KpiPeriod.Resolve(request.From, request.To, time);
         var (table, name) = request.Table switch
         {
-            KpiTable.Units => (Figures("三率-承办单位", "承办单位", (await mediator.Send(new GetUnitMeasures(request.From, request.To), cancellationToken)).Select(u => ((object?)u.UnitName, (MeasureFigures)u))), $"units-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
-            KpiTable.Districts => (Figures("三率-区", "区", (await mediator.Send(new GetGroupMeasures(MeasureDimension.District, request.From, request.To), cancellationToken)).Select(g => ((object?)g.Name, (MeasureFigures)g))), $"districts-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
-            KpiTable.Categories => (Figures("三率-诉求类别", "诉求类别", (await mediator.Send(new GetGroupMeasures(MeasureDimension.Category, request.From, request.To), cancellationToken)).Select(g => ((object?)g.Name, (MeasureFigures)g))), $"categories-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
-            KpiTable.Ranking => (Ranking(await mediator.Send(new GetRanking(request.From, request.To), cancellationToken)), $"ranking-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
-            KpiTable.Volumes => (Volumes(await mediator.Send(new GetVolumes(request.From, request.To, request.Interval, request.Dimension), cancellationToken)), $"volumes-{request.Dimension}-{request.Interval}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}".ToLowerInvariant()),
-            _ => HotSpots(await mediator.Send(new GetHotSpots(request.Week), cancellationToken)),
+            KpiTable.Units => (Figures("三率-承办单位", "承办单位", (await measures.UnitsAsync(period, cancellationToken)).Select(u => ((object?)u.UnitName, (MeasureFigures)u))), $"units-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
+            KpiTable.Districts => (Figures("三率-区", "区", (await measures.GroupsAsync(MeasureDimension.District, period, cancellationToken)).Select(g => ((object?)g.Name, (MeasureFigures)g))), $"districts-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
+            KpiTable.Categories => (Figures("三率-诉求类别", "诉求类别", (await measures.GroupsAsync(MeasureDimension.Category, period, cancellationToken)).Select(g => ((object?)g.Name, (MeasureFigures)g))), $"categories-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
+            KpiTable.Ranking => (Ranking(await measures.RankingAsync(period, cancellationToken)), $"ranking-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}"),
+            KpiTable.Volumes => (Volumes(await volumes.ComputeAsync(period, request.Interval, request.Dimension, cancellationToken)), $"volumes-{request.Dimension}-{request.Interval}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}".ToLowerInvariant()),
+            _ => HotSpots(await hotSpots.FindAsync(request.Week ?? ChinaTime.DateOf(time.GetUtcNow()), cancellationToken)),
         };
 
         return request.Format == ExportFormat.Xlsx

@@ -7,7 +7,7 @@ using Hotline.Core.Features.Tickets;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Core.Features.Callbacks;
+namespace Hotline.Core.Features.Callbacks.ListDueCallbacks;
 
 /// <summary>
 /// The callback queue: replied orders waiting for a callback, the longest-waiting first. With
@@ -35,7 +35,7 @@ public sealed class ListDueCallbacksHandler(HotlineDbContext db, ICurrentUser cu
             .OrderBy(t => t.RepliedAt)
             .ThenBy(t => t.Number)
             .Take(Math.Clamp(request.Limit, 1, 500))
-            .Select(t => new TicketListItemDto(t.Id, t.Number, t.Status, t.Type, t.CategoryCode, t.Urgency, t.LeadUnitId, t.CreatedAt, t.NextDueAt, false))
+            .Select(t => new TicketListItemDto(t.Id, t.Number, t.Status, t.Type, t.CategoryCode, t.Urgency, t.LeadUnitId, t.CreatedAt, t.Clocks.NextDueAt, false))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,34 +1,24 @@
-using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Data;
-using Hotline.Domain.Common;
 using Hotline.Core.Features.Kpis.Counts;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Kpis;
 
 /// <summary>
-/// <c>GET /api/kpis/hotspots?week=</c>: categories rising in a street (主动治理). A (street, category) is a hot spot
-/// when the week's orders reach Kpis:HotSpots:MinCount and at least MinRatio × the mean of the PreviousWeeks before
-/// (weeks run Monday to Sunday, China time). Duplicates and invalid orders do not count.
+/// Categories rising in a street (主动治理): a (street, category) is a hot spot when the week's orders reach
+/// Kpis:HotSpots:MinCount and at least MinRatio × the mean of the PreviousWeeks before (weeks run Monday to Sunday,
+/// China time). Duplicates and invalid orders do not count.
 /// </summary>
-public sealed record GetHotSpots(DateOnly? Week) : IRequest<HotSpotReportDto>;
-
-public sealed class GetHotSpotsValidator : AbstractValidator<GetHotSpots>
+public sealed class HotSpotFinder(HotlineDbContext db, IOptions<KpiOptions> options)
 {
-    public GetHotSpotsValidator() =>
-        RuleFor(r => r.Week).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("日期须在 2000–2100 年之间。");
-}
-
-public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, IOptions<KpiOptions> options) : IRequestHandler<GetHotSpots, HotSpotReportDto>
-{
-    public async Task<HotSpotReportDto> Handle(GetHotSpots request, CancellationToken cancellationToken)
+    /// <summary>The hot spots of the week holding <paramref name="day"/>, hottest first, with their orders.</summary>
+    public async Task<HotSpotReportDto> FindAsync(DateOnly day, CancellationToken ct)
     {
         var rule = options.Value.HotSpots;
-        var weekStart = GetVolumesHandler.BucketOf(request.Week ?? ChinaTime.DateOf(time.GetUtcNow()), VolumeInterval.Week);
+        var weekStart = VolumeCalculator.BucketOf(day, VolumeInterval.Week);
         var weekEnd = weekStart.AddDays(6);
         var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
 
@@ -39,12 +29,12 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
             .GroupBy(c => c.Key)
             .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
             .Where(x => x.N >= rule.MinCount)
-            .ToDictionaryAsync(x => x.Key, x => x.N, cancellationToken);
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var before = await counts
             .Where(c => c.Day >= first && c.Day < weekStart)
             .GroupBy(c => c.Key)
             .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
-            .ToDictionaryAsync(x => x.Key, x => x.N, cancellationToken);
+            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var hot = thisWeek
             .Where(x => x.Value >= rule.MinRatio * before.GetValueOrDefault(x.Key) / rule.PreviousWeeks)
             .Select(x => x.Key)
@@ -56,7 +46,7 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
                     .Where(c => c.Day >= first && c.Day < weekStart && chunk.Contains(c.Key))
                     .GroupBy(c => new { c.Day, c.Key })
                     .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
-                    .ToListAsync(cancellationToken))
+                    .ToListAsync(ct))
                 .Select(x => (x.Day, x.Key, x.N)));
         }
 
@@ -66,7 +56,7 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
                 var previous = new int[rule.PreviousWeeks]; // [0] = the week just before, [1] = two weeks before, ...
                 foreach (var c in rows.Where(r => r.Key == key))
                 {
-                    previous[((weekStart.DayNumber - GetVolumesHandler.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7) - 1] += c.N;
+                    previous[((weekStart.DayNumber - VolumeCalculator.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7) - 1] += c.N;
                 }
 
                 var parts = key.Split('|');
@@ -80,9 +70,9 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
             .ThenBy(c => c.Key.Category, StringComparer.Ordinal)
             .ToList();
 
-        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
-        var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var items = new List<HotSpotDto>(candidates.Count);
         foreach (var c in candidates)
         {
@@ -93,7 +83,7 @@ public sealed class GetHotSpotsHandler(HotlineDbContext db, TimeProvider time, I
                 .OrderByDescending(t => t.CreatedAt)
                 .Take(rule.MaxOrdersListed)
                 .Select(t => new HotSpotOrderDto(t.Id, t.Number, t.Status, t.Type, t.CreatedAt, t.Location.Address))
-                .ToListAsync(cancellationToken);
+                .ToListAsync(ct);
             items.Add(new HotSpotDto(
                 district, districts.GetValueOrDefault(district, district),
                 street, streets.GetValueOrDefault(street, street),

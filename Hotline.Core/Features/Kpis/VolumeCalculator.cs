@@ -1,40 +1,23 @@
-using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Kpis.Counts;
 using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
-using Hotline.Core.Features.Kpis.Counts;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Kpis;
 
 /// <summary>
-/// <c>GET /api/kpis/volumes</c>: orders registered per day, week (from Monday) or month, China time, split by
-/// channel, type, category or district; and the returns asked for, extensions asked for and reworks per bucket.
+/// Orders registered per day, week (from Monday) or month of a period, China time, split by channel, type,
+/// category or district, with the returns asked for, extensions asked for and reworks per bucket (docs/kpis.md).
 /// </summary>
-public sealed record GetVolumes(DateOnly? From, DateOnly? To, VolumeInterval Interval = VolumeInterval.Day, VolumeDimension Dimension = VolumeDimension.Channel)
-    : IRequest<VolumeReportDto>, IPeriodRequest;
-
-public sealed class GetVolumesValidator : AbstractValidator<GetVolumes>
+public sealed class VolumeCalculator(HotlineDbContext db)
 {
-    public GetVolumesValidator(IOptions<KpiOptions> options)
+    public async Task<VolumeReportDto> ComputeAsync(KpiPeriod period, VolumeInterval interval, VolumeDimension dimension, CancellationToken ct)
     {
-        this.AddPeriodRules(options.Value);
-        RuleFor(r => r.Interval).IsInEnum();
-        RuleFor(r => r.Dimension).IsInEnum();
-    }
-}
-
-public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<GetVolumes, VolumeReportDto>
-{
-    public async Task<VolumeReportDto> Handle(GetVolumes request, CancellationToken cancellationToken)
-    {
-        var period = KpiPeriod.Resolve(request.From, request.To, time);
         var (from, to) = (period.From, period.To);
-        var kind = request.Dimension switch
+        var kind = dimension switch
         {
             VolumeDimension.Channel => KpiDimension.Channel,
             VolumeDimension.Type => KpiDimension.Type,
@@ -45,16 +28,16 @@ public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : 
                 .Where(c => c.Dimension == kind && c.Day >= from && c.Day <= to)
                 .GroupBy(c => new { c.Day, c.Key })
                 .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.Registered) })
-                .ToListAsync(cancellationToken))
+                .ToListAsync(ct))
             .Where(x => x.N != 0)
             .Select(x => (x.Day, x.Key, x.N))
             .ToList();
 
-        var buckets = Buckets(from, to, request.Interval);
+        var buckets = Buckets(from, to, interval);
         var index = buckets.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        int Slot(DateOnly day) => index[BucketOf(day, request.Interval)];
+        int Slot(DateOnly day) => index[BucketOf(day, interval)];
 
-        var names = await NamesAsync(request.Dimension, cancellationToken);
+        var names = await NamesAsync(dimension, ct);
         var series = counts
             .GroupBy(c => c.Key)
             .Select(g =>
@@ -85,7 +68,7 @@ public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : 
         var events = await db.TimelineEntries.AsNoTracking()
             .Where(e => actions.Contains(e.Action) && e.At >= fromUtc && e.At < toUtc)
             .Select(e => new { e.Action, e.At })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct);
         var returns = new int[buckets.Count];
         var extensions = new int[buckets.Count];
         var reworks = new int[buckets.Count];
@@ -100,7 +83,7 @@ public sealed class GetVolumesHandler(HotlineDbContext db, TimeProvider time) : 
             target[Slot(ChinaTime.DateOf(e.At))]++;
         }
 
-        return new VolumeReportDto(from, to, request.Interval, request.Dimension, buckets, series, total, returns, extensions, reworks);
+        return new VolumeReportDto(from, to, interval, dimension, buckets, series, total, returns, extensions, reworks);
     }
 
     /// <summary>The first day of the bucket <paramref name="day"/> falls in: itself, its Monday, or the 1st of its month.</summary>

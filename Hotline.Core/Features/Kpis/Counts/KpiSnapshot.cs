@@ -1,0 +1,36 @@
+using Hotline.Contracts;
+using Hotline.Domain.Tickets;
+
+namespace Hotline.Core.Features.Kpis.Counts;
+
+/// <summary>The fields of an order that its measures depend on, as saved (or as they were before a change).</summary>
+public sealed record KpiSnapshot(
+    TicketStatus Status,
+    CloseReason? CloseReason,
+    Channel Channel,
+    TicketType Type,
+    string CategoryCode,
+    string DistrictCode,
+    string? StreetCode,
+    DateOnly CreatedDay,
+    Guid? LeadUnitId,
+    DateTimeOffset? FirstDispatchedAt,
+    DateTimeOffset? AcceptDueAt,
+    DateTimeOffset? ContactDueAt,
+    DateTimeOffset? ReplyDueAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ContactedAt,
+    DateTimeOffset? RepliedAt,
+    DateTimeOffset? ClosedAt,
+    AlertFlags AlertsRaised,
+    bool PriorResponseLate,
+    bool PriorReplyLate,
+    CallbackOutcome? CallbackOutcome,
+    bool? CallbackSolved,
+    DateTimeOffset? CallbackAt)
+{
+    public static KpiSnapshot Of(Ticket t) => new(
+        t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
+        t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+        t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt);
+}

@@ -1,8 +1,11 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts.Auth;
-using Hotline.Core.Features.Users;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Hotline.Core.Features.Users.CreateUser;
+using Hotline.Core.Features.Users.ListUsers;
+using Hotline.Core.Features.Users.SignIn;
+using Hotline.Core.Features.Users.UpdateUser;
 
 namespace Hotline.Api.Endpoints;
 

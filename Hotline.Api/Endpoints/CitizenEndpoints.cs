@@ -2,10 +2,16 @@ using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Features.Citizens;
-using Hotline.Core.Features.Reference;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Hotline.Core.Features.Citizens.IssueOpen311Key;
+using Hotline.Core.Features.Citizens.ListOpen311Keys;
+using Hotline.Core.Features.Citizens.RevokeOpen311Key;
+using Hotline.Core.Features.Citizens.SubmitPublicRequest;
+using Hotline.Core.Features.Citizens.TrackSubmission;
+using Hotline.Core.Features.Reference.ListCategories;
+using Hotline.Core.Features.Reference.ListRegions;
 
 namespace Hotline.Api.Endpoints;
 

@@ -1,6 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Core.Features.Events;
 using MediatR;
+using Hotline.Core.Features.Events.GetEvents;
 
 namespace Hotline.Api.Endpoints;
 

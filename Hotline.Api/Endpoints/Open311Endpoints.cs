@@ -1,9 +1,11 @@
 using Hotline.Api.Citizens;
 using Hotline.Api.Citizens.Open311;
-using Hotline.Core.Features.Citizens;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Hotline.Core.Features.Citizens.GetOpen311ServiceDefinition;
+using Hotline.Core.Features.Citizens.GetOpen311Services;
+using Hotline.Core.Features.Citizens.SearchOpen311Requests;
 
 namespace Hotline.Api.Endpoints;
 

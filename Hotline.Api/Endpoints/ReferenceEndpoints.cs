@@ -1,8 +1,22 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
-using Hotline.Core.Features.Reference;
 using MediatR;
+using Hotline.Core.Features.Reference.DeleteDispatchRule;
+using Hotline.Core.Features.Reference.DeleteUnit;
+using Hotline.Core.Features.Reference.GetCalendarYear;
+using Hotline.Core.Features.Reference.ListCategories;
+using Hotline.Core.Features.Reference.ListDispatchRules;
+using Hotline.Core.Features.Reference.ListRegions;
+using Hotline.Core.Features.Reference.ListSlaPolicies;
+using Hotline.Core.Features.Reference.ListUnits;
+using Hotline.Core.Features.Reference.PreviewSla;
+using Hotline.Core.Features.Reference.ReplaceCalendarYear;
+using Hotline.Core.Features.Reference.SaveCategory;
+using Hotline.Core.Features.Reference.SaveDispatchRule;
+using Hotline.Core.Features.Reference.SaveRegion;
+using Hotline.Core.Features.Reference.SaveSlaPolicy;
+using Hotline.Core.Features.Reference.SaveUnit;
 
 namespace Hotline.Api.Endpoints;
 

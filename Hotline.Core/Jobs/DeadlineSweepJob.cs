@@ -1,5 +1,5 @@
 using Hangfire;
-using Hotline.Core.Features.Deadlines;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 using MediatR;
 
 namespace Hotline.Core.Jobs;

@@ -11,30 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Citizens;
 
-/// <summary>Where a public submission came from; the actor is what the timeline shows as "who".</summary>
-public sealed record CitizenSource(Channel Channel, Actor Actor, Guid? Open311ClientId, string ClientName, string? ServiceCode, string? Attributes, string? RegistrationNote)
-{
-    public const string WebClientName = "web";
-
-    /// <summary>The public form: the timeline shows 市民（网上表单）.</summary>
-    public static CitizenSource Web() => new(Channel.Web, Actor.System("市民（网上表单）"), null, WebClientName, null, null, null);
-}
-
-/// <summary>The per-phone limit of the public form (the API's rate limiter): null when allowed, otherwise how long to wait.</summary>
-public interface ISubmissionPhoneLimit
-{
-    TimeSpan? Rejects(string? phone);
-}
-
-/// <summary>A valid public submission over its phone number's limit: 429 with <c>Retry-After</c>, nothing stored.</summary>
-public sealed class SubmissionThrottledException(TimeSpan retryAfter)
-    : Exception("该电话号码提交过于频繁，请稍后再试。(Too many submissions for this phone number; try again later.)")
-{
-    public TimeSpan RetryAfter { get; } = retryAfter;
-}
-
-public sealed record CitizenIntakeResult(Guid TicketId, string Number, string TrackingCode, bool Replayed);
-
 /// <summary>
 /// Registers an order that a citizen (or an Open311 client on a citizen's behalf) submitted: it is validated
 /// with the agents' registration rules, waits as <c>Registered</c> for an agent, and gets a random tracking

@@ -1,24 +1,6 @@
-using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
-using MediatR;
 
 namespace Hotline.Core.Features.Citizens;
-
-public sealed record Open311Service(string ServiceCode, string ServiceName, string Description, bool Metadata, string Type, string Keywords, string Group);
-
-public sealed record Open311AttributeValue(string Key, string Name);
-
-public sealed record Open311Attribute(
-    bool Variable,
-    string Code,
-    string Datatype,
-    bool Required,
-    string DatatypeDescription,
-    int Order,
-    string Description,
-    IReadOnlyList<Open311AttributeValue> Values);
-
-public sealed record Open311ServiceDefinition(string ServiceCode, IReadOnlyList<Open311Attribute> Attributes);
 
 /// <summary>
 /// The Open311 view of the category catalogue: every leaf category is a service (group = its parent's name).
@@ -90,21 +72,4 @@ public static class Open311Catalogue
     }
 
     private static Open311Attribute Households(int order) => new(true, "households", "number", false, "整数", order, "受影响的大致户数", []);
-}
-
-public sealed record GetOpen311Services : IRequest<IReadOnlyList<Open311Service>>;
-
-public sealed class GetOpen311ServicesHandler(ReferenceDataCache reference) : IRequestHandler<GetOpen311Services, IReadOnlyList<Open311Service>>
-{
-    public async Task<IReadOnlyList<Open311Service>> Handle(GetOpen311Services request, CancellationToken cancellationToken) =>
-        Open311Catalogue.Services(await reference.GetAsync(cancellationToken));
-}
-
-public sealed record GetOpen311ServiceDefinition(string? ServiceCode) : IRequest<Open311ServiceDefinition>;
-
-public sealed class GetOpen311ServiceDefinitionHandler(ReferenceDataCache reference) : IRequestHandler<GetOpen311ServiceDefinition, Open311ServiceDefinition>
-{
-    public async Task<Open311ServiceDefinition> Handle(GetOpen311ServiceDefinition request, CancellationToken cancellationToken) =>
-        Open311Catalogue.Definition(await reference.GetAsync(cancellationToken), request.ServiceCode)
-            ?? throw new NotFoundException("service_code", request.ServiceCode ?? string.Empty);
 }

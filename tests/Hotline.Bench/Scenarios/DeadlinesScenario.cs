@@ -8,6 +8,7 @@ using Hotline.Core.Features.Deadlines;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.Bench.Scenarios;
 

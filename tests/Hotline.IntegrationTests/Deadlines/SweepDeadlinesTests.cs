@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.IntegrationTests.Deadlines;
 

@@ -4,12 +4,12 @@ using Hotline.Domain.Calendar;
 using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
 using Hotline.Domain.Tickets;
-using Hotline.Core.Features.Deadlines;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;
 using Unit = Hotline.Domain.Reference.Unit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.IntegrationTests.Kpis;
 

@@ -142,7 +142,7 @@ public abstract class KpiMeasuresTests(KpiFixture fixture) : ApiTestBase(fixture
         await TicketAsync(t => t.RecordCallback(CallbackOutcome.Dissatisfied, false, null, schedule, new Actor(null, "callback", [Roles.Callback], null), KpiFixture.China(2, 12, 10)));
         await using (var scope = _fixture.Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Hotline.Core.Features.Deadlines.SweepDeadlines(), Ct);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Hotline.Core.Features.Deadlines.SweepDeadlines.SweepDeadlines(), Ct);
         }
 
         var reworkedAndLate = await UnitE();

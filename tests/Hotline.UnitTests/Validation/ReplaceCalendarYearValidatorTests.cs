@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
-using Hotline.Core.Features.Reference;
 using Shouldly;
+using Hotline.Core.Features.Reference.ReplaceCalendarYear;
 
 namespace Hotline.UnitTests.Validation;
 

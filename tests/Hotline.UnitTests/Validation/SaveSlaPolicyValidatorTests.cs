@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
-using Hotline.Core.Features.Reference;
 using Shouldly;
+using Hotline.Core.Features.Reference.SaveSlaPolicy;
 
 namespace Hotline.UnitTests.Validation;
 

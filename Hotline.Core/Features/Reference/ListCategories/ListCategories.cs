@@ -1,0 +1,22 @@
+using Hotline.Contracts.Reference;
+using MediatR;
+
+namespace Hotline.Core.Features.Reference.ListCategories;
+
+public sealed record ListCategories : IRequest<IReadOnlyList<CategoryDto>>;
+
+public sealed class ListCategoriesHandler(ReferenceDataCache reference) : IRequestHandler<ListCategories, IReadOnlyList<CategoryDto>>
+{
+    public async Task<IReadOnlyList<CategoryDto>> Handle(ListCategories request, CancellationToken cancellationToken)
+    {
+        var categories = (await reference.GetAsync(cancellationToken)).Categories;
+        return categories
+            .Where(c => c.ParentCode is null)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .Select(parent => new CategoryDto(
+                parent.Code,
+                parent.Name,
+                categories.Where(c => c.ParentCode == parent.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CategoryChildDto(c.Code, c.Name)).ToList()))
+            .ToList();
+    }
+}

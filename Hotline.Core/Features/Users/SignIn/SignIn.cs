@@ -1,0 +1,50 @@
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Auth;
+using Hotline.Core.Data;
+using Hotline.Domain.Users;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Users.SignIn;
+
+/// <summary>Checks a user name and password; null when they do not match an active user.</summary>
+public sealed record SignIn(string? UserName, string? Password) : IRequest<UserInfo?>;
+
+public sealed class SignInValidator : AbstractValidator<SignIn>
+{
+    public SignInValidator()
+    {
+        RuleFor(x => x.UserName).NotEmpty().MaximumLength(64).OverridePropertyName("userName");
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(200).OverridePropertyName("password");
+    }
+}
+
+public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> hasher) : IRequestHandler<SignIn, UserInfo?>
+{
+    public async Task<UserInfo?> Handle(SignIn request, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.UserName, cancellationToken);
+        if (user is null || !user.IsActive)
+        {
+            // Hash anyway, so an unknown name takes as long as a wrong password and names cannot be probed.
+            hasher.HashPassword(new User(Guid.Empty, "unknown", "unknown", [], null), request.Password!);
+            return null;
+        }
+
+        var result = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.SetPasswordHash(hasher.HashPassword(user, request.Password!));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new UserInfo(user.Id, user.UserName, user.DisplayName, user.Roles, user.UnitId);
+    }
+}

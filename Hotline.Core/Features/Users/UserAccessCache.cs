@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Core.Features.Users;
+
+/// <summary>
+/// Ends the access of an account whose state changed after its token was issued: deactivated, given other roles
+/// or another unit, or a new password. Each request's token is compared with the account as it is now, read at
+/// most every <see cref="Lifetime"/> per account and node (the node that made the change forgets at once), so
+/// a token stops working within that time on every node instead of living out its 12 hours. The password
+/// enters as a stamp derived from its hash, never the hash itself.
+/// </summary>
+public sealed class UserAccessCache(IServiceScopeFactory scopes)
+{
+    public const string StampClaim = "stamp";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<Guid, (UserAccess? Access, long ReadAt)> _entries = new();
+
+    public static string StampOf(string passwordHash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("hotline-token-stamp:" + passwordHash)))[..16];
+
+    /// <summary>The account as it is now (at most <see cref="Lifetime"/> old); null when it does not exist.</summary>
+    public async ValueTask<UserAccess?> GetAsync(Guid userId, CancellationToken ct)
+    {
+        if (_entries.TryGetValue(userId, out var entry) && TimeProvider.System.GetElapsedTime(entry.ReadAt) < Lifetime)
+        {
+            return entry.Access;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.Roles, u.UnitId, u.PasswordHash })
+            .FirstOrDefaultAsync(ct);
+        var access = user is null ? null : new UserAccess(user.IsActive, user.Roles, user.UnitId, StampOf(user.PasswordHash));
+        _entries[userId] = (access, TimeProvider.System.GetTimestamp());
+        return access;
+    }
+
+    /// <summary>Forgets an account after a change made on this node.</summary>
+    public void Forget(Guid userId) => _entries.TryRemove(userId, out _);
+
+    /// <summary>True when the token's account is active and still has the roles, unit and password the token was issued with.</summary>
+    public async ValueTask<bool> AdmitsAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimsActor.UserIdClaim), out var userId) || await GetAsync(userId, ct) is not { IsActive: true } access)
+        {
+            return false;
+        }
+
+        var unit = principal.FindFirstValue(ClaimsActor.UnitIdClaim);
+        var roles = principal.FindAll(ClaimsActor.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return principal.FindFirstValue(StampClaim) == access.Stamp
+            && roles.SetEquals(access.Roles)
+            && unit == access.UnitId?.ToString();
+    }
+}

@@ -39,7 +39,7 @@ public static class KpiEndpoints
             {
                 var request = new ExportKpiTable(Parse<KpiTable>(table, null), Parse<ExportFormat>(format, ExportFormat.Xlsx), from, to, Parse<VolumeInterval>(interval, VolumeInterval.Day), Parse<VolumeDimension>(dimension, VolumeDimension.Channel), week);
                 var file = await m.Send(request, ct);
-                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+                return TypedResults.Stream(body => file.WriteAsync(body, ct), file.ContentType, file.FileName);
             })
             .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");

@@ -1,42 +1,72 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Kpis.Export;
 
 /// <summary>
-/// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF line ends. Text that a
-/// spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+/// RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF line ends, written by CsvHelper
+/// row by row as the rows are read. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets
+/// an apostrophe in front (CsvHelper's injection escape); numbers and dates are never touched.
 /// </summary>
 public static class CsvTableWriter
 {
-    public static byte[] Write(TableData table)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', table.Columns.Select(c => Escape(c.Header))).Append("\r\n");
-        foreach (var row in table.Rows)
-        {
-            text.AppendJoin(',', row.Select((cell, i) => Escape(Format(cell, table.Columns[i].Kind)))).Append("\r\n");
-        }
+    public const string ContentType = "text/csv; charset=utf-8";
 
-        var preamble = Encoding.UTF8.GetPreamble();
-        var body = Encoding.UTF8.GetBytes(text.ToString());
-        return [.. preamble, .. body];
-    }
-
-    private static string Format(object? cell, CellKind kind) => cell switch
+    private static readonly CsvWriterOptions Options = new()
     {
-        null => string.Empty,
-        double d when kind == CellKind.Rate => d.ToString("0.####", CultureInfo.InvariantCulture),
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset at => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        _ => Defuse(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty),
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static string Defuse(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    public static async Task WriteAsync(TableData table, Stream output, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        foreach (var column in table.Columns)
+        {
+            csv.WriteField(column.Header);
+        }
 
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        await csv.EndRecordAsync(ct);
+        await foreach (var row in table.Rows.WithCancellation(ct))
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                WriteCell(csv, row[i], table.Columns[i].Kind);
+            }
+
+            await csv.EndRecordAsync(ct);
+        }
+
+        await csv.FlushAsync(ct);
+    }
+
+    private static void WriteCell(CsvWriter csv, object? cell, CellKind kind)
+    {
+        switch (cell)
+        {
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case double d:
+                csv.WriteField(d, kind == CellKind.Rate ? "0.####" : "0.##", CultureInfo.InvariantCulture);
+                break;
+            case int i:
+                csv.WriteField(i, default, CultureInfo.InvariantCulture);
+                break;
+            case long l:
+                csv.WriteField(l, default, CultureInfo.InvariantCulture);
+                break;
+            case DateOnly day:
+                csv.WriteField(day, "yyyy-MM-dd");
+                break;
+            case DateTimeOffset at:
+                csv.WriteField(ChinaTime.ToChina(at), "yyyy-MM-dd HH:mm");
+                break;
+            default:
+                csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
 }

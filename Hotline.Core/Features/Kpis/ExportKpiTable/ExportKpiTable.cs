@@ -55,8 +55,8 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
         };
 
         return request.Format == ExportFormat.Xlsx
-            ? new KpiFile(name + ".xlsx", XlsxTableWriter.ContentType, XlsxTableWriter.Write(table))
-            : new KpiFile(name + ".csv", "text/csv; charset=utf-8", CsvTableWriter.Write(table));
+            ? new KpiFile(name + ".xlsx", XlsxTableWriter.ContentType, (output, ct) => XlsxTableWriter.WriteAsync(table, output, ct))
+            : new KpiFile(name + ".csv", CsvTableWriter.ContentType, (output, ct) => CsvTableWriter.WriteAsync(table, output, ct));
     }
 
     private static TableData Figures(string title, string keyHeader, IEnumerable<(object? Name, MeasureFigures F)> rows) => new(
@@ -68,7 +68,7 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
             r.F.Callbacks, r.F.Solved, r.F.ResolutionRate,
             r.F.Satisfied, r.F.BasicallySatisfied, r.F.Dissatisfied, r.F.Unreachable, r.F.SatisfactionRate,
             r.F.Replied, r.F.RepliedOnTime, r.F.ReplyLate, r.F.OverdueOpen, r.F.OnTimeReplyRate, r.F.Score,
-        ]).ToList());
+        ]).ToAsyncEnumerable());
 
     private static TableData Ranking(IReadOnlyList<RankingEntryDto> ranking) => new(
         "三率排名",
@@ -76,7 +76,7 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
             new("名次", CellKind.Integer), new("承办单位"), new("综合得分", CellKind.Decimal), new("响应率", CellKind.Rate), new("解决率", CellKind.Rate),
             new("满意率", CellKind.Rate), new("按时答复率", CellKind.Rate), new("派单量", CellKind.Integer), new("有效回访", CellKind.Integer),
         ],
-        ranking.Select(r => (IReadOnlyList<object?>)[r.Rank, r.UnitName, r.Score, r.ResponseRate, r.ResolutionRate, r.SatisfactionRate, r.OnTimeReplyRate, r.Dispatched, r.Callbacks]).ToList());
+        ranking.Select(r => (IReadOnlyList<object?>)[r.Rank, r.UnitName, r.Score, r.ResponseRate, r.ResolutionRate, r.SatisfactionRate, r.OnTimeReplyRate, r.Dispatched, r.Callbacks]).ToAsyncEnumerable());
 
     private static TableData Volumes(VolumeReportDto report)
     {
@@ -89,7 +89,7 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
             row.AddRange(report.Series.Select(s => (object?)s.Counts[i]));
             row.AddRange([report.Total[i], report.Returns[i], report.Extensions[i], report.Reworks[i]]);
             return (IReadOnlyList<object?>)row;
-        }).ToList();
+        }).ToAsyncEnumerable();
         return new TableData("工单量", columns, rows);
     }
 
@@ -104,7 +104,7 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
             report.Items.Select(h => (IReadOnlyList<object?>)
             [
                 h.DistrictName, h.StreetName, h.CategoryName, h.ThisWeek, h.PreviousMean, h.Ratio, string.Join(' ', h.Orders.Select(o => o.Number)),
-            ]).ToList());
+            ]).ToAsyncEnumerable());
         return (table, $"hotspots-{report.WeekStart:yyyyMMdd}");
     }
 }

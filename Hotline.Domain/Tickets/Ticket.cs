@@ -5,9 +5,10 @@ using Hotline.Domain.Common;
 namespace Hotline.Domain.Tickets;
 
 /// <summary>
-/// The work order (工单). Every state change goes through one of its methods, which checks the status and
-/// the actor's unit, appends a timeline entry, bumps <see cref="Version"/> (the concurrency token) and
-/// raises a domain event.
+/// The work order (工单), the state machine of docs/architecture.md. Every state change goes through one of its
+/// methods, which checks the status and the actor's unit, appends a timeline entry, bumps <see cref="Version"/>
+/// (the concurrency token) and raises a domain event. The order decides which deadline stages run; the
+/// arithmetic of their clocks is <see cref="Clocks"/>.
 /// </summary>
 public sealed class Ticket : AggregateRoot
 {

@@ -9,13 +9,6 @@ using Hotline.Core.Realtime;
 using Hotline.Api.Jobs;
 using Scalar.AspNetCore;
 
-if (Hotline.Api.Telephony.TelephonySimulator.IsCommand(args))
-{
-    // `dotnet run --project Hotline.Api -- simulate-call 13800000000`: signed webhooks to a running API (docs/telephony.md).
-    Environment.ExitCode = await Hotline.Api.Telephony.TelephonySimulator.RunAsync(args);
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
 // Every environment, not only Development: a singleton that captured a scoped service (a validator holding a
 // DbContext, say) fails at start instead of leaking one request's state into the next.

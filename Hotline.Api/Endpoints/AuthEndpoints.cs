@@ -1,11 +1,11 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts.Auth;
-using MediatR;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Hotline.Core.Features.Users.CreateUser;
 using Hotline.Core.Features.Users.ListUsers;
 using Hotline.Core.Features.Users.SignIn;
 using Hotline.Core.Features.Users.UpdateUser;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hotline.Api.Endpoints;
 

@@ -1,10 +1,6 @@
 using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Contracts.Citizens;
-using Hotline.Core.Features.Citizens;
-using MediatR;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Hotline.Core.Features.Citizens.IssueOpen311Key;
 using Hotline.Core.Features.Citizens.ListOpen311Keys;
 using Hotline.Core.Features.Citizens.RevokeOpen311Key;
@@ -12,6 +8,9 @@ using Hotline.Core.Features.Citizens.SubmitPublicRequest;
 using Hotline.Core.Features.Citizens.TrackSubmission;
 using Hotline.Core.Features.Reference.ListCategories;
 using Hotline.Core.Features.Reference.ListRegions;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Api.Endpoints;
 
@@ -46,24 +45,15 @@ public static class CitizenEndpoints
         return app;
     }
 
-    private static async Task<Results<Accepted<PublicSubmissionReceipt>, ProblemHttpResult>> SubmitAsync(
+    /// <summary>Over the phone's limit the command throws SubmissionThrottledException: 429 with Retry-After (ProblemDetailsExceptionHandler).</summary>
+    private static async Task<Accepted<PublicSubmissionReceipt>> SubmitAsync(
         PublicSubmissionRequest body,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext http,
         IMediator m,
         CancellationToken ct)
     {
-        CitizenIntakeResult result;
-        try
-        {
-            result = await m.Send(new SubmitPublicRequest(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
-        }
-        catch (SubmissionThrottledException throttled)
-        {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁 (Too many requests)", detail: throttled.Message);
-        }
-
+        var result = await m.Send(new SubmitPublicRequest(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim()), ct);
         if (result.Replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";

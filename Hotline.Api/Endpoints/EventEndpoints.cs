@@ -1,7 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Core.Features.Events;
-using MediatR;
 using Hotline.Core.Features.Events.GetEvents;
+using MediatR;
 
 namespace Hotline.Api.Endpoints;
 

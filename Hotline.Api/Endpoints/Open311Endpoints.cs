@@ -1,11 +1,13 @@
 using Hotline.Api.Citizens;
 using Hotline.Api.Citizens.Open311;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using Hotline.Core.Features.Citizens.AuthenticateOpen311Client;
+using Hotline.Core.Features.Citizens.GetOpen311Request;
 using Hotline.Core.Features.Citizens.GetOpen311ServiceDefinition;
 using Hotline.Core.Features.Citizens.GetOpen311Services;
 using Hotline.Core.Features.Citizens.SearchOpen311Requests;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Api.Endpoints;
 
@@ -28,7 +30,9 @@ public static class Open311Endpoints
             .RequireRateLimiting(CitizenRateLimiting.Reads).WithSummary("Open311 service definition: district, street and the category's extra attributes").Describe();
         o.MapPost($"/requests.{Format}", async (string format, HttpRequest request, IMediator m, CancellationToken ct) =>
             {
-                var created = await m.Send(await Open311Wire.ReadCreateAsync(request, ct), ct);
+                var create = await Open311Wire.ReadCreateAsync(request, ct);
+                await m.Send(new AuthenticateOpen311Client(create.ApiKey), ct); // 403 before the pipeline validates the fields
+                var created = await m.Send(create, ct);
                 return Open311Format.Result(format, "service_requests", Open311Wire.Created(created), created.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
             })
             .RequireRateLimiting(CitizenRateLimiting.Open311Submissions).AddOpenApiOperationTransformer(Open311Wire.DescribeFormBody)

@@ -1,7 +1,6 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
-using MediatR;
 using Hotline.Core.Features.Reference.DeleteDispatchRule;
 using Hotline.Core.Features.Reference.DeleteUnit;
 using Hotline.Core.Features.Reference.GetCalendarYear;
@@ -17,6 +16,7 @@ using Hotline.Core.Features.Reference.SaveDispatchRule;
 using Hotline.Core.Features.Reference.SaveRegion;
 using Hotline.Core.Features.Reference.SaveSlaPolicy;
 using Hotline.Core.Features.Reference.SaveUnit;
+using MediatR;
 
 namespace Hotline.Api.Endpoints;
 

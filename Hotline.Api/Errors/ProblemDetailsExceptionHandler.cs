@@ -1,18 +1,20 @@
 using System.Text.Json;
 using FluentValidation;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Citizens;
 using Hotline.Domain.Common;
 using Hotline.Core.Features.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 
 namespace Hotline.Api.Errors;
 
 /// <summary>
 /// The one place exceptions become RFC 9457 ProblemDetails: validation 400 (with field errors), not found
-/// 404, forbidden 403, broken rule / wrong state / stale version 409, database briefly unreachable 503 (with
-/// Retry-After), anything else 500 (a bug).
+/// 404, forbidden 403, broken rule / wrong state / stale version 409, a public submission over its phone's limit
+/// 429 (with Retry-After), database briefly unreachable 503 (with Retry-After), anything else 500 (a bug).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -31,9 +33,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (RetryAfter(exception, problem) is { } seconds)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
+            httpContext.Response.Headers.RetryAfter = seconds;
         }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -56,8 +58,16 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DomainException rule => Problem(StatusCodes.Status409Conflict, "业务规则不允许 (Conflict)", rule.Message),
         ConcurrencyConflictException stale => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", stale.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
+        SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
         _ when TransientFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用 (Database unavailable)", "数据库暂时无法连接，本次提交未保存，请稍后重试。"),
         _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),
+    };
+
+    private static string? RetryAfter(Exception exception, ProblemDetails problem) => exception switch
+    {
+        SubmissionThrottledException throttled => Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        _ when problem.Status == StatusCodes.Status503ServiceUnavailable => "5",
+        _ => null,
     };
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException bad)

@@ -93,6 +93,12 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
             .Select(e => e.Entity)
             .ToList();
 
+        // Other aggregates (a call) raise events too, without a change-log row.
+        var others = ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.Entity is not Ticket && e.Entity.DomainEvents.Count > 0)
+            .Select(e => e.Entity)
+            .ToList();
+
         var changes = new List<(Ticket Ticket, TicketChange Change)>();
         foreach (var ticket in changed)
         {
@@ -119,6 +125,11 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         {
             _committedEvents.AddRange(ticket.TakeDomainEvents());
             _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.Events, change.At));
+        }
+
+        foreach (var aggregate in others)
+        {
+            _committedEvents.AddRange(aggregate.TakeDomainEvents());
         }
 
         return result;

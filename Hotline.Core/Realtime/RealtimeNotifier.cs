@@ -1,9 +1,12 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Realtime;
+using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
+using Hotline.Domain.Telephony;
 using Hotline.Domain.Tickets;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Hotline.Core.Realtime;
@@ -13,8 +16,8 @@ namespace Hotline.Core.Realtime;
 /// console that missed something re-syncs from <c>GET /api/events?since=</c>, so a failed push is logged,
 /// never retried here and never fails the request that caused it.
 /// </summary>
-public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, ILogger<RealtimeNotifier> logger)
-    : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>
+public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, HotlineDbContext db, ILogger<RealtimeNotifier> logger)
+    : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>, INotificationHandler<CallReceived>
 {
     public async Task Handle(TicketChangeSaved change, CancellationToken cancellationToken)
     {
@@ -44,6 +47,19 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
         }
 
         await SendAsync(() => hub.Clients.Groups(groups).DeadlineAlert(new DeadlineAlert(alert.TicketId, alert.Number, alert.Stage, alert.Kind, alert.DueAt, alert.UnitId)));
+    }
+
+    /// <summary>Rings the agents whose presence is available; the others still see the call in <c>GET /api/calls?active=true</c>.</summary>
+    public async Task Handle(CallReceived call, CancellationToken cancellationToken)
+    {
+        var available = await db.AgentPresences.AsNoTracking()
+            .Where(p => p.Status == AgentPresenceStatus.Available)
+            .Select(p => p.UserId)
+            .ToListAsync(cancellationToken);
+        if (available.Count > 0)
+        {
+            await SendAsync(() => hub.Clients.Groups(available.Select(HubGroups.User).ToList()).CallRinging(new CallRinging(call.CallId, call.CallSid, call.From, call.At)));
+        }
     }
 
     private async Task SendAsync(Func<Task> send)

@@ -1,10 +1,13 @@
+using Hotline.Domain.Common;
+
 namespace Hotline.Domain.Telephony;
 
 /// <summary>
 /// A call to the hotline, recorded the moment Twilio reports it ringing. Its status follows Twilio's status
 /// callbacks, which may arrive out of order: older sequence numbers are ignored and a terminal status is final.
+/// A new call raises <see cref="CallReceived"/>.
 /// </summary>
-public sealed class Call
+public sealed class Call : AggregateRoot
 {
     public static readonly IReadOnlySet<string> TerminalStatuses = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -56,7 +59,7 @@ public sealed class Call
     public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now)
     {
         var initial = status is not null && KnownStatuses.Contains(status) ? status : "ringing";
-        return new Call
+        var call = new Call
         {
             Id = Guid.NewGuid(),
             CallSid = callSid,
@@ -68,6 +71,8 @@ public sealed class Call
             StartedAt = now,
             UpdatedAt = now,
         };
+        call.Raise(new CallReceived(call.Id, callSid, from, now));
+        return call;
     }
 
     /// <summary>Applies a status callback; false when it changes nothing (older, repeated, unknown, or after a terminal status).</summary>

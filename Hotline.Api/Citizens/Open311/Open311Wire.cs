@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Hotline.Core.Features.Citizens.CreateOpen311Request;
 using Hotline.Domain.Common;
 using Hotline.Core.Features.Citizens;
 using Hotline.Core.Features.Common;
-using Hotline.Core.Features.Citizens.CreateOpen311Request;
 
 namespace Hotline.Api.Citizens.Open311;
 
@@ -129,7 +129,12 @@ public static partial class Open311Wire
         return Task.CompletedTask;
     }
 
-    /// <summary>Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else.</summary>
+    /// <summary>
+    /// Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else. This is the
+    /// one place besides <c>ProblemDetailsExceptionHandler</c> that maps exceptions, and on purpose: GeoReport v2
+    /// prescribes its own error body (a list of <c>code</c> + <c>description</c>, in XML or JSON by the path's
+    /// extension), which Open311 clients parse, so these routes cannot answer RFC 9457 ProblemDetails.
+    /// </summary>
     public static async ValueTask<object?> ErrorsFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try

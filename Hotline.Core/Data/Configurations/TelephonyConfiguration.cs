@@ -23,6 +23,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.RecordingStatus).HasMaxLength(20);
         builder.HasIndex(c => new { c.IsActive, c.StartedAt });
         builder.HasIndex(c => c.StartedAt);
+        builder.Ignore(c => c.DomainEvents);
     }
 }
 

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Hotline.Bench.Infrastructure;
 using Hotline.Contracts;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.Bench.Scenarios;
 

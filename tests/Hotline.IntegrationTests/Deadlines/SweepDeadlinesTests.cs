@@ -3,6 +3,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
 using Hotline.Core.Jobs;
@@ -12,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
-using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.IntegrationTests.Deadlines;
 

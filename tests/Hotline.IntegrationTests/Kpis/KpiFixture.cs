@@ -1,5 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Deadlines.SweepDeadlines;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
@@ -9,7 +10,6 @@ using MediatR;
 using Unit = Hotline.Domain.Reference.Unit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Hotline.Core.Features.Deadlines.SweepDeadlines;
 
 namespace Hotline.IntegrationTests.Kpis;
 

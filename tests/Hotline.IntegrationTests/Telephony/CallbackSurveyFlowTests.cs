@@ -5,7 +5,11 @@ using Hotline.Contracts;
 using Hotline.Contracts.Telephony;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Calls.ReceiveIncomingCall;
+using Hotline.Core.Telephony;
+using Hotline.Domain.Telephony;
 using Hotline.IntegrationTests.Infrastructure;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -297,6 +301,39 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
         ringing.TryRead(out _).ShouldBeFalse("an away agent is not rung");
         (await (await agent2.GetAsync("/api/agents/me/presence", Ct)).ReadAsync<AgentPresenceDto>()).Status.ShouldBe(AgentPresenceStatus.Away);
         (await agent2.PutAsJsonAsync("/api/agents/me/presence", new { status = "Sleeping" }, Json.Options, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task IncomingCall_Should_RingNobody_When_ItsSaveFails()
+    {
+        await using var ringing = await _twilio.ListenForCallsAsync("agent");
+        using var agent = await ClientAsync("agent");
+        await (await agent.PutAsJsonAsync("/api/agents/me/presence", new SetPresenceRequest(AgentPresenceStatus.Available), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        var recorded = "CA" + Guid.NewGuid().ToString("N");
+        await _twilio.PostWebhookAsync("/twilio/voice/incoming", IncomingCall(recorded, NewPhone()));
+        var failed = "CA" + Guid.NewGuid().ToString("N");
+
+        await using (var scope = _twilio.Factory.Services.CreateAsyncScope())
+        {
+            // A second row under a CallSid already recorded rides along in the same save: the unique index refuses it.
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            db.Calls.Add(Call.Incoming(recorded, "+8613900000000", null, "ringing", DateTimeOffset.UtcNow));
+            var twiml = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new ReceiveIncomingCall(new WebhookRequest(IncomingCall(failed, NewPhone()).ToDictionary(), new Dictionary<string, string>())), Ct);
+            twiml.ShouldContain("<Enqueue");
+        }
+
+        var control = "CA" + Guid.NewGuid().ToString("N");
+        await _twilio.PostWebhookAsync("/twilio/voice/incoming", IncomingCall(control, NewPhone()));
+        var rung = new List<string>();
+        await ringing.NextAsync(r =>
+        {
+            rung.Add(r.CallSid);
+            return r.CallSid == control;
+        });
+
+        rung.ShouldNotContain(failed, "a call whose save failed is not rung");
+        (await CountAsync(db => db.Calls.CountAsync(c => c.CallSid == failed, Ct))).ShouldBe(0);
     }
 
     private async Task<TicketDto> RepliedWithSmsSentAsync(string phone)

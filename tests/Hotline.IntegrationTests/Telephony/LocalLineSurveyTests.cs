@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Hotline.Api.Telephony;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
@@ -8,6 +7,7 @@ using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Callbacks.SweepCallbackSurveys;
 using Hotline.Core.Telephony;
 using Hotline.IntegrationTests.Infrastructure;
+using Hotline.Simulator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

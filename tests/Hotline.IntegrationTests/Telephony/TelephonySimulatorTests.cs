@@ -1,4 +1,4 @@
-using Hotline.Api.Telephony;
+using Hotline.Simulator;
 using Shouldly;
 
 namespace Hotline.IntegrationTests.Telephony;
@@ -34,6 +34,17 @@ public sealed class TelephonySimulatorTests
         TelephonySimulator.Parse(["simulate-keypad", CallSid, "1", "--url", "https://h.example/hotline/"]).Command!.Url.ShouldBe(new Uri("https://h.example/hotline/"));
     }
 
+    [Fact]
+    public void Parse_Should_TakeTheApiFolder_When_ItExists_And_RefuseIt_When_ItDoesNot()
+    {
+        var folder = Directory.CreateTempSubdirectory("hotline-api-").FullName;
+
+        TelephonySimulator.Parse(["simulate-inbox", "13800000000", "--api-dir", folder]).Command!.ApiDirectory.ShouldBe(Path.GetFullPath(folder));
+        TelephonySimulator.Parse(["simulate-inbox", "13800000000"]).Command!.ApiDirectory.ShouldBeNull("found from the current folder when run");
+        TelephonySimulator.Parse(["--api-dir", Path.Combine(folder, "missing"), "simulate-inbox", "13800000000"]).Error.ShouldNotBeNull().ShouldContain("--api-dir needs");
+        Directory.Delete(folder);
+    }
+
     [Theory]
     [InlineData("simulate-inbox", null)]
     [InlineData("simulate-sms 13800000000", null)]
@@ -58,14 +69,5 @@ public sealed class TelephonySimulatorTests
         {
             error.ShouldNotBeNull().ShouldContain(reason);
         }
-    }
-
-    [Fact]
-    public void IsCommand_Should_RecogniseTheSimulatorCommands_When_TheyComeFirst()
-    {
-        TelephonySimulator.IsCommand(["simulate-inbox", "13800000000"]).ShouldBeTrue();
-        TelephonySimulator.IsCommand(["simulate-keypad", CallSid]).ShouldBeTrue();
-        TelephonySimulator.IsCommand(["--urls", "http://+:5080"]).ShouldBeFalse();
-        TelephonySimulator.IsCommand([]).ShouldBeFalse();
     }
 }

@@ -86,6 +86,16 @@ public sealed class TelephonyModelTests
     }
 
     [Fact]
+    public void Incoming_Should_RaiseCallReceived_When_ACallRings()
+    {
+        var call = Call.Incoming("CA1", "+8613812345678", "+861012345", "ringing", Now);
+
+        call.DomainEvents.ShouldHaveSingleItem().ShouldBe(new CallReceived(call.Id, "CA1", "+8613812345678", Now));
+        call.ApplyStatus("in-progress", 1, null, Now.AddSeconds(5));
+        call.DomainEvents.Count.ShouldBe(1, "status callbacks ring nobody");
+    }
+
+    [Fact]
     public void ApplyStatus_Should_IgnoreOlderCallbacks_When_TheyArriveOutOfOrder()
     {
         var call = Call.Incoming("CA1", "+8613812345678", "+861012345", "ringing", Now);

@@ -1,7 +1,7 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
-using Shouldly;
 using Hotline.Core.Features.Reference.SaveSlaPolicy;
+using Shouldly;
 
 namespace Hotline.UnitTests.Validation;
 

@@ -8,7 +8,7 @@ using Hotline.Core.Features.Callbacks;
 using Hotline.Core.Telephony;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Api.Telephony;
+namespace Hotline.Simulator;
 
 /// <summary>
 /// The citizen's phone for <see cref="TelephonySimulator"/>: posts webhooks signed as Twilio signs them (token over

@@ -3,30 +3,36 @@ using Hotline.Core.Data;
 using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
-namespace Hotline.Api.Telephony;
+namespace Hotline.Simulator;
 
 /// <summary>
 /// Rings the local hotline and plays the citizen's phone the way Twilio would, with correctly signed webhooks:
 /// <code>
-/// dotnet run --project Hotline.Api -- simulate-call 13800000000      # rings the agents, prints the CallSid
-/// dotnet run --project Hotline.Api -- simulate-hangup CA…            # ends that call
-/// dotnet run --project Hotline.Api -- simulate-inbox 13800000000     # what the local line sent to that phone
-/// dotnet run --project Hotline.Api -- simulate-sms 13800000000 11    # the citizen answers an SMS survey
-/// dotnet run --project Hotline.Api -- simulate-keypad CA… 11         # the citizen answers the survey call's keypad
-/// dotnet run --project Hotline.Api -- simulate-keypad CA…            # … or does not answer it
+/// dotnet run --project tools/Hotline.Simulator -- simulate-call 13800000000      # rings the agents, prints the CallSid
+/// dotnet run --project tools/Hotline.Simulator -- simulate-hangup CA…            # ends that call
+/// dotnet run --project tools/Hotline.Simulator -- simulate-inbox 13800000000     # what the local line sent to that phone
+/// dotnet run --project tools/Hotline.Simulator -- simulate-sms 13800000000 11    # the citizen answers an SMS survey
+/// dotnet run --project tools/Hotline.Simulator -- simulate-keypad CA… 11         # the citizen answers the survey call's keypad
+/// dotnet run --project tools/Hotline.Simulator -- simulate-keypad CA…            # … or does not answer it
 /// </code>
-/// It signs with the configured Twilio auth token, or (embedded database without Twilio) with the development
-/// token in the data folder, which the API reads from the same place. It never weakens the API: a webhook the
+/// It reads the API's configuration (<c>Hotline.Api/appsettings.json</c> and the same environment variables) and
+/// signs with the configured Twilio auth token, or (embedded database without Twilio) with the development token
+/// in the API's data folder, which the API reads from the same place. It never weakens the API: a webhook the
 /// simulator could not sign is refused like any other, and the local line's messages are read from the same data
-/// folder, not through any route. Option <c>--url</c> (default http://localhost:5080) is where the API runs.
+/// folder, not through any route. Options: <c>--url</c> (default http://localhost:5080) is where the API runs,
+/// <c>--api-dir</c> (default the <c>Hotline.Api</c> folder of the checkout it runs in) where its configuration is.
+/// A tool, not part of the product: the API host does not contain it.
 /// </summary>
 public static partial class TelephonySimulator
 {
     public const string DefaultUrl = "http://localhost:5080";
 
     public const string Usage = """
-        Usage (the API running at --url, default http://localhost:5080):
+        Usage: dotnet run --project tools/Hotline.Simulator -- <command> [--url <api>] [--api-dir <Hotline.Api folder>]
+        (the API running at --url, default http://localhost:5080):
           simulate-call <phone>               a citizen calls the hotline (rings the agents set to 空闲)
           simulate-hangup <CallSid>           that caller hangs up
           simulate-sms <phone> <text>         an SMS to the hotline, e.g. the survey answer 11
@@ -34,18 +40,24 @@ public static partial class TelephonySimulator
           simulate-keypad <CallSid> [keys]    answers a local-line survey call with keys (e.g. 11); no keys: not answered
         """;
 
-    private static readonly string[] Commands = ["simulate-call", "simulate-hangup", "simulate-sms", "simulate-inbox", "simulate-keypad"];
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
-
     /// <summary>Reads the command line; a null command comes with the reason.</summary>
     public static (SimulatorCommand? Command, string? Error) Parse(string[] args)
     {
         var url = DefaultUrl;
+        string? apiDirectory = null;
         var positional = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--url")
+            if (args[i] == "--api-dir")
+            {
+                if (i + 1 >= args.Length || !Directory.Exists(args[i + 1]))
+                {
+                    return (null, "--api-dir needs the folder of Hotline.Api (where its appsettings.json and data folder are)");
+                }
+
+                apiDirectory = Path.GetFullPath(args[++i]);
+            }
+            else if (args[i] == "--url")
             {
                 if (i + 1 >= args.Length || !Uri.TryCreate(args[i + 1], UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
                 {
@@ -69,11 +81,11 @@ public static partial class TelephonySimulator
         {
             ["simulate-call" or "simulate-inbox", var phone] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
             ["simulate-sms", var phone, ..] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
-            ["simulate-call" or "simulate-inbox" or "simulate-hangup", var target] => (new SimulatorCommand(positional[0], target, null, baseUrl), null),
-            ["simulate-sms", var phone, .. var words] when words.Length > 0 => (new SimulatorCommand("simulate-sms", phone, string.Join(' ', words), baseUrl), null),
+            ["simulate-call" or "simulate-inbox" or "simulate-hangup", var target] => (new SimulatorCommand(positional[0], target, null, baseUrl, apiDirectory), null),
+            ["simulate-sms", var phone, .. var words] when words.Length > 0 => (new SimulatorCommand("simulate-sms", phone, string.Join(' ', words), baseUrl, apiDirectory), null),
             ["simulate-keypad", var sid, ..] when !CallSid().IsMatch(sid) => (null, $"Not a call sid (CA + 32 hex, as simulate-inbox prints it): {sid}"),
-            ["simulate-keypad", var sid] => (new SimulatorCommand("simulate-keypad", sid, string.Empty, baseUrl), null),
-            ["simulate-keypad", var sid, var keys] when Keys().IsMatch(keys) => (new SimulatorCommand("simulate-keypad", sid, keys, baseUrl), null),
+            ["simulate-keypad", var sid] => (new SimulatorCommand("simulate-keypad", sid, string.Empty, baseUrl, apiDirectory), null),
+            ["simulate-keypad", var sid, var keys] when Keys().IsMatch(keys) => (new SimulatorCommand("simulate-keypad", sid, keys, baseUrl, apiDirectory), null),
             ["simulate-keypad", _, var keys] => (null, $"Keys are the phone's keypad, 0-9 * # (e.g. 11): {keys}"),
             _ => (null, null),
         };
@@ -89,7 +101,14 @@ public static partial class TelephonySimulator
         }
 
         // The same configuration and content root as the API itself, so the same data folder and token.
-        var builder = WebApplication.CreateBuilder();
+        var apiDirectory = command.ApiDirectory ?? FindApiDirectory();
+        if (apiDirectory is null)
+        {
+            await Console.Error.WriteLineAsync("The Hotline.Api folder was not found above the current folder; name it with --api-dir.");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = apiDirectory, Args = [] });
         var twilio = builder.Configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var localLine = !twilio.IsConfigured && database.Provider == DatabaseProvider.Sqlite;
@@ -129,9 +148,23 @@ public static partial class TelephonySimulator
         }
         catch (SqliteException ex)
         {
-            await Console.Error.WriteLineAsync($"The embedded database could not be read ({ex.Message}). Start the API once from the same folder and with the same Database:DataDirectory.");
+            await Console.Error.WriteLineAsync($"The embedded database could not be read ({ex.Message}). Start the API once (dotnet run --project Hotline.Api) with the same Database:DataDirectory, or name its folder with --api-dir.");
             return 1;
         }
+    }
+
+    /// <summary>The <c>Hotline.Api</c> folder of the checkout the simulator runs in: beside the nearest <c>Hotline.sln</c> above the current folder.</summary>
+    private static string? FindApiDirectory()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Hotline.sln")) && Directory.Exists(Path.Combine(folder.FullName, "Hotline.Api")))
+            {
+                return Path.Combine(folder.FullName, "Hotline.Api");
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^CA[0-9a-fA-F]{32}$")]
@@ -140,6 +173,3 @@ public static partial class TelephonySimulator
     [GeneratedRegex("^[0-9*#]{1,20}$")]
     private static partial Regex Keys();
 }
-
-/// <summary>One simulator command: its name, the phone or CallSid, the SMS text or keys, and the API's address.</summary>
-public sealed record SimulatorCommand(string Name, string Target, string? Text, Uri Url);

@@ -13,7 +13,7 @@ namespace Hotline.TestSupport;
 internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Text)> _output = new();
 
     private HostProcess(Process process, Uri baseAddress, string name)
     {
@@ -28,7 +28,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output => string.Join('\n', _output.TakeLast(80));
+    public string Output => string.Join('\n', _output.TakeLast(80).Select(line => line.Text));
 
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
@@ -62,6 +62,31 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> output lines that <paramref name="match"/>, received after
+    /// <paramref name="after"/>, have come from the hosts together (the last 400 lines of each are kept).
+    /// </summary>
+    public static async Task WaitForLinesAsync(
+        IReadOnlyCollection<HostProcess> hosts,
+        Func<string, bool> match,
+        DateTimeOffset after,
+        int count,
+        TimeSpan timeout,
+        CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (hosts.Sum(host => host._output.Count(line => line.At > after && match(line.Text))) < count)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                var outputs = string.Join("\n", hosts.Select(h => $"{h.Name}:\n{h.Output}"));
+                throw new TimeoutException($"{count} matching lines after {after:O} did not arrive within {timeout}:\n{outputs}");
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was not committed is gone.</summary>
     public void Kill()
     {
@@ -88,7 +113,7 @@ internal sealed class HostProcess : IAsyncDisposable
             return;
         }
 
-        _output.Enqueue(line);
+        _output.Enqueue((DateTimeOffset.UtcNow, line));
         while (_output.Count > 400)
         {
             _output.TryDequeue(out _);

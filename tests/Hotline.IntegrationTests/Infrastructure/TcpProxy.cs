@@ -18,6 +18,7 @@ internal sealed class TcpProxy : IAsyncDisposable
     private readonly Task _acceptLoop;
     private volatile bool _down;
     private int _nextLink;
+    private int _refused;
 
     private TcpProxy(string targetHost, int targetPort)
     {
@@ -43,6 +44,21 @@ internal sealed class TcpProxy : IAsyncDisposable
     }
 
     public void Restore() => _down = false;
+
+    /// <summary>Waits until <paramref name="count"/> connection attempts in all have been turned away while down.</summary>
+    public async Task WaitUntilRefusedAsync(int count, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Volatile.Read(ref _refused) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Volatile.Read(ref _refused)} of {count} connection attempts refused within {timeout}.");
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -77,6 +93,7 @@ internal sealed class TcpProxy : IAsyncDisposable
 
             if (_down)
             {
+                Interlocked.Increment(ref _refused);
                 Reset(client);
                 continue;
             }

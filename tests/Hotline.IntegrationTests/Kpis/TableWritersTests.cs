@@ -20,7 +20,8 @@ public sealed class TableWritersTests
 
     private static readonly TableColumn[] Columns =
     [
-        new("承办单位"), new("派单量", CellKind.Integer), new("响应率", CellKind.Rate), new("综合得分", CellKind.Decimal), new("时段起"), new("备注"),
+        new("承办单位"), new("派单量", CellKind.Integer), new("响应率", CellKind.Rate), new("综合得分", CellKind.Decimal),
+        new("时段起"), new("备注"),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -102,7 +103,7 @@ public sealed class TableWritersTests
 
         // Streamed, the heap grows by under 0.1 MiB (CSV) and about 3 MiB (XLSX, MiniExcel's buffers); with the rows
         // held in a list first it grows by about 60 MiB.
-        sampler.PeakGrowth.ShouldBeLessThan(MemoryBound, $"live heap grew by {sampler.PeakGrowth / 1024 / 1024} MiB while {ManyRows} rows were written");
+        sampler.PeakGrowth.ShouldBeLessThan(MemoryBound, $"live heap grew by {sampler.PeakGrowth / 1024 / 1024} MiB over {ManyRows} rows");
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(IReadOnlyList<object?>[] rows)
@@ -115,7 +116,8 @@ public sealed class TableWritersTests
     }
 
     /// <summary>Fresh rows, never kept: what a query streaming from the database hands over.</summary>
-    private static async IAsyncEnumerable<IReadOnlyList<object?>> Generated(int count, LiveHeapSampler sampler, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> Generated(
+        int count, LiveHeapSampler sampler, [EnumeratorCancellation] CancellationToken ct)
     {
         for (var i = 0; i < count; i++)
         {
@@ -127,7 +129,11 @@ public sealed class TableWritersTests
 
             ct.ThrowIfCancellationRequested();
             sampler.RowsRead++;
-            yield return [$"第{i:D7}号承办单位（测试）", i, (i % 100) / 100.0, i / 7.0, new DateOnly(2030, 1, 1).AddDays(i % 365), $"备注 {i} 市民反映的问题已经转交"];
+            yield return
+            [
+                $"第{i:D7}号承办单位（测试）", i, (i % 100) / 100.0, i / 7.0,
+                new DateOnly(2030, 1, 1).AddDays(i % 365), $"备注 {i} 市民反映的问题已经转交",
+            ];
         }
 
         sampler.Sample();
@@ -166,7 +172,8 @@ public sealed class TableWritersTests
 
         public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
-        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+        public override void Write(byte[] buffer, int offset, int count) =>
+            throw new InvalidOperationException("Synchronous operations are disallowed.");
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {

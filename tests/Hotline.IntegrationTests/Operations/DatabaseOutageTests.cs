@@ -68,7 +68,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         proxy.Cut();
         var restore = Task.Run(async () =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+            // Down until the request has met the outage twice (its first attempt and a retry), then back.
+            await proxy.WaitUntilRefusedAsync(2, TimeSpan.FromSeconds(30), Ct);
             proxy.Restore();
         }, Ct);
         var response = await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(content), Json.Options, Ct);

@@ -35,6 +35,7 @@ public sealed class DeadlineProcessTests
                 ["Database:DataDirectory"] = data,
                 ["Deadlines:SweepInterval"] = "00:00:20",
                 ["Jobs:SchedulePollingInterval"] = "00:00:01",
+                [SweepLogging] = "Information",
             }, Ct);
 
             await UseOneMinuteEmergencyAcceptLimitAsync(api);
@@ -45,7 +46,7 @@ public sealed class DeadlineProcessTests
             raisedAfter.ShouldBeLessThan(TimeSpan.FromMinutes(2), api.Output);
 
             // One more sweep must find nothing new.
-            await Task.Delay(TimeSpan.FromSeconds(25), Ct);
+            await WaitForNextSweepAsync([api], overdue.Alerts.Single(a => a.Kind == AlertKind.Overdue).RaisedAt);
             var later = await GetTicketAsync(api, ticket.Id);
             later.Timeline.Count(e => e.Action == "DeadlineOverdue").ShouldBe(1);
             later.Alerts.Count(a => a.Kind == AlertKind.Overdue).ShouldBe(1);
@@ -128,6 +129,23 @@ public sealed class DeadlineProcessTests
             SELECT count(*) FROM (SELECT "TicketId" FROM "TicketTimeline" WHERE "Action" = 'DeadlineOverdue' GROUP BY "TicketId", "Note" HAVING count(*) > 1) d
             """)).ShouldBe(0, "no order got the same overdue entry twice");
     }
+
+    /// <summary>The logging behavior's category: at Information, every request a host handles logs one line when it is done.</summary>
+    internal const string SweepLogging = "Logging:LogLevel:Hotline.Core.Features.Common.LoggingBehavior";
+
+    /// <summary>
+    /// Waits until a sweep that started after <paramref name="raisedAt"/> (the start of the sweep that raised an alert)
+    /// has finished on any of <paramref name="sweepers"/>, which log with <see cref="SweepLogging"/>: the first sweep
+    /// to finish after that instant is the one that raised it, the second started after it had finished.
+    /// </summary>
+    internal static Task WaitForNextSweepAsync(IReadOnlyCollection<HostProcess> sweepers, DateTimeOffset raisedAt) =>
+        HostProcess.WaitForLinesAsync(
+            sweepers,
+            line => line.Contains("SweepDeadlines by ", StringComparison.Ordinal) && line.Contains(" handled in ", StringComparison.Ordinal),
+            raisedAt,
+            count: 2,
+            TimeSpan.FromSeconds(90),
+            Ct);
 
     internal static async Task UseOneMinuteEmergencyAcceptLimitAsync(HostProcess api)
     {

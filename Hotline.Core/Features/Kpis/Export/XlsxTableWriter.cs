@@ -19,7 +19,13 @@ public static class XlsxTableWriter
         // MiniExcel closes the zip with synchronous writes, which an ASP.NET Core response body refuses: the sheet is
         // written to a temporary file (deleted on close) and copied, so memory stays flat however many rows there are.
         var path = Path.Combine(Path.GetTempPath(), $"hotline-export-{Guid.NewGuid():N}.xlsx");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await using var file = new FileStream(
+            path,
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            bufferSize: 64 * 1024,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         var configuration = new OpenXmlConfiguration
         {
             DynamicColumns = [.. table.Columns.DistinctBy(c => c.Header, StringComparer.OrdinalIgnoreCase).Select(Column)],
@@ -28,7 +34,7 @@ public static class XlsxTableWriter
         };
         await using (var rows = new TableDataReader(table, ct))
         {
-            await file.SaveAsAsync(rows, printHeader: true, sheetName: SheetName(table.Title), excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+            await file.SaveAsAsync(rows, printHeader: true, SheetName(table.Title), ExcelType.XLSX, configuration, ct);
         }
 
         file.Position = 0;

@@ -60,7 +60,7 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
 
         // The validator checked the service and attributes; the reference data can only have changed since (a category removed).
         var definition = Open311Catalogue.Definition(snapshot, Clean(r.ServiceCode))
-            ?? throw new ValidationException([new ValidationFailure("service_code", $"service_code '{r.ServiceCode}' is not a known service (see services.xml).")]);
+            ?? throw new ValidationException([new ValidationFailure("service_code", CreateOpen311RequestValidator.UnknownService(r.ServiceCode))]);
         var address = Clean(r.AddressString);
         var values = Open311Attributes.Check(definition, r.Attributes, snapshot, address);
         if (!values.IsValid)

@@ -20,7 +20,7 @@ public sealed class CreateOpen311RequestValidator : AbstractValidator<CreateOpen
         RuleFor(x => x.ServiceCode).Cascade(CascadeMode.Stop)
             .Must(code => Clean(code) is not null).WithMessage("service_code is required.")
             .MustAsync(async (code, ct) => Open311Catalogue.Definition(await reference.GetAsync(ct), Clean(code)) is not null)
-            .WithMessage(x => $"service_code '{x.ServiceCode}' is not a known service (see services.xml).")
+            .WithMessage(x => UnknownService(x.ServiceCode))
             .OverridePropertyName("service_code");
         RuleFor(x => x.Lat).Must(lat => IsCoordinate(lat, 90)).OverridePropertyName("lat")
             .WithMessage("lat must be a WGS84 decimal degree between -90 and 90.");
@@ -68,6 +68,8 @@ public sealed class CreateOpen311RequestValidator : AbstractValidator<CreateOpen
             }
         });
     }
+
+    internal static string UnknownService(string? serviceCode) => $"service_code '{serviceCode}' is not a known service (see services.xml).";
 
     /// <summary>A WGS84 decimal degree as sent; null when not sent or not a number.</summary>
     internal static double? Coordinate(string? value) =>

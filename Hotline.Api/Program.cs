@@ -53,14 +53,16 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API")).AllowAnonymous();
 app.MapHotlineHealthChecks();
 
-app.MapAuthEndpoints();
-app.MapReferenceEndpoints();
-app.MapTicketEndpoints();
-app.MapEventEndpoints();
-app.MapCitizenEndpoints();
-app.MapOpen311Endpoints();
-app.MapTelephonyEndpoints();
-app.MapKpiEndpoints();
+// Every API route: enums in the route or query only by their exact names, as in JSON bodies.
+var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.Create);
+api.MapAuthEndpoints();
+api.MapReferenceEndpoints();
+api.MapTicketEndpoints();
+api.MapEventEndpoints();
+api.MapCitizenEndpoints();
+api.MapOpen311Endpoints();
+api.MapTelephonyEndpoints();
+api.MapKpiEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

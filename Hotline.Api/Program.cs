@@ -29,6 +29,14 @@ builder.Services.AddHotlineForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
+// Misconfiguration is one clear line and exit code 78 here, not a 500 later (docs/operations.md, "Start-up checks").
+if (!await StartupChecks.PassAsync(app.Services, app.Lifetime.ApplicationStopping, services => _ = services.GetRequiredService<Hotline.Api.Auth.SigningKeyProvider>().Key))
+{
+    await app.DisposeAsync();
+    Environment.ExitCode = StartupChecks.ExitCode;
+    return;
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -42,4 +42,19 @@ public static class StrictEnumBinding
             return failures.Count > 0 ? ValueTask.FromException<object?>(new ValidationException(failures)) : next(invocation);
         };
     }
+
+    /// <summary>
+    /// OpenAPI: the JSON schema exporter cannot see through a custom converter and would describe an enum as any
+    /// value; it is a string, one of the names.
+    /// </summary>
+    public static Task DescribeEnumsAsync(Microsoft.OpenApi.OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type.IsEnum)
+        {
+            schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames(context.JsonTypeInfo.Type).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+        }
+
+        return Task.CompletedTask;
+    }
 }

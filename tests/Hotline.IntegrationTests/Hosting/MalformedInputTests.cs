@@ -147,6 +147,18 @@ public abstract class MalformedInputTests(ApiFixture fixture) : ApiTestBase(fixt
         (await (await admin.GetAsync("/api/regions", Ct)).ReadAsync<List<RegionDto>>()).ShouldNotContain(r => r.Code == "zz");
     }
 
+    [Fact]
+    public async Task OpenApi_Should_DescribeEnumsAsTheirNames_When_Requested()
+    {
+        using var anonymous = Fixture.AnonymousClient();
+
+        var document = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+
+        var urgency = document.GetProperty("components").GetProperty("schemas").GetProperty("Urgency");
+        urgency.GetProperty("type").GetString().ShouldBe("string");
+        urgency.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(Enum.GetNames<Urgency>());
+    }
+
     private static string RegisterBody(string replacing)
     {
         var fields = new Dictionary<string, string>

@@ -59,7 +59,8 @@ app.UseRateLimiter();
 app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API")).AllowAnonymous();
+// Scalar's default fonts come from fonts.scalar.com: the page would call a third party, and its policy forbids it.
+app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API").DisableDefaultFonts()).AllowAnonymous();
 app.MapHotlineHealthChecks();
 
 // Every API route: enums in the route or query only by their exact names, as in JSON bodies.

@@ -10,7 +10,8 @@ namespace Hotline.Api;
 /// leaves in a Referer) and a Content-Security-Policy with <c>frame-ancestors 'none'</c> and no inline script.
 /// The console's policy adds <c>'wasm-unsafe-eval'</c>, which Blazor WebAssembly needs to compile the runtime;
 /// the API reference's page carries one inline module script (Scalar's start-up call), allowed by its SHA-256
-/// hash, and Scalar's injected styles. The citizen pages keep their own, stricter policy
+/// hash, and Scalar's injected styles; the job dashboard's scripts set inline styles (its charts), allowed there
+/// and nowhere else. The citizen pages keep their own, stricter policy
 /// (<see cref="Citizens.CitizenSecurityHeaders"/>).
 /// </summary>
 public static partial class SecurityHeaders
@@ -20,7 +21,7 @@ public static partial class SecurityHeaders
         + "manifest-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
 
     public const string JobsPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "base-uri 'self'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
 
     public const string DocsPath = "/docs";

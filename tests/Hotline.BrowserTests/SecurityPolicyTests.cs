@@ -37,13 +37,14 @@ public sealed class SecurityPolicyTests(ConsoleFixture console)
 
             // The charts draw with SVG attributes, not inline styles, which the policy refuses.
             await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
-            await Expect(page.Locator(".ranking li svg.bar rect").First).ToBeAttachedAsync();
+            await Expect(page.Locator("table.kpi-table tbody tr").First).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "工单趋势" }).ClickAsync();
             await Expect(page.Locator("figure.chart .legend svg.swatch").First).ToBeVisibleAsync();
 
             var token = await page.EvaluateAsync<string>("() => JSON.parse(sessionStorage.getItem('hotline.session')).accessToken");
             await page.GotoAsync("/docs/");
-            await Expect(page.GetByText("List orders the caller may see").First).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Sidebar for Hotline API" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reference data" }).First).ToBeVisibleAsync();
 
             await page.GotoAsync("/jobs?access_token=" + Uri.EscapeDataString(token));
             await Expect(page.GetByText("Hotline 作业").First).ToBeVisibleAsync();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Hotline.Core;
 using Hotline.IntegrationTests.Infrastructure;
 using Hotline.TestSupport;
@@ -90,7 +88,7 @@ public sealed class StartupCheckTests
     public async Task Api_Should_RefuseToStart_When_RedisIsConfiguredButDoesNotAnswer()
     {
         using var data = new TempDataDirectory();
-        var port = FreePort();
+        var port = HostProcess.FreePort();
 
         var (exitCode, output) = await HostProcess.RunToExitAsync("Hotline.Api", new Dictionary<string, string>
         {
@@ -132,12 +130,5 @@ public sealed class StartupCheckTests
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

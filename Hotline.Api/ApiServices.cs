@@ -79,6 +79,7 @@ public static class ApiServices
 
         services.AddOpenApi(o =>
         {
+            o.AddSchemaTransformer(StrictEnumBinding.DescribeEnumsAsync);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Hotline API";

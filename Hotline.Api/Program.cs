@@ -22,12 +22,21 @@ builder.Services.AddHotlineForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
+// Misconfiguration is one clear line and exit code 78 here, not a 500 later (docs/operations.md, "Start-up checks").
+if (!await StartupChecks.PassAsync(app.Services, app.Lifetime.ApplicationStopping, services => _ = services.GetRequiredService<Hotline.Api.Auth.SigningKeyProvider>().Key))
+{
+    await app.DisposeAsync();
+    Environment.ExitCode = StartupChecks.ExitCode;
+    return;
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 
 app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCitizenSecurityHeaders();
@@ -43,17 +52,20 @@ app.UseRateLimiter();
 app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API")).AllowAnonymous();
+// Scalar's default fonts come from fonts.scalar.com: the page would call a third party, and its policy forbids it.
+app.MapScalarApiReference("/docs", o => o.WithTitle("Hotline API").DisableDefaultFonts()).AllowAnonymous();
 app.MapHotlineHealthChecks();
 
-app.MapAuthEndpoints();
-app.MapReferenceEndpoints();
-app.MapTicketEndpoints();
-app.MapEventEndpoints();
-app.MapCitizenEndpoints();
-app.MapOpen311Endpoints();
-app.MapTelephonyEndpoints();
-app.MapKpiEndpoints();
+// Every API route: enums in the route or query only by their exact names, as in JSON bodies.
+var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.Create);
+api.MapAuthEndpoints();
+api.MapReferenceEndpoints();
+api.MapTicketEndpoints();
+api.MapEventEndpoints();
+api.MapCitizenEndpoints();
+api.MapOpen311Endpoints();
+api.MapTelephonyEndpoints();
+api.MapKpiEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

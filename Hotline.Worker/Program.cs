@@ -26,6 +26,13 @@ builder.Services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
+if (!await StartupChecks.PassAsync(app.Services, app.Lifetime.ApplicationStopping))
+{
+    await app.DisposeAsync();
+    Environment.ExitCode = StartupChecks.ExitCode;
+    return;
+}
+
 app.MapHotlineHealthChecks();
 app.Run();
 

@@ -12,9 +12,9 @@ using System.Globalization;
 namespace Hotline.Api.Errors;
 
 /// <summary>
-/// The one place exceptions become RFC 9457 ProblemDetails: validation 400 (with field errors), not found
-/// 404, forbidden 403, broken rule / wrong state / stale version 409, a public submission over its phone's limit
-/// 429 (with Retry-After), database briefly unreachable 503 (with Retry-After), anything else 500 (a bug).
+/// The one place exceptions become RFC 9457 ProblemDetails: validation and unreadable bodies 400 (with field errors), not
+/// found 404, forbidden 403, broken rule / wrong state / stale version 409, a public submission over its phone's limit 429
+/// (with Retry-After), database briefly unreachable 503 (with Retry-After), anything else 500 (a bug).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -52,6 +52,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Title = "请求参数有误 (One or more validation errors occurred.)",
         },
         BadHttpRequestException bad => FromBadRequest(bad),
+        InvalidDataException or IOException when IsUnreadableBody(exception) => Problem(StatusCodes.Status400BadRequest, "请求体无法读取 (Malformed body)", exception.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "未找到 (Not found)", notFound.Message),
         ActorNotPermittedException forbidden => Problem(StatusCodes.Status403Forbidden, "无权操作 (Forbidden)", forbidden.Message),
         InvalidTransitionException transition => Problem(StatusCodes.Status409Conflict, "状态不允许该操作 (Invalid transition)", transition.Message),
@@ -90,6 +91,17 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         };
         return Problem(bad.StatusCode, title, bad.Message);
     }
+
+    /// <summary>
+    /// The form and multipart readers throw InvalidDataException (no boundary, too many fields, a key too long) and
+    /// IOException (a body that ends before its closing boundary): the client's body, not a bug. An IOException from
+    /// anywhere else (a file, a socket to the database) stays a 500.
+    /// </summary>
+    private static bool IsUnreadableBody(Exception exception) =>
+        exception is InvalidDataException
+        || exception.TargetSite?.DeclaringType?.Namespace is { } origin
+            && (origin.StartsWith("Microsoft.AspNetCore.WebUtilities", StringComparison.Ordinal) || origin.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal)
+                || origin.StartsWith("Microsoft.AspNetCore.Server", StringComparison.Ordinal));
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 

@@ -2,7 +2,10 @@ using Hotline.Core.Telephony;
 
 namespace Hotline.Api.Webhooks;
 
-/// <summary>Refuses (403) any webhook whose X-Twilio-Signature is missing or wrong, before anything reads or changes data.</summary>
+/// <summary>
+/// Refuses (403) any webhook whose X-Twilio-Signature is missing (before the body is read) or wrong, or whose body is
+/// not a readable url-encoded form, before anything changes data.
+/// </summary>
 public sealed class TwilioSignatureFilter(TwilioWebhookValidator validator) : IEndpointFilter
 {
     private const string ItemKey = "twilio.webhook";

@@ -7,8 +7,9 @@ namespace Hotline.Core.Telephony;
 /// <summary>
 /// Checks the signature of an incoming webhook: the URL is <c>Twilio:PublicBaseUrl</c> plus the raw request
 /// target (path and query exactly as sent), or the request's own URL when no public base URL is configured.
-/// Form bodies are signed with every field received (Twilio adds fields without notice), GET requests and JSON
-/// bodies by URL alone (JSON with <c>bodySHA256</c>).
+/// Url-encoded form bodies are signed with every field received (Twilio adds fields without notice), GET requests
+/// and JSON bodies by URL alone (JSON with <c>bodySHA256</c>); anything else, or a form that cannot be read, is not
+/// valid.
 /// </summary>
 public sealed class TwilioWebhookValidator(TwilioCredentials credentials, IOptions<TwilioOptions> options)
 {
@@ -30,7 +31,24 @@ public sealed class TwilioWebhookValidator(TwilioCredentials credentials, IOptio
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            // Twilio posts url-encoded forms only. A multipart body, or a form the reader refuses (more than 1,024
+            // fields, a key over 2,048 characters, a truncated body), cannot carry a valid signature: it is refused
+            // like a wrong one, and never reaches the generic error handler as a 500.
+            if (!IsUrlEncoded(request.ContentType))
+            {
+                return null;
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException && !ct.IsCancellationRequested)
+            {
+                return null;
+            }
+
             var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))).ToList();
             if (!TwilioSignature.IsValid(token, url, pairs, signature))
             {
@@ -49,6 +67,10 @@ public sealed class TwilioWebhookValidator(TwilioCredentials credentials, IOptio
 
         return null;
     }
+
+    private static bool IsUrlEncoded(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private string PublicUrl(HttpRequest request)
     {

@@ -15,6 +15,9 @@ public sealed class Ticket : AggregateRoot
     public const int MaxContentLength = 4000;
     public const int MaxNoteLength = 2000;
 
+    /// <summary>How far an extension may move the reply deadline: 60 days past the current one (docs/deadlines.md).</summary>
+    public static readonly TimeSpan MaxExtension = TimeSpan.FromDays(60);
+
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<TicketParticipant> _participants = [];
     private readonly List<TicketAlert> _alerts = [];
@@ -350,6 +353,11 @@ public sealed class Ticket : AggregateRoot
         if (Clocks.ReplyDueAt is { } current && newReplyDueAt <= current)
         {
             throw new DomainException("新的答复期限必须晚于当前期限。");
+        }
+
+        if (newReplyDueAt > (Clocks.ReplyDueAt ?? now) + MaxExtension)
+        {
+            throw new DomainException($"延期最多 {MaxExtension.TotalDays:0} 天：新的答复期限不能晚于当前期限后 {MaxExtension.TotalDays:0} 天。");
         }
 
         PendingExtension = new PendingExtension(newReplyDueAt.ToUniversalTime(), reason, now);

@@ -32,6 +32,33 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
+        var host = Launch(project, settings);
+        await host.WaitReadyAsync(ct);
+        return host;
+    }
+
+    /// <summary>Starts the host and waits for it to exit by itself (a start that is refused): its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string project, IReadOnlyDictionary<string, string> settings, TimeSpan timeout, CancellationToken ct)
+    {
+        await using var host = Launch(project, settings);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await host._process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{project} was still running after {timeout.TotalSeconds:0} s:\n{host.Output}");
+        }
+
+        // The output is read asynchronously: WaitForExit() without a timeout waits for the last line.
+        host._process.WaitForExit();
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static HostProcess Launch(string project, IReadOnlyDictionary<string, string> settings)
+    {
         var dll = Locate(project);
         var port = FreePort();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -58,7 +85,6 @@ internal sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitReadyAsync(ct);
         return host;
     }
 
@@ -174,7 +200,8 @@ internal sealed class HostProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

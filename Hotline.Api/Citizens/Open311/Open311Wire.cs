@@ -73,8 +73,9 @@ public static partial class Open311Wire
 
     /// <summary>
     /// Reads POST requests' form (application/x-www-form-urlencoded or multipart/form-data; any other body is a
-    /// 400). A scalar field sent twice is refused rather than guessed; <c>api_key</c> is read from the form only,
-    /// never from the URL (URLs end up in logs).
+    /// 400, as is a form that cannot be read). A scalar field sent twice, or an attribute key other than
+    /// <c>attribute[code]</c> / <c>attribute[code][]</c>, is refused rather than guessed; <c>api_key</c> is read from
+    /// the form only, never from the URL (URLs end up in logs).
     /// </summary>
     public static async Task<CreateOpen311Request> ReadCreateAsync(HttpRequest request, CancellationToken ct)
     {
@@ -83,10 +84,20 @@ public static partial class Open311Wire
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "POST requests must be form-encoded (application/x-www-form-urlencoded or multipart/form-data).")]);
         }
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            // A multipart body without its boundary or closing delimiter, more than 1,024 fields, a key over 2,048 characters.
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "The form body could not be read: " + ex.Message)]);
+        }
+
         string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
         var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var repeated = new List<FluentValidation.Results.ValidationFailure>();
+        var refused = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var (key, values) in form)
         {
             if (AttributeKey().Match(key) is { Success: true } match)
@@ -94,15 +105,19 @@ public static partial class Open311Wire
                 var list = attributes.TryGetValue(match.Groups[1].Value, out var existing) ? existing : attributes[match.Groups[1].Value] = [];
                 list.AddRange(values.Where(v => v is not null).Select(v => v!));
             }
+            else if (key.StartsWith("attribute", StringComparison.Ordinal))
+            {
+                refused.Add(new FluentValidation.Results.ValidationFailure(key, $"{key} is not an attribute field; send attribute[code]=value or attribute[code][]=value."));
+            }
             else if (values.Count > 1)
             {
-                repeated.Add(new FluentValidation.Results.ValidationFailure(key, $"{key} was sent {values.Count} times; send it once."));
+                refused.Add(new FluentValidation.Results.ValidationFailure(key, $"{key} was sent {values.Count} times; send it once."));
             }
         }
 
-        if (repeated.Count > 0)
+        if (refused.Count > 0)
         {
-            throw new ValidationException(repeated);
+            throw new ValidationException(refused);
         }
 
         return new CreateOpen311Request(

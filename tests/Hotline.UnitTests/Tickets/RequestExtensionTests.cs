@@ -45,6 +45,20 @@ public sealed class RequestExtensionTests
         ticket.PendingExtension.ShouldBeNull();
     }
 
+    [Fact]
+    public void RequestExtension_Should_ThrowDomainException_When_TheNewDeadlineIsMoreThan60DaysPastTheCurrentOne()
+    {
+        var ticket = _s.Contacted();
+        var probe = new StepProbe(ticket);
+
+        Should.Throw<DomainException>(() => ticket.RequestExtension(TicketScenario.ReplyDue + Ticket.MaxExtension + TimeSpan.FromMinutes(1), "x", _s.Lead, _s.Tick()));
+
+        probe.ShouldBeUnchanged();
+        ticket.PendingExtension.ShouldBeNull();
+        ticket.RequestExtension(TicketScenario.ReplyDue + Ticket.MaxExtension, "正好六十天", _s.Lead, _s.Tick());
+        ticket.PendingExtension!.DueAt.ShouldBe(TicketScenario.ReplyDue + Ticket.MaxExtension);
+    }
+
     [Theory]
     [InlineData(TicketStatus.Dispatched)]
     [InlineData(TicketStatus.ReturnRequested)]

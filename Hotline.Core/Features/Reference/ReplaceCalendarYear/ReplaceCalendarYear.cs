@@ -19,15 +19,16 @@ public sealed class ReplaceCalendarYearValidator : AbstractValidator<ReplaceCale
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).OverridePropertyName("year");
         RuleFor(x => x.Days).NotNull().OverridePropertyName("days");
+        RuleForEach(x => x.Days).NotNull().OverridePropertyName("days");
         RuleForEach(x => x.Days).ChildRules(day =>
         {
             day.RuleFor(d => d.Kind).IsInEnum();
             day.RuleFor(d => d.Name).NotEmpty().MaximumLength(50);
         }).OverridePropertyName("days");
         RuleFor(x => x.Days).Must((x, days) => days!.All(d => d.Date.Year == x.Year))
-            .When(x => x.Days is not null).OverridePropertyName("days").WithMessage("所有日期必须属于该年份。");
+            .When(x => x.Days?.All(d => d is not null) == true).OverridePropertyName("days").WithMessage("所有日期必须属于该年份。");
         RuleFor(x => x.Days).Must(days => days!.Select(d => d.Date).Distinct().Count() == days!.Count)
-            .When(x => x.Days is not null).OverridePropertyName("days").WithMessage("日期重复。");
+            .When(x => x.Days?.All(d => d is not null) == true).OverridePropertyName("days").WithMessage("日期重复。");
     }
 }
 

@@ -21,13 +21,14 @@ public sealed class SaveCategoryValidator : AbstractValidator<SaveCategory>
         RuleFor(x => x.Code).MustBeCode().OverridePropertyName("code");
         RuleFor(x => x.Body.Name).MustBeName().OverridePropertyName("name");
         RuleFor(x => x.Body.Children).NotNull().OverridePropertyName("children");
+        RuleForEach(x => x.Body.Children).NotNull().OverridePropertyName("children");
         RuleForEach(x => x.Body.Children).ChildRules(child =>
         {
             child.RuleFor(c => c.Code).MustBeCode();
             child.RuleFor(c => c.Name).MustBeName();
         }).OverridePropertyName("children");
         RuleFor(x => x.Body.Children).Must((x, c) => c!.Select(v => v.Code).Distinct().Count() == c!.Count && c.All(v => v.Code != x.Code))
-            .When(x => x.Body.Children is not null).OverridePropertyName("children").WithMessage("分类代码重复。");
+            .When(x => x.Body.Children?.All(c => c is not null) == true).OverridePropertyName("children").WithMessage("分类代码重复。");
     }
 }
 

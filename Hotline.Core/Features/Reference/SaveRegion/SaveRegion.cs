@@ -18,13 +18,14 @@ public sealed class SaveRegionValidator : AbstractValidator<SaveRegion>
         RuleFor(x => x.Code).MustBeCode().OverridePropertyName("code");
         RuleFor(x => x.Body.Name).MustBeName().OverridePropertyName("name");
         RuleFor(x => x.Body.Streets).NotNull().OverridePropertyName("streets");
+        RuleForEach(x => x.Body.Streets).NotNull().OverridePropertyName("streets");
         RuleForEach(x => x.Body.Streets).ChildRules(street =>
         {
             street.RuleFor(s => s.Code).MustBeCode();
             street.RuleFor(s => s.Name).MustBeName();
         }).OverridePropertyName("streets");
         RuleFor(x => x.Body.Streets).Must(s => s!.Select(x => x.Code).Distinct().Count() == s!.Count)
-            .When(x => x.Body.Streets is not null).OverridePropertyName("streets").WithMessage("街道代码重复。");
+            .When(x => x.Body.Streets?.All(s => s is not null) == true).OverridePropertyName("streets").WithMessage("街道代码重复。");
     }
 }
 

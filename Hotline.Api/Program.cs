@@ -1,6 +1,7 @@
 using Hotline.Api;
 using Hotline.Api.Citizens;
 using Hotline.Api.Endpoints;
+using Hotline.Api.Errors;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
 using Hotline.Core.Features.Observability;
@@ -37,6 +38,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseKnownRequestCharsets();
 app.UseCitizenSecurityHeaders();
 app.UseBlazorFrameworkFiles();
 app.UseDefaultFiles();

@@ -14,9 +14,7 @@ public abstract class RequestCharsetTests(ApiFixture fixture) : ApiTestBase(fixt
     {
         var before = await TicketTotalAsync();
         using var agent = await ClientAsync("agent");
-        using var content = new StringContent(JsonSerializer.Serialize(NewTicket(), Json.Options), Encoding.UTF8);
-        content.Headers.Remove("Content-Type");
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=klingon");
+        using var content = NewTicketAs("application/json; charset=klingon");
 
         var response = await agent.PostAsync("/api/tickets", content, Ct);
 
@@ -29,11 +27,17 @@ public abstract class RequestCharsetTests(ApiFixture fixture) : ApiTestBase(fixt
     public async Task Write_Should_BeRead_When_TheCharsetIsAKnownSpellingOfUtf8()
     {
         using var agent = await ClientAsync("agent");
-        using var content = new StringContent(JsonSerializer.Serialize(NewTicket(), Json.Options), Encoding.UTF8);
-        content.Headers.Remove("Content-Type");
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+        using var content = NewTicketAs("application/json; charset=\"utf-8\"");
 
         (await agent.PostAsync("/api/tickets", content, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    private static StringContent NewTicketAs(string contentType)
+    {
+        var content = new StringContent(JsonSerializer.Serialize(NewTicket(), Json.Options), Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
     }
 
     public sealed class OnSqlite(SqliteApiFixture fixture) : RequestCharsetTests(fixture), IClassFixture<SqliteApiFixture>;

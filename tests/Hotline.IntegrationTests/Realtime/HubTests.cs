@@ -1,15 +1,10 @@
-using System.Net.Http.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Hotline.Contracts;
-using Channel = Hotline.Contracts.Channel;
-using Hotline.Contracts.Auth;
 using Hotline.Contracts.Realtime;
 using Hotline.Contracts.Tickets;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Hotline.IntegrationTests.Realtime;

@@ -132,8 +132,8 @@ internal sealed class MalformedInput(Random random, OpenApiOperations document, 
             return random.Next(3) switch
             {
                 0 => Spoiled(operation, actor, url, Encoding.UTF8.GetBytes(form), urlMutation),
-                1 => new FuzzCase(operation, actor, url, "multipart/form-data; boundary=b", Encoding.UTF8.GetBytes($"--b\r\nContent-Disposition: form-data; name=\"{Pick(["CallSid", "a", "\0"])}\"\r\n\r\n{Pick(["\0", "x", Huge[..3000]])}\r\n--b"), urlMutation + ", truncated multipart"),
-                _ => new FuzzCase(operation, actor, url, "application/x-www-form-urlencoded", Encoding.UTF8.GetBytes(form), urlMutation + ", form " + Describe(form)),
+                1 => new FuzzCase(operation, actor, url, "multipart/form-data; boundary=b", Encoding.UTF8.GetBytes($"--b\r\nContent-Disposition: form-data; name=\"{Pick(["CallSid", "a", "\0"])}\"\r\n\r\n{Pick(["\0", "x", Huge[..3000]])}\r\n--b"), Join(urlMutation, "truncated multipart")),
+                _ => new FuzzCase(operation, actor, url, "application/x-www-form-urlencoded", Encoding.UTF8.GetBytes(form), Join(urlMutation, "form " + Describe(form))),
             };
         }
 

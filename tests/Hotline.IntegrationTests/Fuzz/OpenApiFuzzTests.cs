@@ -55,7 +55,10 @@ public abstract class OpenApiFuzzTests(ApiFixture fixture, int defaultSeconds) :
         var fingerprint = new DatabaseFingerprint(Fixture.Factory.Services);
         var state = await fingerprint.TakeAsync(Ct);
 
-        var findings = new List<string>();
+        // One line per route and kind of failure (the first case that showed it), with how often it happened.
+        var findings = new Dictionary<string, (string First, int Count)>(StringComparer.Ordinal);
+        void Found(string kind, string line) =>
+            findings[kind] = findings.TryGetValue(kind, out var known) ? (known.First, known.Count + 1) : (line, 1);
         var statuses = new SortedDictionary<int, int>();
         var perOperation = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
         var cases = 0;
@@ -79,7 +82,8 @@ public abstract class OpenApiFuzzTests(ApiFixture fixture, int defaultSeconds) :
                     tally[status] = tally.GetValueOrDefault(status) + 1;
                     if (status >= 500)
                     {
-                        findings.Add($"{status}: {fuzz.Describe()} → {(errors.Length > 0 ? errors : await response.Content.ReadAsStringAsync(Ct))}");
+                        var error = errors.Length > 0 ? errors : await response.Content.ReadAsStringAsync(Ct);
+                        Found($"{operation} {status} {error.Split(" at ")[0]}", $"{status}: {fuzz.Describe()} → {error}");
                     }
 
                     if (operation.Writes)
@@ -87,17 +91,12 @@ public abstract class OpenApiFuzzTests(ApiFixture fixture, int defaultSeconds) :
                         var after = await fingerprint.TakeAsync(Ct);
                         if (status is >= 400 and < 500 && after != state)
                         {
-                            findings.Add($"{status} but the database changed ({fingerprint.Difference(state, after)}): {fuzz.Describe()}");
+                            Found($"{operation} {status} changed", $"{status} but the database changed ({fingerprint.Difference(state, after)}): {fuzz.Describe()}");
                         }
 
                         state = after;
                     }
                 }
-            }
-
-            if (findings.Count > 200)
-            {
-                break;
             }
         }
 
@@ -107,12 +106,13 @@ public abstract class OpenApiFuzzTests(ApiFixture fixture, int defaultSeconds) :
             output?.WriteLine($"  {operation}: {string.Join(", ", tally.Select(p => $"{p.Key}×{p.Value}"))}");
         }
 
-        foreach (var finding in findings)
+        var report = findings.Values.Select(f => $"{f.First} (×{f.Count})").ToList();
+        foreach (var line in report)
         {
-            output?.WriteLine(finding);
+            output?.WriteLine(line);
         }
 
-        findings.ShouldBeEmpty($"replay with {SeedVariable}={seed}; {findings.Count} findings in {cases} cases:\n{string.Join('\n', findings.Take(60))}");
+        report.ShouldBeEmpty($"replay with {SeedVariable}={seed}; {report.Count} kinds of finding in {cases} cases:\n{string.Join('\n', report.Take(80))}");
     }
 
     private async Task<FuzzSamples> SamplesAsync()

@@ -1,6 +1,7 @@
 using Hotline.Api;
 using Hotline.Api.Citizens;
 using Hotline.Api.Endpoints;
+using Hotline.Api.Errors;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
 using Hotline.Core.Features.Observability;
@@ -39,6 +40,7 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseKnownRequestCharsets();
 app.UseCitizenSecurityHeaders();
 app.UseBlazorFrameworkFiles();
 app.UseDefaultFiles();

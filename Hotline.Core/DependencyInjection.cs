@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<Features.Deadlines.DeadlineOptions>().Bind(configuration.GetSection(Features.Deadlines.DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Kpis.KpiOptions>().Bind(configuration.GetSection(Features.Kpis.KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Users.SignIn.SignInLimitOptions>().Bind(configuration.GetSection(Features.Users.SignIn.SignInLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Tickets.TicketNumberOptions>().Bind(configuration.GetSection(Features.Tickets.TicketNumberOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Tickets.TicketNumberAllocator>();
         services.AddSingleton<TimeProvider>(new Domain.Common.MillisecondTimeProvider(TimeProvider.System));
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Kpis.HotSpotFinder>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddScoped<Features.Users.SignIn.SignInLimiter>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddHotlineTelephony(configuration);

@@ -13,14 +13,22 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest body, IMediator m, TokenService tokens, CancellationToken ct) =>
+        app.MapPost("/api/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (TokenRequest body, HttpContext http, IMediator m, TokenService tokens, CancellationToken ct) =>
             {
-                var user = await m.Send(new SignIn(body.UserName, body.Password), ct);
-                return user is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 (Invalid credentials)")
-                    : TypedResults.Ok(await tokens.IssueAsync(user, ct));
+                try
+                {
+                    var user = await m.Send(new SignIn(body.UserName, body.Password, http.Connection.RemoteIpAddress?.ToString()), ct);
+                    return user is null
+                        ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 (Invalid credentials)")
+                        : TypedResults.Ok(await tokens.IssueAsync(user, ct));
+                }
+                catch (SignInThrottledException throttled)
+                {
+                    return SignInProblems.Throttled(http, throttled);
+                }
             })
-            .AllowAnonymous().WithTags("Auth").WithSummary("Sign in: a bearer token for the API and the hub");
+            .AllowAnonymous().WithTags("Auth").WithSummary("Sign in: a bearer token for the API and the hub")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var admin = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         admin.MapGet("/users", (IMediator m, CancellationToken ct) => m.Send(new ListUsers(), ct));

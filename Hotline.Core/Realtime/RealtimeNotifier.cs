@@ -22,7 +22,11 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
     public async Task Handle(TicketChangeSaved change, CancellationToken cancellationToken)
     {
         var groups = new List<string> { HubGroups.Supervisors, HubGroups.Ticket(change.TicketId) };
-        groups.AddRange(change.UnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => HubGroups.Unit(Guid.Parse(u))));
+        foreach (var unitId in change.UnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse))
+        {
+            groups.Add(HubGroups.Unit(unitId));
+            groups.Add(HubGroups.TicketForUnit(change.TicketId, unitId));
+        }
 
         // Agents review new orders and redispatch returned ones; callback staff work the replied ones.
         if (change.Status is TicketStatus.Registered or TicketStatus.ReturnRequested || change.Events.Contains(nameof(ReturnDecided), StringComparison.Ordinal))
@@ -44,6 +48,7 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
         if (alert.UnitId is { } unitId)
         {
             groups.Add(HubGroups.Unit(unitId));
+            groups.Add(HubGroups.TicketForUnit(alert.TicketId, unitId));
         }
 
         await SendAsync(() => hub.Clients.Groups(groups).DeadlineAlert(new DeadlineAlert(alert.TicketId, alert.Number, alert.Stage, alert.Kind, alert.DueAt, alert.UnitId)));

@@ -966,3 +966,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201083857_SignInFailures'
+)
+BEGIN
+    CREATE TABLE [SignInFailures] (
+        [Key] nvarchar(100) NOT NULL,
+        [Failures] int NOT NULL,
+        [LastFailureAt] datetimeoffset NOT NULL,
+        [BlockedUntil] datetimeoffset NULL,
+        CONSTRAINT [PK_SignInFailures] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201083857_SignInFailures'
+)
+BEGIN
+    CREATE INDEX [IX_SignInFailures_LastFailureAt] ON [SignInFailures] ([LastFailureAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201083857_SignInFailures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201083857_SignInFailures', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -25,6 +25,8 @@ public sealed class HotlineMetrics : IDisposable
         DeadlineAlerts = _meter.CreateCounter<long>("hotline.deadlines.alerts", description: "Deadline warnings and overdue marks raised, by stage and kind");
         Requests = _meter.CreateHistogram<double>("hotline.requests.duration", unit: "s", description: "Commands and queries through the MediatR pipeline, by name and outcome");
         Jobs = _meter.CreateHistogram<double>("hotline.jobs.duration", unit: "s", description: "Background job runs, by job and outcome");
+        SignInFailures = _meter.CreateCounter<long>("hotline.auth.sign_in.failures", description: "Failed sign-ins, by reason: credentials (wrong name or password) or throttled (refused while waiting or locked)");
+        SignInLockouts = _meter.CreateCounter<long>("hotline.auth.sign_in.lockouts", description: "Temporary sign-in lockouts started, by scope: account or address");
         Twilio = _meter.CreateHistogram<double>("hotline.twilio.requests.duration", unit: "s", description: "Calls to Twilio's REST API, by resource and HTTP status");
     }
 
@@ -41,6 +43,10 @@ public sealed class HotlineMetrics : IDisposable
     public Histogram<double> Jobs { get; }
 
     public Histogram<double> Twilio { get; }
+
+    public Counter<long> SignInFailures { get; }
+
+    public Counter<long> SignInLockouts { get; }
 
     public void Dispose() => _meter.Dispose();
 }

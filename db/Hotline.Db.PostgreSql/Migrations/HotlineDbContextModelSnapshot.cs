@@ -84,6 +84,98 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Users.SignIn.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1003,76 +1095,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("BasicallySatisfied")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Dispatched")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Dissatisfied")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("HotSpot")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("OverdueOpen")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Registered")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Replied")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RepliedOnTime")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ReplyLate")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RespondedOnTime")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ResponseLate")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Solved")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Unreachable")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
-
-                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>

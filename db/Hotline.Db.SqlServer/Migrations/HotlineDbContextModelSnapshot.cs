@@ -84,6 +84,98 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Users.SignIn.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1006,76 +1098,6 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("BasicallySatisfied")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<int>("Dispatched")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Dissatisfied")
-                        .HasColumnType("int");
-
-                    b.Property<int>("HotSpot")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("OverdueOpen")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Registered")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Replied")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RepliedOnTime")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ReplyLate")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RespondedOnTime")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ResponseLate")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Solved")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Unreachable")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
-
-                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>

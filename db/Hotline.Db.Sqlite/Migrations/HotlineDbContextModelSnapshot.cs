@@ -77,6 +77,96 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HotSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReplyLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
+
+                    b.ToTable("KpiCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Users.SignIn.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -992,74 +1082,6 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BasicallySatisfied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Dispatched")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Dissatisfied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HotSpot")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OverdueOpen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Registered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Replied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RepliedOnTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReplyLate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RespondedOnTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResponseLate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Solved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Unreachable")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Dimension", "Day", "Key", "HotSpot", "Registered");
-
-                    b.ToTable("KpiCounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>

@@ -32,7 +32,7 @@ public abstract class ApiFixture(DatabaseProvider provider, TimeProvider? clock 
 
     public static bool PostgresConfigured => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(HotlineApiFactory.PostgresVariable));
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.PostgreSql && !PostgresConfigured)
         {

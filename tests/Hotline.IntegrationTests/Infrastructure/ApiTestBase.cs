@@ -74,6 +74,18 @@ public abstract class ApiTestBase(ApiFixture fixture)
         return replied;
     }
 
+    /// <summary>The lead unit asks to give the order back and the supervisor approves it to another unit.</summary>
+    protected async Task<TicketDto> RedispatchAsync(Guid id, string from, string to)
+    {
+        var units = await UnitIdsAsync();
+        using var unit = await ClientAsync(from);
+        await (await unit.PostAsJsonAsync($"/api/tickets/{id}/return-requests", new ReturnRequest("不属于本单位职责", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        using var supervisor = await ClientAsync("supervisor");
+        var moved = await (await supervisor.PostAsJsonAsync($"/api/tickets/{id}/return-requests/decision", new ReturnDecisionRequest(true, units[to], "改派", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        moved.Status.ShouldBe(TicketStatus.Dispatched);
+        return moved;
+    }
+
     /// <summary>An order as the callback desk sees it.</summary>
     protected async Task<TicketDto> TicketAsync(Guid id)
     {

@@ -21,6 +21,7 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase = true;
 
     /// <param name="settings">Extra configuration for the API under test.</param>
     /// <param name="postgres">Adjusts the PostgreSQL connection the API uses (e.g. through a <see cref="TcpProxy"/>).</param>
@@ -42,6 +43,18 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
         {
             _dataDirectory = Path.Combine(Path.GetTempPath(), "hotline-it-" + Guid.NewGuid().ToString("N"));
         }
+    }
+
+    /// <summary>A second API node on the database of <paramref name="node"/> (which keeps owning it and drops it on dispose).</summary>
+    public HotlineApiFactory(HotlineApiFactory node, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Provider = node.Provider;
+        _clock = node._clock;
+        _settings = settings ?? node._settings;
+        _dataDirectory = node._dataDirectory;
+        _postgresConnectionString = node._postgresConnectionString;
+        _postgresDatabase = node._postgresDatabase;
+        _ownsDatabase = false;
     }
 
     public DatabaseProvider Provider { get; }
@@ -86,6 +99,11 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -1,15 +1,10 @@
-using System.Net.Http.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Hotline.Contracts;
-using Channel = Hotline.Contracts.Channel;
-using Hotline.Contracts.Auth;
 using Hotline.Contracts.Realtime;
 using Hotline.Contracts.Tickets;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Hotline.IntegrationTests.Realtime;
@@ -17,8 +12,6 @@ namespace Hotline.IntegrationTests.Realtime;
 /// <summary>The hub at /hubs/hotline through the .NET client: who receives which change, with its sequence.</summary>
 public abstract class HubTests(ApiFixture fixture) : ApiTestBase(fixture)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task TicketChanged_Should_ReachTheLeadUnitAndNotAnotherUnit_When_AnOrderIsDispatched()
     {
@@ -85,6 +78,37 @@ public abstract class HubTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [Fact]
+    public async Task TicketChanged_Should_StopReachingAUnitThatWatchedAnOrder_When_TheOrderIsRedispatchedAwayFromIt()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        await using var water = await ListenAsync("water");
+        await using var supervisor = await ListenAsync("supervisor");
+        await water.Connection.InvokeAsync("WatchTicket", ticket.Id, Ct);
+        await supervisor.Connection.InvokeAsync("WatchTicket", ticket.Id, Ct);
+
+        var moved = await RedispatchAsync(ticket.Id, from: "water", to: "gas");
+        await AcceptAsync(ticket.Id, "gas");
+
+        // A later change water may see arrives; nothing about the order after it moved away came before it.
+        var later = await RegisterAndDispatchAsync();
+        await water.NextAsync(c => c.TicketId == later.Id);
+        water.Received.ShouldNotContain(c => c.TicketId == ticket.Id && c.Version >= moved.Version);
+        (await supervisor.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Accepted)).Version.ShouldBeGreaterThan(moved.Version);
+    }
+
+    [Fact]
+    public async Task TicketChanged_Should_ReachAUnitThatWatchesAnOrder_While_TheUnitIsOnIt()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        await using var water = await ListenAsync("water");
+        await water.Connection.InvokeAsync("WatchTicket", ticket.Id, Ct);
+
+        await AcceptAsync(ticket.Id, "water");
+
+        (await water.NextAsync(c => c.TicketId == ticket.Id)).Status.ShouldBe(TicketStatus.Accepted);
+    }
+
+    [Fact]
     public async Task Connect_Should_BeRefused_When_NoTokenIsGiven()
     {
         var connection = new HubConnectionBuilder()
@@ -98,57 +122,7 @@ public abstract class HubTests(ApiFixture fixture) : ApiTestBase(fixture)
         await Should.ThrowAsync<HttpRequestException>(() => connection.StartAsync(Ct));
     }
 
-    private async Task<Listener> ListenAsync(string userName)
-    {
-        using var anonymous = Fixture.AnonymousClient();
-        var token = await (await anonymous.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, ApiFixture.DemoPassword), Json.Options, Ct)).ReadAsync<TokenResponse>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Fixture.Factory.Server.BaseAddress, "/hubs/hotline"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => Fixture.Factory.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token.AccessToken);
-            })
-            .AddJsonProtocol(o => Hotline.Api.ApiServices.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
-        var listener = new Listener(connection);
-        await connection.StartAsync(Ct);
-        return listener;
-    }
-
-    /// <summary>Collects TicketChanged events of one connection.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly System.Threading.Channels.Channel<TicketChanged> _changes = System.Threading.Channels.Channel.CreateUnbounded<TicketChanged>();
-        private readonly List<TicketChanged> _received = [];
-
-        public Listener(HubConnection connection)
-        {
-            Connection = connection;
-            connection.On<TicketChanged>(nameof(IHotlineClient.TicketChanged), change => _changes.Writer.TryWrite(change));
-        }
-
-        public HubConnection Connection { get; }
-
-        public IReadOnlyList<TicketChanged> Received => _received;
-
-        public async Task<TicketChanged> NextAsync(Func<TicketChanged, bool> match)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(Wait);
-            while (true)
-            {
-                var change = await _changes.Reader.ReadAsync(timeout.Token);
-                _received.Add(change);
-                if (match(change))
-                {
-                    return change;
-                }
-            }
-        }
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
-    }
+    private Task<HubTestListener> ListenAsync(string userName) => HubTestListener.ConnectAsync(Fixture.Factory, userName);
 
     public sealed class OnSqlite(SqliteApiFixture fixture) : HubTests(fixture), IClassFixture<SqliteApiFixture>;
 

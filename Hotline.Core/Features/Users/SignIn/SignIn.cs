@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Users.SignIn;
 
-/// <summary>Checks a user name and password; null when they do not match an active user.</summary>
-public sealed record SignIn(string? UserName, string? Password) : IRequest<UserInfo?>;
+/// <summary>
+/// Checks a user name and password under the limits of <see cref="SignInLimiter"/>: refused with
+/// <see cref="SignInThrottledException"/> while the account or the client <paramref name="Address"/> must wait; a wrong
+/// name or password counts against both; a success clears the account's count. Null when the name and password do not
+/// match an active user.
+/// </summary>
+public sealed record SignIn(string? UserName, string? Password, string? Address = null) : IRequest<UserInfo?>;
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -21,9 +26,27 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
     }
 }
 
-public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> hasher) : IRequestHandler<SignIn, UserInfo?>
+public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> hasher, SignInLimiter limiter) : IRequestHandler<SignIn, UserInfo?>
 {
     public async Task<UserInfo?> Handle(SignIn request, CancellationToken cancellationToken)
+    {
+        var keys = SignInLimiter.KeysOf(request.UserName, request.Address);
+        await limiter.EnsureAllowedAsync(keys, cancellationToken);
+
+        var user = await CheckAsync(request, cancellationToken);
+        if (user is null)
+        {
+            await limiter.RecordFailureAsync(keys, cancellationToken);
+        }
+        else
+        {
+            await limiter.RecordSuccessAsync(keys, cancellationToken);
+        }
+
+        return user;
+    }
+
+    private async Task<UserInfo?> CheckAsync(SignIn request, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == request.UserName, cancellationToken);
         if (user is null || !user.IsActive)

@@ -61,6 +61,7 @@ app.MapCitizenEndpoints();
 app.MapOpen311Endpoints();
 app.MapTelephonyEndpoints();
 app.MapKpiEndpoints();
+app.MapKnowledgeEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

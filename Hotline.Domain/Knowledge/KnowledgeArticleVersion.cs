@@ -8,7 +8,11 @@ public sealed class KnowledgeArticleVersion
     private KnowledgeArticleVersion()
     {
         Title = Body = ChangedBy = string.Empty;
-        Keywords = Synonyms = CategoryCodes = Tags = [];
+        // Four lists, never one shared: EF fills the materialized lists in place.
+        Keywords = [];
+        Synonyms = [];
+        CategoryCodes = [];
+        Tags = [];
     }
 
     internal KnowledgeArticleVersion(Guid articleId, int number, ArticleChange change, ArticleContent content, string changedBy, Guid? changedById, DateTimeOffset at, string? note)

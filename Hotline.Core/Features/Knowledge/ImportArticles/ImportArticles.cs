@@ -59,6 +59,12 @@ public sealed class ImportArticlesHandler(HotlineDbContext db, ICurrentUser curr
         var existing = await db.Set<KnowledgeArticle>().Include(a => a.Versions)
             .Where(a => a.ExternalId != null && ids.Contains(a.ExternalId))
             .ToDictionaryAsync(a => a.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        // An export names an article written in Hotline (no external id) by its id: importing it again updates that article.
+        var ownIds = ids.Where(id => !existing.ContainsKey(id)).Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        foreach (var own in await db.Set<KnowledgeArticle>().Include(a => a.Versions).Where(a => a.ExternalId == null && ownIds.Contains(a.Id)).ToListAsync(cancellationToken))
+        {
+            existing[own.Id.ToString()] = own;
+        }
 
         int created = 0, updated = 0, unchanged = 0;
         foreach (var (number, externalId, item) in accepted)

@@ -43,6 +43,7 @@ public sealed class KnowledgeScenario : IScenario
 
         var imported = await ImportAsync(kb, string.Join('\n', articles), ct);
         var (top1, top3, misses) = await AccuracyAsync(agent, queries, ct);
+        Console.Error.WriteLine($"160 articles: top-1 {top1:P1}, top-3 {top3:P1}; importing {total - articles.Count:N0} generated");
 
         var generated = Generate(articles, total - articles.Count);
         for (var i = 0; i < generated.Count; i += 400)
@@ -130,11 +131,12 @@ public sealed class KnowledgeScenario : IScenario
         {
             var source = parsed[random.Next(parsed.Count)];
             var body = string.Join('。', Enumerable.Range(0, 4).Select(_ => sentences[random.Next(sentences.Count)])) + "。";
+            var aside = sentences[random.Next(sentences.Count)];
             var keywords = source.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()!).OrderBy(_ => random.Next()).Take(3).ToList();
             lines.Add(JsonSerializer.Serialize(new
             {
                 externalId = $"GEN{i:D5}",
-                title = $"{source.GetProperty("title").GetString()}（{sentences[random.Next(sentences.Count)][..Math.Min(8, sentences[0].Length)]}）",
+                title = $"{source.GetProperty("title").GetString()}（{aside[..Math.Min(8, aside.Length)]}）",
                 body,
                 category = source.GetProperty("category").GetString(),
                 keywords,

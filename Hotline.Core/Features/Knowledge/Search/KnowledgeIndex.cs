@@ -220,13 +220,29 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
 
+        var correctionBigrams = corrections.SelectMany(c => ChineseText.Terms(_bigrams, BodyBigrams, c)).ToList();
         var bigrams = ChineseText.Terms(_bigrams, BodyBigrams, normalizedText)
-            .Concat(corrections.SelectMany(c => ChineseText.Terms(_bigrams, BodyBigrams, c)))
+            .Concat(correctionBigrams)
             .Where(b => b.Length > 1)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxQueryTerms)
             .ToList();
-        return new QueryPlan(words, bigrams, corrections, synonyms);
+
+        // Bodies are long and share common bigrams: there the fallback only looks for the stretches the words did
+        // not cover (unknown words, slips), which keeps the costliest postings out of most queries.
+        var uncovered = UncoveredBigrams(normalizedText, covered).Concat(correctionBigrams).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        return new QueryPlan(words, bigrams, corrections, synonyms, bigrams.Where(uncovered.Contains).ToList());
+    }
+
+    private static IEnumerable<string> UncoveredBigrams(string text, bool[] covered)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if ((!covered[i] || !covered[i + 1]) && ChineseText.IsCjk(text[i]) && ChineseText.IsCjk(text[i + 1]))
+            {
+                yield return text.Substring(i, 2);
+            }
+        }
     }
 
     private (List<string> Tokens, bool[] Covered) WordsWithCoverage(string text)
@@ -270,12 +286,17 @@ public sealed class KnowledgeIndex : IDisposable
         if (plan.Bigrams.Count > 0)
         {
             var bigrams = new BooleanQuery(disableCoord: true) { Boost = _ranking.BigramWeight };
+            var bodyBigrams = plan.BodyBigrams.ToHashSet(StringComparer.Ordinal);
             foreach (var bigram in plan.Bigrams)
             {
                 var perBigram = new BooleanQuery(disableCoord: true);
                 perBigram.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = _ranking.TitleBoost }, Occur.SHOULD);
                 perBigram.Add(new TermQuery(new Term(KeywordBigrams, bigram)) { Boost = _ranking.KeywordBoost }, Occur.SHOULD);
-                perBigram.Add(new TermQuery(new Term(BodyBigrams, bigram)) { Boost = _ranking.BodyBoost }, Occur.SHOULD);
+                if (bodyBigrams.Contains(bigram))
+                {
+                    perBigram.Add(new TermQuery(new Term(BodyBigrams, bigram)) { Boost = _ranking.BodyBoost }, Occur.SHOULD);
+                }
+
                 bigrams.Add(perBigram, Occur.SHOULD);
             }
 
@@ -476,4 +497,4 @@ public sealed class KnowledgeIndex : IDisposable
 }
 
 /// <summary>The words a query was searched with: weight 1 for its own words, less for corrections and synonyms.</summary>
-public sealed record QueryPlan(IReadOnlyDictionary<string, float> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Corrections, IReadOnlyList<string> Synonyms);
+public sealed record QueryPlan(IReadOnlyDictionary<string, float> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Corrections, IReadOnlyList<string> Synonyms, IReadOnlyList<string> BodyBigrams);

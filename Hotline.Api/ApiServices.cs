@@ -99,6 +99,7 @@ public static class ApiServices
         });
 
         services.AddHotlineSignalR(configuration);
+        Core.Features.Knowledge.KnowledgeSetup.AddKnowledgeIndexing(services);
 
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;

@@ -13,6 +13,10 @@ public static class Policies
     public const string Admin = "admin";
     public const string AnyStaff = "any-staff";
     public const string Analytics = "analytics";
+    public const string AnyUser = "any-user";
+    public const string KnowledgeEditor = "knowledge-editor";
+    public const string KnowledgeReviewer = "knowledge-reviewer";
+    public const string KnowledgeManager = "knowledge-manager";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -22,7 +26,11 @@ public static class Policies
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
         options.AddPolicy(Callback, p => p.RequireRole(Roles.Callback));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
-        options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.Staff.ToArray()));
+        options.AddPolicy(AnyUser, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(KnowledgeEditor, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Admin));
+        options.AddPolicy(KnowledgeReviewer, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(KnowledgeManager, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Analytics, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
     }
 }

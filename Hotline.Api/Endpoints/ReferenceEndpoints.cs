@@ -25,7 +25,7 @@ public static class ReferenceEndpoints
 {
     public static IEndpointRouteBuilder MapReferenceEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization(Policies.AnyStaff);
+        var read = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization(Policies.AnyUser);
         var write = app.MapGroup("/api").WithTags("Reference data").RequireAuthorization(Policies.Admin);
 
         read.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct)).WithSummary("The unit tree (承办单位)");

@@ -51,8 +51,8 @@ public static class TicketEndpoints
             .RequireAuthorization(Policies.Dispatcher).WithSummary("What the dispatch catalogue suggests");
 
         tickets.MapPost("/{id:guid}/answer", (Guid id, AnswerRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
-            m.Send(new AnswerTicket(id, body.Answer, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Agent)
-            .WithSummary("直接办结: answer on the spot (Registered → Closed)");
+            m.Send(new AnswerTicket(id, body.Answer, Version(http, body.Version), body.ArticleId), ct)).RequireAuthorization(Policies.Agent)
+            .WithSummary("直接办结: answer on the spot (Registered → Closed); articleId records the knowledge article (and version) used");
         tickets.MapPost("/{id:guid}/dispatch", (Guid id, DispatchRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new DispatchTicket(id, body.LeadUnitId, body.AssistingUnitIds, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("派单 (Registered → Dispatched); without leadUnitId the catalogue decides");
@@ -123,7 +123,7 @@ public static class TicketEndpoints
     }
 
     /// <summary>The expected version: <c>If-Match: "5"</c> or the body's <c>version</c>.</summary>
-    private static int? Version(HttpRequest request, int? bodyVersion)
+    internal static int? Version(HttpRequest request, int? bodyVersion)
     {
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header))

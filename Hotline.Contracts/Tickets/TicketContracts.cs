@@ -91,7 +91,8 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record DispatchSuggestionDto(Guid? UnitId, Guid? RuleId, string Reason);
 
-public sealed record AnswerRequest(string? Answer, int? Version);
+/// <summary><c>articleId</c>: the knowledge article the answer came from (its published version is recorded on the order).</summary>
+public sealed record AnswerRequest(string? Answer, int? Version, Guid? ArticleId = null);
 
 public sealed record DispatchRequest(Guid? LeadUnitId, IReadOnlyList<Guid>? AssistingUnitIds, string? Note, int? Version);
 

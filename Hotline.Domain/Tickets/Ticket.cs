@@ -82,6 +82,11 @@ public sealed class Ticket : AggregateRoot
     /// <summary>The agent's answer when closed on the spot (直接办结).</summary>
     public string? Answer { get; private set; }
 
+    /// <summary>The knowledge article (and its published version) the on-the-spot answer came from, if any.</summary>
+    public Guid? AnswerArticleId { get; private set; }
+
+    public int? AnswerArticleVersion { get; private set; }
+
     public bool? ReplySolved { get; private set; }
 
     public string? ReplyAnswer { get; private set; }
@@ -198,6 +203,9 @@ public sealed class Ticket : AggregateRoot
         Answer = answer;
         CloseAs(Contracts.CloseReason.Answered, TimelineActions.AnsweredOnSpot, answer, actor, now);
     }
+
+    /// <summary>Records which knowledge article (version) the on-the-spot answer used.</summary>
+    public void CiteArticle(Guid articleId, int version) => (AnswerArticleId, AnswerArticleVersion) = (articleId, version);
 
     /// <summary>
     /// 修改分类: before dispatching, an agent corrects the category, urgency (the SLA tier the clocks will use)

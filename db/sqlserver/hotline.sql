@@ -1001,3 +1001,214 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AnswerArticleId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AnswerArticleVersion] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeArticles] (
+        [Id] uniqueidentifier NOT NULL,
+        [ExternalId] nvarchar(100) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [PublishedVersion] int NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [AuthorName] nvarchar(64) NOT NULL,
+        [AuthorId] uniqueidentifier NULL,
+        [LastEditorName] nvarchar(64) NULL,
+        [LastEditorId] uniqueidentifier NULL,
+        [ReviewNote] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [Views] int NOT NULL,
+        CONSTRAINT [PK_KnowledgeArticles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeChanges] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [ArticleId] uniqueidentifier NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KnowledgeChanges] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeSearches] (
+        [Id] uniqueidentifier NOT NULL,
+        [Query] nvarchar(500) NOT NULL,
+        [Results] int NOT NULL,
+        [IsPublic] bit NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [OpenedArticleId] uniqueidentifier NULL,
+        [DeflectedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_KnowledgeSearches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeSynonyms] (
+        [Id] uniqueidentifier NOT NULL,
+        [Terms] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        [UpdatedBy] nvarchar(64) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KnowledgeSynonyms] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeArticleVersions] (
+        [ArticleId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [Change] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Audience] nvarchar(20) NOT NULL,
+        [Keywords] nvarchar(max) NOT NULL,
+        [Synonyms] nvarchar(max) NOT NULL,
+        [CategoryCodes] nvarchar(max) NOT NULL,
+        [Tags] nvarchar(max) NOT NULL,
+        [OwnerUnitId] uniqueidentifier NULL,
+        [ValidFrom] datetimeoffset NULL,
+        [ValidTo] datetimeoffset NULL,
+        [ChangedBy] nvarchar(64) NOT NULL,
+        [ChangedById] uniqueidentifier NULL,
+        [ChangedAt] datetimeoffset NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_KnowledgeArticleVersions] PRIMARY KEY ([ArticleId], [Number]),
+        CONSTRAINT [FK_KnowledgeArticleVersions_KnowledgeArticles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [KnowledgeArticles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeCorrections] (
+        [Id] uniqueidentifier NOT NULL,
+        [ArticleId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [ProposedBy] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ResolvedBy] nvarchar(64) NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [Resolution] nvarchar(1000) NULL,
+        CONSTRAINT [PK_KnowledgeCorrections] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KnowledgeCorrections_KnowledgeArticles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [KnowledgeArticles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE TABLE [KnowledgeVotes] (
+        [ArticleId] uniqueidentifier NOT NULL,
+        [UserName] nvarchar(64) NOT NULL,
+        [Helpful] bit NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_KnowledgeVotes] PRIMARY KEY ([ArticleId], [UserName]),
+        CONSTRAINT [FK_KnowledgeVotes_KnowledgeArticles_ArticleId] FOREIGN KEY ([ArticleId]) REFERENCES [KnowledgeArticles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AnswerArticleId] ON [Tickets] ([AnswerArticleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_KnowledgeArticles_ExternalId] ON [KnowledgeArticles] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE INDEX [IX_KnowledgeArticles_Status_UpdatedAt] ON [KnowledgeArticles] ([Status], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE INDEX [IX_KnowledgeCorrections_ArticleId] ON [KnowledgeCorrections] ([ArticleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE INDEX [IX_KnowledgeCorrections_Status_CreatedAt] ON [KnowledgeCorrections] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    CREATE INDEX [IX_KnowledgeSearches_At] ON [KnowledgeSearches] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201085540_KnowledgeBase'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201085540_KnowledgeBase', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

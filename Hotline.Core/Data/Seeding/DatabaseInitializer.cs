@@ -51,6 +51,7 @@ public sealed partial class DatabaseInitializer(
         }
 
         await BootstrapAdminAsync(ct);
+        await Features.Knowledge.KnowledgeSetup.SeedSynonymsAsync(db, time, ct);
 
         // The measures' counts arrived with an upgrade (or were cleared): compute them once from the orders.
         if (!await db.Set<Features.Kpis.Counts.KpiCount>().AnyAsync(ct) && await db.Tickets.AnyAsync(ct))

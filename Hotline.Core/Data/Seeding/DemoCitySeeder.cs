@@ -166,6 +166,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         AddUser("agent2", "话务员 王芳", [Roles.Agent], null);
         AddUser("supervisor", "督办 张强", [Roles.Supervisor], null);
         AddUser("callback", "回访员 赵丽", [Roles.Callback], null);
+        AddUser("kb", "知识库管理员 陈静", [Roles.KnowledgeEditor], null);
         foreach (var unit in _units.Values)
         {
             AddUser(unit.Code.ToLowerInvariant(), unit.Name, [Roles.Department], unit.Id);

@@ -321,7 +321,7 @@ public sealed class KnowledgeIndex : IDisposable
         return query;
     }
 
-    /// <summary>sw-ts boosts articles filed under sw-ts and under its group sw (catalogue codes are group-leaf).</summary>
+    /// <summary>sw-ts stands for itself and its group sw (catalogue codes are group-leaf).</summary>
     private static IEnumerable<string> CategoryAncestry(string code)
     {
         yield return code;
@@ -459,7 +459,9 @@ public sealed class KnowledgeIndex : IDisposable
             doc.Add(new StringField(OwnerField, Key(owner), Field.Store.NO));
         }
 
-        foreach (var code in article.CategoryCodes)
+        // An article is indexed under its categories and their groups, so an agent who picked only the group (sw)
+        // still boosts the articles filed under its leaves (sw-ts).
+        foreach (var code in article.CategoryCodes.SelectMany(CategoryAncestry).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new StringField(CategoryField, code, Field.Store.NO));
         }

@@ -12,6 +12,7 @@ public static class Labels
         Roles.Supervisor => "督办",
         Roles.Callback => "回访员",
         Roles.Admin => "管理员",
+        Roles.KnowledgeEditor => "知识库管理员",
         _ => role,
     };
 

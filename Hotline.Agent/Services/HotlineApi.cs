@@ -15,7 +15,7 @@ using Hotline.Contracts.Tickets;
 namespace Hotline.Agent.Services;
 
 /// <summary>The typed client of the Hotline API: bearer token, enums as strings, ProblemDetails as <see cref="ApiException"/>.</summary>
-public sealed class HotlineApi(HttpClient http, Session session)
+public sealed partial class HotlineApi(HttpClient http, Session session)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hotline.Contracts;
 using Hotline.Contracts.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -212,6 +213,11 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
     /// <summary>Raises, in order, the changes after the last one seen.</summary>
     private async Task CatchUpAsync()
     {
+        if (!FollowsOrders)
+        {
+            return;
+        }
+
         try
         {
             var since = Math.Max(_floor, _lastSequence - Overlap);
@@ -256,9 +262,17 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
         }
     }
 
+    /// <summary>Only staff follow the orders' event log; a knowledge editor's console has no order pages to keep current.</summary>
+    private bool FollowsOrders => Roles.Staff.Any(session.IsIn);
+
     /// <summary>On the first connect the pages load fresh data: only remember where the event log stands.</summary>
     private async Task SkipToHeadAsync()
     {
+        if (!FollowsOrders)
+        {
+            return;
+        }
+
         IReadOnlyList<EventEnvelope> page;
         do
         {

@@ -27,6 +27,7 @@ public sealed class Session(IJSRuntime js, TimeProvider clock)
         : IsIn(Roles.Department) ? "/unit"
         : IsIn(Roles.Supervisor) || IsIn(Roles.Admin) ? "/supervisor"
         : IsIn(Roles.Callback) ? "/callbacks"
+        : IsIn(Roles.KnowledgeEditor) ? "/knowledge/articles"
         : "/search";
 
     public async Task RestoreAsync()

@@ -6,10 +6,12 @@ using Hotline.Core.Features.Knowledge.CreateArticle;
 using Hotline.Core.Features.Knowledge.EditArticle;
 using Hotline.Core.Features.Knowledge.ExportArticles;
 using Hotline.Core.Features.Knowledge.GetArticle;
+using Hotline.Core.Features.Knowledge.GetInsights;
 using Hotline.Core.Features.Knowledge.ImportArticles;
 using Hotline.Core.Features.Knowledge.ListArticles;
 using Hotline.Core.Features.Knowledge.ListGaps;
 using Hotline.Core.Features.Knowledge.ListReviewDue;
+using Hotline.Core.Features.Knowledge.PreviewArticle;
 using Hotline.Core.Features.Knowledge.RecordUsage;
 using Hotline.Core.Features.Knowledge.RetireArticle;
 using Hotline.Core.Features.Knowledge.ReviewArticle;
@@ -56,6 +58,9 @@ public static class KnowledgeEndpoints
                 m.Send(new EditArticle(id, body, TicketEndpoints.Version(http, body.Version)), ct))
             .RequireAuthorization(Policies.KnowledgeEditor).WithSummary("修改: a new version (If-Match or version required; a stale one is 409); the published version stays live until the new one is approved")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        kb.MapPost("/preview", (ArticlePreviewRequest body, IMediator m, CancellationToken ct) => m.Send(new PreviewArticle(body.Body), ct))
+            .RequireAuthorization(Policies.KnowledgeEditor).WithSummary("预览: Markdown rendered and sanitized exactly as a saved article's bodyHtml (nothing is stored)")
+            .ProducesValidationProblem();
         kb.MapGet("/articles/{id:guid}/versions", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListArticleVersions(id), ct))
             .RequireAuthorization(Policies.KnowledgeManager).WithSummary("历史版本: every version, newest first, with who changed it and when").ProducesProblem(StatusCodes.Status404NotFound);
         kb.MapPost("/articles/{id:guid}/submit", (Guid id, [FromBody] NoteOnlyRequest? body, HttpRequest http, IMediator m, CancellationToken ct) =>
@@ -117,6 +122,8 @@ public static class KnowledgeEndpoints
 
         kb.MapGet("/gaps", (IMediator m, int? top, CancellationToken ct) => m.Send(new ListGaps(top ?? 100), ct))
             .RequireAuthorization(Policies.KnowledgeManager).WithSummary("知识缺口: searches that found nothing or whose results nobody opened, with counts, most asked first");
+        kb.MapGet("/insights", (IMediator m, CancellationToken ct) => m.Send(new GetKnowledgeInsights(), ct))
+            .RequireAuthorization(Policies.KnowledgeManager).WithSummary("检索成效: searches, without result, opened and deflected (分流) over Knowledge:GapDays, staff and public form apart");
         kb.MapGet("/review-due", (IMediator m, CancellationToken ct) => m.Send(new ListReviewDue(), ct))
             .RequireAuthorization(Policies.KnowledgeManager).WithSummary("待复核: live articles past their validity or unchanged for Knowledge:ReviewAfter (a year)");
 

@@ -129,4 +129,11 @@ public sealed record KnowledgeGapDto(string Query, int Searches, int NoResult, i
 
 public sealed record ReviewDueDto(Guid Id, string Title, string Reason, DateTimeOffset UpdatedAt, DateTimeOffset? ValidTo);
 
-public sealed record KnowledgeInsightsDto(int Searches, int WithoutResult, int Opened, int Deflected, IReadOnlyList<ArticleSummaryDto> TopViewed);
+/// <summary>What searches led to over the last <c>days</c>: on the staff side and on the public form (分流: left without submitting after reading an answer).</summary>
+public sealed record KnowledgeInsightsDto(int Days, KnowledgeFunnelDto Staff, KnowledgeFunnelDto Public);
+
+public sealed record KnowledgeFunnelDto(int Searches, int WithoutResult, int Opened, int Deflected);
+
+public sealed record ArticlePreviewRequest(string? Body);
+
+public sealed record ArticlePreviewDto(string Html);

@@ -73,7 +73,11 @@ public sealed record TicketDto(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<TimelineEntryDto> Timeline,
     IReadOnlyList<AlertDto> Alerts,
-    bool Escalated);
+    bool Escalated,
+    AnswerArticleDto? AnswerArticle = null);
+
+/// <summary>The knowledge article, and its published version, that an order answered on the spot was answered from.</summary>
+public sealed record AnswerArticleDto(Guid Id, int Version);
 
 public sealed record TicketListItemDto(
     Guid Id,

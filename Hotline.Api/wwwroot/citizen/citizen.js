@@ -24,6 +24,114 @@
         }
     }
 
+    // Copies server HTML (already sanitized there) through a whitelist of tags and link schemes, never as markup:
+    // only these elements are rebuilt, and every text goes in as a text node.
+    const allowedTags = new Set(["P", "BR", "UL", "OL", "LI", "STRONG", "EM", "B", "I", "CODE", "PRE", "BLOCKQUOTE", "MARK", "H1", "H2", "H3", "H4", "H5", "H6", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "A", "HR"]);
+    function safeFragment(html) {
+        const source = new DOMParser().parseFromString(html, "text/html").body;
+        const fragment = document.createDocumentFragment();
+        (function copy(from, to) {
+            for (const node of from.childNodes) {
+                if (node.nodeType === Node.TEXT_NODE) { to.append(document.createTextNode(node.textContent)); continue; }
+                if (node.nodeType !== Node.ELEMENT_NODE) continue;
+                if (!allowedTags.has(node.tagName)) { copy(node, to); continue; }
+                const element = document.createElement(node.tagName.toLowerCase());
+                if (node.tagName === "A") {
+                    const href = node.getAttribute("href") || "";
+                    if (/^(https?:|mailto:|tel:)/i.test(href)) { element.href = href; element.rel = "noopener noreferrer"; element.target = "_blank"; }
+                }
+                copy(node, element);
+                to.append(element);
+            }
+        })(source, fragment);
+        return fragment;
+    }
+
+    // 您的问题可能已有答案: public answers for what the citizen types, and the deflection when one answered them.
+    function suggestions() {
+        const box = $("suggestions"), list = $("suggestion-list"), article = $("suggestion-article");
+        let timer = null, searchId = null, opened = null, reported = false, submitted = false, sequence = 0;
+
+        async function search(text) {
+            const mine = ++sequence;
+            try {
+                const response = await fetch("/api/public/knowledge/search?top=3&q=" + encodeURIComponent(text));
+                if (!response.ok || mine !== sequence) return;
+                const result = await response.json();
+                searchId = result.searchId;
+                list.replaceChildren();
+                for (const item of result.items.slice(0, 3)) {
+                    const button = document.createElement("button");
+                    button.type = "button";
+                    button.className = "suggestion";
+                    const title = document.createElement("strong");
+                    title.textContent = item.title;
+                    const snippet = document.createElement("span");
+                    snippet.append(safeFragment(item.snippet));
+                    button.append(title, snippet);
+                    button.addEventListener("click", () => open(item.id));
+                    const li = document.createElement("li");
+                    li.append(button);
+                    list.append(li);
+                }
+                if (!result.items.length) { box.hidden = true; return; }
+                article.hidden = true;
+                box.hidden = false;
+            } catch {
+                // Suggestions are a help, never in the way: the form works without them.
+            }
+        }
+
+        async function open(id) {
+            try {
+                const response = await fetch("/api/public/knowledge/articles/" + encodeURIComponent(id));
+                if (!response.ok) return;
+                const a = await response.json();
+                opened = a.id;
+                $("suggestion-title").textContent = a.title;
+                $("suggestion-body").replaceChildren(safeFragment(a.bodyHtml));
+                $("suggestion-valid").textContent = "更新于 " + chinaTime(a.updatedAt) + (a.validTo ? "，有效期至 " + chinaTime(a.validTo) : "");
+                article.hidden = false;
+                article.focus();
+                fetch("/api/public/knowledge/articles/" + encodeURIComponent(id) + "/views", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ searchId: searchId }) }).catch(() => {});
+            } catch {
+                // As above: the form stays usable.
+            }
+        }
+
+        function deflection() {
+            return JSON.stringify({ searchId: searchId, articleId: opened });
+        }
+
+        $("content").addEventListener("input", () => {
+            clearTimeout(timer);
+            const text = $("content").value.trim().slice(0, 500);
+            if (text.length < 4) { box.hidden = true; return; }
+            timer = setTimeout(() => search(text), 600);
+        });
+        $("solved").addEventListener("click", async () => {
+            if (!opened || reported) return;
+            reported = true;
+            try {
+                await fetch("/api/public/knowledge/deflections", { method: "POST", headers: { "Content-Type": "application/json" }, body: deflection() });
+            } catch {
+                reported = false;
+            }
+            article.hidden = true;
+            $("deflected").hidden = false;
+        });
+        $("not-solved").addEventListener("click", () => { article.hidden = true; opened = null; $("content").focus(); });
+        // Leaving the page after reading an answer, without submitting, is a deflection (分流) too.
+        window.addEventListener("pagehide", () => {
+            if (opened && !reported && !submitted && searchId) {
+                reported = true;
+                // keepalive lets the request outlive the page (same origin: no preflight).
+                fetch("/api/public/knowledge/deflections", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: deflection() }).catch(() => {});
+            }
+        });
+        return { submitted: () => { submitted = true; box.hidden = true; } };
+    }
+
     function newKey() {
         return crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
     }
@@ -36,6 +144,7 @@
         // One key per filled-in form: a retry after a lost answer returns the same order instead of a second one.
         let key = newKey();
         let pending = null; // the body last sent with this key whose outcome is unknown
+        const suggested = suggestions();
 
         try {
             const response = await fetch("/api/public/catalogue");
@@ -108,6 +217,7 @@
                     $("receipt-number").textContent = receipt.number;
                     $("receipt-code").textContent = receipt.trackingCode;
                     $("receipt-link").href = "track.html?code=" + encodeURIComponent(receipt.trackingCode);
+                    suggested.submitted();
                     form.hidden = true;
                     $("receipt").hidden = false;
                     $("receipt").focus();

@@ -62,7 +62,7 @@ public sealed partial class DatabaseInitializer(
         var seedDemo = seed.Value.Demo.Seed ?? database.Value.Provider == DatabaseProvider.Sqlite;
         if (seedDemo && !await db.Units.AnyAsync(ct))
         {
-            await new DemoCitySeeder(db, hasher, numbers, time).SeedAsync(ct);
+            await new DemoCitySeeder(db, hasher, numbers, time, seed.Value.Demo.Knowledge).SeedAsync(ct);
             LogDemoSeeded();
         }
     }

@@ -17,7 +17,7 @@ namespace Hotline.Core.Data.Seeding;
 /// two-level catalogue with dispatch rules, the demo accounts of api.md and orders in every state, made
 /// through the aggregate's own methods so their timelines and deadlines are real.
 /// </summary>
-internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> hasher, TicketNumberAllocator numbers, TimeProvider time)
+internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> hasher, TicketNumberAllocator numbers, TimeProvider time, bool withKnowledge)
 {
     private static readonly (string Code, string Name, (string Code, string Name)[] Streets)[] DistrictData =
     [
@@ -90,6 +90,11 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         await db.SaveChangesAsync(ct);
         SeedRules();
         SeedUsers();
+        if (withKnowledge)
+        {
+            DemoKnowledge.Seed(db, _units, time.GetUtcNow());
+        }
+
         await db.SaveChangesAsync(ct);
         await SeedOrdersAsync(ct);
     }

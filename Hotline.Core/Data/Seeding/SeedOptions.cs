@@ -1,6 +1,6 @@
 namespace Hotline.Core.Data.Seeding;
 
-/// <summary>Bound from the configuration root: <c>Demo:Seed</c>, <c>Bootstrap:AdminUserName</c>, <c>Bootstrap:AdminPassword</c>.</summary>
+/// <summary>Bound from the configuration root: <c>Demo:Seed</c>, <c>Demo:Knowledge</c>, <c>Bootstrap:AdminUserName</c>, <c>Bootstrap:AdminPassword</c>.</summary>
 public sealed class SeedOptions
 {
     public DemoSection Demo { get; set; } = new();
@@ -11,6 +11,9 @@ public sealed class SeedOptions
     {
         /// <summary>Seed the demo city, orders and accounts. Null: on for the embedded SQLite default only.</summary>
         public bool? Seed { get; set; }
+
+        /// <summary>With the demo city, its knowledge base (DemoKnowledge). Off for a centre that imports its own into a demo instance.</summary>
+        public bool Knowledge { get; set; } = true;
     }
 
     public sealed class BootstrapSection

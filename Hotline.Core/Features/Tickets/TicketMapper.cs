@@ -47,7 +47,8 @@ public static class TicketMapper
             alerts.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
                 .Select(a => new AlertDto(a.Stage, a.Kind, a.DueAt, a.RaisedAt, a.UnitId))
                 .ToList(),
-            t.IsOpen && t.Clocks.IsEscalated);
+            t.IsOpen && t.Clocks.IsEscalated,
+            t.AnswerArticleId is { } articleId && t.AnswerArticleVersion is { } articleVersion ? new AnswerArticleDto(articleId, articleVersion) : null);
     }
 
     public static CitizenDto ViewCitizen(Ticket t, Actor viewer)

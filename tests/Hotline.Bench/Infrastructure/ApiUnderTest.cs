@@ -29,6 +29,7 @@ public sealed class ApiUnderTest : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["Demo:Seed"] = "true",
+            ["Demo:Knowledge"] = "false",
             ["Database:MigrateOnStart"] = "false",
             ["Jobs:RunServerInProcess"] = "false",
             ["Auth:SigningKey"] = "benchmark-signing-key-0123456789abcdefghij",

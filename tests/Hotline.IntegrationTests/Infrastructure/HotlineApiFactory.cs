@@ -67,6 +67,8 @@ public sealed class HotlineApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Demo:Seed", "true");
+        // The knowledge tests import their own bases and measure ranking on them; the demo's answers would compete.
+        builder.UseSetting("Demo:Knowledge", "false");
 
         // Tests call jobs directly; a background job server per factory would only add noise.
         builder.UseSetting("Jobs:RunServerInProcess", "false");

@@ -189,7 +189,8 @@ public abstract class KnowledgeBaseTests(ApiFixture fixture) : ApiTestBase(fixtu
         var ticket = await RegisterAsync();
         using var agent = await ClientAsync("agent");
 
-        await (await agent.PostAsJsonAsync($"/api/tickets/{ticket.Id}/answer", new AnswerRequest("已按知识库答复。", ticket.Version, article.Id), Json.Options, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var answered = await (await agent.PostAsJsonAsync($"/api/tickets/{ticket.Id}/answer", new AnswerRequest("已按知识库答复。", ticket.Version, article.Id), Json.Options, Ct)).ReadAsync<TicketDto>();
+        answered.AnswerArticle.ShouldBe(new AnswerArticleDto(article.Id, article.PublishedVersion!.Value));
         await (await agent.PostAsJsonAsync($"/api/knowledge/articles/{article.Id}/views", new ArticleViewRequest(null), Json.Options, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await agent.PostAsJsonAsync($"/api/knowledge/articles/{article.Id}/votes", new ArticleVoteRequest(false), Json.Options, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         var stats = await (await agent.PostAsJsonAsync($"/api/knowledge/articles/{article.Id}/votes", new ArticleVoteRequest(true), Json.Options, Ct)).ReadAsync<ArticleStatsDto>();
@@ -216,6 +217,44 @@ public abstract class KnowledgeBaseTests(ApiFixture fixture) : ApiTestBase(fixtu
         var gaps = await (await kb.GetAsync("/api/knowledge/gaps?top=500", Ct)).ReadAsync<List<KnowledgeGapDto>>();
         gaps.Single(g => g.Query == nothing).NoResult.ShouldBe(1);
         gaps.ShouldNotContain(g => g.Query == opened.Items[0].Title.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task Insights_Should_Count_ThePublicFormsDeflections_Apart_FromStaffSearches()
+    {
+        var article = await PublishedAsync($"{Token()} 分流测试", "可以在网上办理。");
+        using var kb = await ClientAsync("kb");
+        var before = await (await kb.GetAsync("/api/knowledge/insights", Ct)).ReadAsync<KnowledgeInsightsDto>();
+
+        using var citizen = Fixture.Factory.CreateClient();
+        var found = await (await citizen.GetAsync($"/api/public/knowledge/search?q={Uri.EscapeDataString(article.Title)}&top=3", Ct)).ReadAsync<KnowledgeSearchResult>();
+        found.Items[0].Id.ShouldBe(article.Id);
+        await (await citizen.PostAsJsonAsync($"/api/public/knowledge/articles/{article.Id}/views", new ArticleViewRequest(found.SearchId), Json.Options, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await citizen.PostAsJsonAsync("/api/public/knowledge/deflections", new DeflectionRequest(found.SearchId, article.Id), Json.Options, Ct)).ShouldHaveStatusAsync(HttpStatusCode.Accepted);
+        await SearchAsync("agent", article.Title);
+        await Fixture.Factory.Services.GetRequiredService<KnowledgeActivityQueue>().FlushAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var after = await (await kb.GetAsync("/api/knowledge/insights", Ct)).ReadAsync<KnowledgeInsightsDto>();
+        after.Public.ShouldBe(before.Public with { Searches = before.Public.Searches + 1, Opened = before.Public.Opened + 1, Deflected = before.Public.Deflected + 1 });
+        after.Staff.Searches.ShouldBe(before.Staff.Searches + 1);
+        after.Staff.Deflected.ShouldBe(before.Staff.Deflected);
+        using var agent = await ClientAsync("agent");
+        await (await agent.GetAsync("/api/knowledge/insights", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Preview_Should_RenderMarkdown_Sanitized_AsASavedArticle_And_StoreNothing()
+    {
+        using var kb = await ClientAsync("kb");
+        var preview = await (await kb.PostAsJsonAsync("/api/knowledge/preview", new ArticlePreviewRequest("# 标题\n\n**加粗** <script>alert(1)</script> [链接](javascript:alert(2))"), Json.Options, Ct))
+            .ReadAsync<ArticlePreviewDto>();
+        preview.Html.ShouldContain("<strong>加粗</strong>");
+        preview.Html.ShouldNotContain("<script");
+        preview.Html.ShouldNotContain("javascript:");
+
+        await (await kb.PostAsJsonAsync("/api/knowledge/preview", new ArticlePreviewRequest(new string('字', 20_001)), Json.Options, Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        using var agent = await ClientAsync("agent");
+        await (await agent.PostAsJsonAsync("/api/knowledge/preview", new ArticlePreviewRequest("正文"), Json.Options, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -26,6 +26,17 @@ public sealed class ChineseTextTests
     }
 
     [Fact]
+    public void WordAnalyzer_Should_DropPunctuation_So_ACommaMatchesNothing()
+    {
+        using var analyzer = ChineseText.CreateWordAnalyzer();
+
+        var terms = ChineseText.Terms(analyzer, "body", "我在外面租房子住，想问问公积金：能取吗？（急）、谢谢！");
+
+        terms.ShouldContain("公积金");
+        terms.ShouldAllBe(t => ChineseText.HasSearchableText(t));
+    }
+
+    [Fact]
     public void BigramAnalyzer_Should_CutCharacterPairs()
     {
         using var analyzer = ChineseText.CreateBigramAnalyzer();

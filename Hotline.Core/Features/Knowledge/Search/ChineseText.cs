@@ -34,7 +34,18 @@ public static class ChineseText
         "a", "an", "the", "of", "to", "and", "or", "is", "in",
     };
 
-    private static readonly CharArraySet LuceneStopWords = new(Version, StopWords.ToList(), ignoreCase: true);
+    /// <summary>
+    /// The words above plus SmartCn's own default stop set, which is its punctuation: a custom set replaces the
+    /// default, and without it every comma of a query (，、：) matched every article.
+    /// </summary>
+    private static readonly CharArraySet LuceneStopWords = CreateStopSet();
+
+    private static CharArraySet CreateStopSet()
+    {
+        var set = new CharArraySet(Version, StopWords.ToList(), ignoreCase: true);
+        set.UnionWith(SmartChineseAnalyzer.DefaultStopSet);
+        return set;
+    }
 
     /// <summary>SmartCn with the stop words above. Thread-safe: Lucene analyzers reuse per-thread components.</summary>
     public static Analyzer CreateWordAnalyzer() => new SmartChineseAnalyzer(Version, LuceneStopWords);

@@ -36,6 +36,17 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Search_Should_NotFindArticles_By_ALoneGrammarCharacter_Or_Punctuation()
+    {
+        var fund = Article("租房提取住房公积金", "无房职工租房可以提取公积金。");
+        var heating = Article("暖气不热怎么报修", "室温不达标的，供热单位应整改，不收费。");
+        using var index = IndexOf(fund, heating);
+
+        index.Search(new IndexQuery("我租房子住，公积金能不能取出来？", 5, Now)).Items.Select(h => h.Id).ShouldBe([fund.Id]);
+        index.Search(new IndexQuery("家里暖气不热", 5, Now)).Items.First().Id.ShouldBe(heating.Id);
+    }
+
+    [Fact]
     public void Search_Should_FindArticle_When_QueryUsesASynonym()
     {
         var article = Article("小区停水怎么办", "计划停水会提前公告，突发停水请拨打供水热线。");

@@ -189,7 +189,10 @@ public sealed class KnowledgeIndex : IDisposable
         var words = new Dictionary<string, float>(StringComparer.Ordinal);
         void Add(string term, float weight)
         {
-            if (words.Count < MaxQueryTerms && !ChineseText.StopWords.Contains(term) && (!words.TryGetValue(term, out var w) || w < weight))
+            // A lone grammar character (不 of 能不能, 没 of 没有) matched on its own makes every article with it a
+            // result; the bigram fallback still carries it where it matters (不热, 没水).
+            if (words.Count < MaxQueryTerms && !ChineseText.StopWords.Contains(term) && !QueryVocabulary.IsGrammarCharacter(term)
+                && (!words.TryGetValue(term, out var w) || w < weight))
             {
                 words[term] = weight;
             }

@@ -18,6 +18,9 @@ public sealed class QueryVocabulary
     /// <summary>Characters of grammar (不, 了, 没…): a stretch that differs from a word only in one of them is the caller's phrasing, not a slip (不发 is not 补发).</summary>
     private static readonly HashSet<char> GrammarCharacters = [.. "不了的是有在和就也都我你他她它这那个吗呢吧啊要会能去来说到没还又把被给让从对很太可以已"];
 
+    /// <summary>A word that is one grammar character alone (不, 没, 很…).</summary>
+    public static bool IsGrammarCharacter(string word) => word.Length == 1 && GrammarCharacters.Contains(word[0]);
+
     private readonly Dictionary<string, int> _words;
     private readonly Dictionary<string, List<string>> _bySound;
 

@@ -36,15 +36,40 @@ public static class KnowledgeSetup
             return;
         }
 
+        await InsertSeedSynonymsAsync(db, time, ct);
+    }
+
+    /// <summary>
+    /// Each seed group has an id derived from its place in the seed, so two nodes starting at once on an empty
+    /// table cannot both put the seed in: the second insert collides on the keys and writes nothing.
+    /// </summary>
+    internal static async Task InsertSeedSynonymsAsync(HotlineDbContext db, TimeProvider time, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        foreach (var terms in LoadSeedSynonyms())
+        var seed = LoadSeedSynonyms();
+        for (var i = 0; i < seed.Count; i++)
         {
-            db.Set<KnowledgeSynonymGroup>().Add(new KnowledgeSynonymGroup(Guid.NewGuid(), terms, "system", now));
+            db.Set<KnowledgeSynonymGroup>().Add(new KnowledgeSynonymGroup(SeedId(i), seed[i], "system", now));
         }
 
         KnowledgeChanges.Record(db, null, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var first = SeedId(0);
+            if (!await db.Set<KnowledgeSynonymGroup>().AsNoTracking().AnyAsync(g => g.Id == first, ct))
+            {
+                throw; // Not the other node's seed: a real failure.
+            }
+        }
     }
+
+    internal static Guid SeedId(int position) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"hotline:knowledge-synonym-seed:{position}")).AsSpan(0, 16));
 
     public static List<string[]> LoadSeedSynonyms()
     {

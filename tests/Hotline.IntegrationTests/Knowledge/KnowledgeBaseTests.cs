@@ -10,6 +10,7 @@ using Hotline.Domain.Common;
 using Hotline.Domain.Knowledge;
 using Hotline.IntegrationTests.Infrastructure;
 using Hotline.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
@@ -240,6 +241,21 @@ public abstract class KnowledgeBaseTests(ApiFixture fixture) : ApiTestBase(fixtu
         after.Staff.Deflected.ShouldBe(before.Staff.Deflected);
         using var agent = await ClientAsync("agent");
         await (await agent.GetAsync("/api/knowledge/insights", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task SynonymSeed_Should_GoInOnce_When_ASecondNodeSeedsTheSameEmptyTableAtOnce()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var seeded = await db.Set<KnowledgeSynonymGroup>().CountAsync(g => g.UpdatedBy == "system", Ct);
+        seeded.ShouldBeGreaterThanOrEqualTo(KnowledgeSetup.LoadSeedSynonyms().Count);
+
+        // The second node passed its "is the table empty?" check before the first committed: its insert collides.
+        await KnowledgeSetup.InsertSeedSynonymsAsync(db, TimeProvider.System, Ct);
+
+        await using var fresh = Fixture.Factory.Services.CreateAsyncScope();
+        (await fresh.ServiceProvider.GetRequiredService<HotlineDbContext>().Set<KnowledgeSynonymGroup>().CountAsync(g => g.UpdatedBy == "system", Ct)).ShouldBe(seeded);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class TwilioRestClientTests : IDisposable
             ApiBaseUrl = _fake.Url!,
             MaxAttempts = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-            RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
+            RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
         }),
         NullLogger<TwilioRestClient>.Instance,
         _metrics);

@@ -1,5 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Contracts.Intelligence;
+using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
 using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
@@ -27,6 +28,11 @@ public sealed record HistoryOrder(
     /// <summary>The order, or what is wrong with the line in words for the person importing.</summary>
     public static (HistoryOrder? Order, string? Problem) Read(HistoryOrderLine line, ReferenceSnapshot reference, IReadOnlyDictionary<string, Guid> units, DateTimeOffset now)
     {
+        if (NulCharacters.Find(line) is [var nul, ..])
+        {
+            return (null, $"{nul.PropertyName} {NulCharacters.Message}");
+        }
+
         var externalId = line.ExternalId?.Trim();
         if (string.IsNullOrEmpty(externalId) || externalId.Length > Ticket.MaxExternalIdLength)
         {

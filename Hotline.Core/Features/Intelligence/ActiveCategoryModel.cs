@@ -13,23 +13,19 @@ public sealed record LoadedCategoryModel(Guid Id, int Version, CategoryClassifie
 /// so a request sees the old model or the new one, never a half-loaded one. A model that cannot be loaded is
 /// refused and logged once, and the model served before stays.
 /// </summary>
-public sealed partial class ActiveCategoryModel(ILogger<ActiveCategoryModel> logger, TimeProvider time)
+public sealed partial class ActiveCategoryModel(ILogger<ActiveCategoryModel> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LoadedCategoryModel? _current;
     private Guid? _refused;
-    private long _checkedAt = long.MinValue;
 
     public LoadedCategoryModel? Current => _current;
-
-    public bool IsDue(TimeSpan interval) => time.GetUtcNow().UtcTicks - Interlocked.Read(ref _checkedAt) >= interval.Ticks;
 
     public async Task<LoadedCategoryModel?> RefreshAsync(HotlineDbContext db, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            Interlocked.Exchange(ref _checkedAt, time.GetUtcNow().UtcTicks);
             var head = await db.Set<CategoryModel>().AsNoTracking().Where(m => m.Active)
                 .OrderByDescending(m => m.ActivatedAt).Select(m => new { m.Id, m.Version }).FirstOrDefaultAsync(ct);
             if (head is null)

@@ -29,7 +29,8 @@ public sealed class ImportHistoryHandler(HotlineDbContext db, ICurrentUser curre
 {
     public const int BatchSize = 500;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The API's wire rules (instants with an offset, within the supported years) for each line.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
 
     public async Task<HistoryImportResult> Handle(ImportHistory request, CancellationToken cancellationToken)
     {
@@ -77,6 +78,13 @@ public sealed class ImportHistoryHandler(HotlineDbContext db, ICurrentUser curre
         }
 
         return new HistoryImportResult(created, unchanged, errors.OrderBy(e => e.Line).ToList());
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        HotlineJson.Configure(options);
+        return options;
     }
 
     /// <summary>One batch in one transaction; a concurrent import of the same ids (the unique index) makes it look again once.</summary>

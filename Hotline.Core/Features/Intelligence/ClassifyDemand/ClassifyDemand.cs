@@ -6,7 +6,6 @@ using Hotline.Core.Features.Intelligence.GetCategoryModel;
 using Hotline.Core.Features.Reference;
 using Hotline.Domain.Tickets;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Intelligence.ClassifyDemand;
 
@@ -27,7 +26,7 @@ public sealed class ClassifyDemandValidator : AbstractValidator<ClassifyDemand>
     }
 }
 
-public sealed class ClassifyDemandHandler(HotlineDbContext db, ActiveCategoryModel active, ReferenceDataCache reference, IOptions<IntelligenceOptions> options)
+public sealed class ClassifyDemandHandler(HotlineDbContext db, ActiveCategoryModel active, ReferenceDataCache reference)
     : IRequestHandler<ClassifyDemand, ClassifyResult>
 {
     public const int Top = 3;
@@ -48,11 +47,9 @@ public sealed class ClassifyDemandHandler(HotlineDbContext db, ActiveCategoryMod
         }
 
         district ??= street is null ? null : snapshot.StreetsByCode[street].DistrictCode;
-        var model = active.Current;
-        if (model is null && active.IsDue(options.Value.RefreshInterval))
-        {
-            model = await active.RefreshAsync(db, cancellationToken);
-        }
+        // No model on this node yet: ask the database (and wait for a load under way) rather than answer 409 while
+        // a model that was just activated is still loading.
+        var model = active.Current ?? await active.RefreshAsync(db, cancellationToken);
 
         if (model is null)
         {

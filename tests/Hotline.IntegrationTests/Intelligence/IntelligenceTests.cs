@@ -16,6 +16,16 @@ using Shouldly;
 
 namespace Hotline.IntegrationTests.Intelligence;
 
+/// <summary>
+/// Not run beside other test classes: Hangfire keeps its storage in a process-wide static, and a host started at the
+/// same moment as another can end up enqueueing the training job into that other host's (then disposed) storage.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class IntelligenceCollection
+{
+    public const string Name = "Intelligence (serial)";
+}
+
 /// <summary>History import → training → classification → the suggestion's acceptance, through HTTP, on each provider.</summary>
 public abstract class IntelligenceTests(ApiFixture fixture) : ApiTestBase(fixture)
 {
@@ -97,8 +107,8 @@ public abstract class IntelligenceTests(ApiFixture fixture) : ApiTestBase(fixtur
         model.Active.ShouldBeTrue();
         model.Samples.ShouldBeGreaterThan(50);
         model.TestSamples.ShouldBeGreaterThan(0);
-        model.Evaluation.ShouldNotBeNull().Accuracy.ShouldBeGreaterThan(0.5);
-        model.Evaluation.PerCategory.ShouldContain(c => c.Code == "sw-ts" && c.Support > 0);
+        // Other tests of the class import orders too (some deliberately alike under two codes): only the topics here are judged.
+        model.Evaluation.ShouldNotBeNull().PerCategory.ShouldContain(c => c.Code == "sw-ts" && c.Support > 0 && c.F1 > 0.5);
         using var admin = await ClientAsync("admin");
         (await (await admin.GetAsync("/api/intelligence/category-models/active", Ct)).ReadAsync<CategoryModelDto>()).Id.ShouldBe(model.Id);
 
@@ -294,8 +304,10 @@ public abstract class IntelligenceTests(ApiFixture fixture) : ApiTestBase(fixtur
         await (await supervisor.GetAsync("/api/intelligence/category-models/acceptance?from=2026-02-01&to=2026-01-01", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Collection(IntelligenceCollection.Name)]
     public sealed class OnSqlite(SqliteApiFixture fixture) : IntelligenceTests(fixture), IClassFixture<SqliteApiFixture>;
 
+    [Collection(IntelligenceCollection.Name)]
     public sealed class OnPostgreSql(PostgresApiFixture fixture) : IntelligenceTests(fixture), IClassFixture<PostgresApiFixture>;
 }
 
@@ -316,5 +328,6 @@ public abstract class NoCategoryModelTests(ApiFixture fixture) : ApiTestBase(fix
             .GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("训练样本不足");
     }
 
+    [Collection(IntelligenceCollection.Name)]
     public sealed class OnSqlite(SqliteApiFixture fixture) : NoCategoryModelTests(fixture), IClassFixture<SqliteApiFixture>;
 }

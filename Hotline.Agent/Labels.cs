@@ -37,6 +37,7 @@ public static class Labels
     public static string Action(string action) => action switch
     {
         "Registered" => "受理登记",
+        "Imported" => "历史导入",
         "AnsweredOnSpot" => "直接答复办结",
         "Dispatched" => "派单",
         "Accepted" => "签收",

@@ -100,6 +100,7 @@ public static class ApiServices
 
         services.AddHotlineSignalR(configuration);
         Core.Features.Knowledge.KnowledgeSetup.AddKnowledgeIndexing(services);
+        Core.Features.Intelligence.IntelligenceSetup.AddCategoryModelServing(services);
 
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;

@@ -53,6 +53,7 @@ public static class ChineseLabels
         Contracts.CloseReason.Duplicate => "重复件",
         Contracts.CloseReason.Invalid => "无效件",
         Contracts.CloseReason.ClosedBySupervisor => "督办办结",
+        Contracts.CloseReason.Imported => "历史导入",
         _ => reason.ToString(),
     };
 

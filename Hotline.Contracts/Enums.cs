@@ -3,7 +3,7 @@ namespace Hotline.Contracts;
 /// <summary>Where an order is in its life (domain.md, "The life of an order").</summary>
 public enum TicketStatus { Registered, Dispatched, Accepted, ReturnRequested, Replied, Closed }
 
-public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor }
+public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor, Imported }
 
 public enum Channel { Phone, Web, Open311, Sms }
 

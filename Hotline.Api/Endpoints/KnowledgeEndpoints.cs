@@ -145,14 +145,21 @@ public static class KnowledgeEndpoints
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, IMediator m, CancellationToken ct)
+    /// <summary>An import's body: true for JSON Lines, false for a JSON array, null for any other content type (answer <see cref="UnsupportedImport"/>).</summary>
+    public static bool? ImportFormat(HttpRequest request)
     {
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var jsonLines = type is JsonLinesType or "application/jsonl" or "application/jsonlines";
-        if (!jsonLines && type != "application/json")
+        return type is JsonLinesType or "application/jsonl" or "application/jsonlines" ? true : type == "application/json" ? false : null;
+    }
+
+    public static IResult UnsupportedImport() => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的内容类型 (Unsupported media type)",
+        detail: "请以 application/x-ndjson（JSON Lines）或 application/json（JSON 数组）提交。");
+
+    private static async Task<IResult> ImportAsync(HttpRequest request, IMediator m, CancellationToken ct)
+    {
+        if (ImportFormat(request) is not { } jsonLines)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的内容类型 (Unsupported media type)",
-                detail: "请以 application/x-ndjson（JSON Lines）或 application/json（JSON 数组）提交。");
+            return UnsupportedImport();
         }
 
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);

@@ -12,7 +12,11 @@ public sealed record RegisterTicketRequest(
     CitizenDto? Citizen,
     LocationDto? Location,
     string? Content,
-    string? CallSid);
+    string? CallSid)
+{
+    /// <summary>Optional (docs/intelligence.md): the category suggestion the console showed, recorded beside the order for the acceptance rate.</summary>
+    public Intelligence.CategorySuggestionDto? Suggestion { get; init; }
+}
 
 public sealed record DeadlinesDto(
     DateTimeOffset? AcceptDueAt,

@@ -97,6 +97,19 @@ public static class JobsSetup
             callbacks.SweepCron(),
             new RecurringJobOptions { TimeZone = ChinaTimeZone });
 
+    /// <summary>The weekly retraining of the category model (docs/intelligence.md); an empty cron removes it.</summary>
+    public static void RegisterCategoryRetrain(IRecurringJobManager manager, Features.Intelligence.IntelligenceOptions intelligence)
+    {
+        if (string.IsNullOrWhiteSpace(intelligence.RetrainCron))
+        {
+            manager.RemoveIfExists(CategoryTrainingJob.RetrainId);
+            return;
+        }
+
+        manager.AddOrUpdate<CategoryTrainingJob>(
+            CategoryTrainingJob.RetrainId, job => job.RetrainAsync(CancellationToken.None), intelligence.RetrainCron, new RecurringJobOptions { TimeZone = ChinaTimeZone });
+    }
+
     private static TimeZoneInfo FindChinaTimeZone()
     {
         try
@@ -111,12 +124,15 @@ public static class JobsSetup
 }
 
 /// <summary>Registers the recurring jobs when a job server starts in this process.</summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks) : IHostedService
+internal sealed class RecurringJobsRegistration(
+    IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks, IOptions<Features.Intelligence.IntelligenceOptions> intelligence)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         JobsSetup.RegisterRecurringJobs(manager, deadlines.Value);
         JobsSetup.RegisterCallbackSweep(manager, callbacks.Value);
+        JobsSetup.RegisterCategoryRetrain(manager, intelligence.Value);
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,7 @@ public sealed class Ticket : AggregateRoot
 {
     public const int MaxContentLength = 4000;
     public const int MaxNoteLength = 2000;
+    public const int MaxExternalIdLength = 64;
 
     /// <summary>How far an extension may move the reply deadline: 60 days past the current one (docs/deadlines.md).</summary>
     public static readonly TimeSpan MaxExtension = TimeSpan.FromDays(60);
@@ -55,6 +56,9 @@ public sealed class Ticket : AggregateRoot
     public string Content { get; private set; }
 
     public string? CallSid { get; private set; }
+
+    /// <summary>The id in the previous system of an order imported from the history (close reason Imported); unique.</summary>
+    public string? ExternalId { get; private set; }
 
     /// <summary>The caller's idempotency key, scoped by the caller (see RegisterTicket).</summary>
     public string? IdempotencyKey { get; private set; }
@@ -193,6 +197,68 @@ public sealed class Ticket : AggregateRoot
         };
         ticket.Record(TimelineActions.Registered, actor, null, TicketStatus.Registered, registrationNote, now);
         ticket.Raise(new TicketRegistered(id, number, ticket.Status, ticket.Version, now, channel));
+        return ticket;
+    }
+
+    /// <summary>
+    /// 历史导入: an order closed in the centre's previous system, stored closed (reason Imported) with its own
+    /// number. It has no clocks, no callback and raises no event: it is history for search and for training,
+    /// never part of the measures, the overdue lists or the callback queue (docs/intelligence.md).
+    /// </summary>
+    public static Ticket Import(
+        Guid id,
+        string number,
+        string externalId,
+        Channel channel,
+        TicketType type,
+        string categoryCode,
+        TicketLocation location,
+        string content,
+        Guid? leadUnitId,
+        string? answer,
+        DateTimeOffset createdAt,
+        DateTimeOffset closedAt,
+        Actor actor,
+        DateTimeOffset now)
+    {
+        if (content.Length > MaxContentLength || (answer?.Length ?? 0) > MaxContentLength)
+        {
+            throw new DomainException($"诉求内容和答复不能超过 {MaxContentLength} 字。");
+        }
+
+        if (externalId.Length > MaxExternalIdLength)
+        {
+            throw new DomainException($"externalId 不能超过 {MaxExternalIdLength} 字。");
+        }
+
+        if (closedAt < createdAt)
+        {
+            throw new DomainException("closedAt 不能早于 createdAt。");
+        }
+
+        var ticket = new Ticket
+        {
+            Id = id,
+            Number = number,
+            ExternalId = externalId,
+            Status = TicketStatus.Closed,
+            CloseReason = Contracts.CloseReason.Imported,
+            Channel = channel,
+            Type = type,
+            CategoryCode = categoryCode,
+            Urgency = Urgency.Normal,
+            Citizen = new Citizen(null, null, false),
+            Location = location,
+            Content = content,
+            LeadUnitId = leadUnitId,
+            ReplyAnswer = answer,
+            CreatedAt = createdAt,
+            CreatedDay = ChinaTime.DateOf(createdAt),
+            ClosedAt = closedAt,
+            UpdatedAt = now,
+            Version = 0,
+        };
+        ticket.Record(TimelineActions.Imported, actor, null, TicketStatus.Closed, $"历史工单导入，原系统编号 {externalId}", now);
         return ticket;
     }
 

@@ -4,6 +4,7 @@ namespace Hotline.Domain.Tickets;
 public static class TimelineActions
 {
     public const string Registered = "Registered";
+    public const string Imported = "Imported";
     public const string AnsweredOnSpot = "AnsweredOnSpot";
     public const string Dispatched = "Dispatched";
     public const string Accepted = "Accepted";

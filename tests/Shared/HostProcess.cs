@@ -28,6 +28,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's peak resident memory so far (Linux VmHWM), in MiB; null elsewhere.</summary>
+    public double? PeakMemoryMiB =>
+        File.Exists($"/proc/{_process.Id}/status")
+            ? File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+                .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault()
+            : null;
+
     public string Output => string.Join('\n', _output.TakeLast(80).Select(line => line.Text));
 
     public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> settings, CancellationToken ct)

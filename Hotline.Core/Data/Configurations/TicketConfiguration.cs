@@ -23,6 +23,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.CategoryCode).HasMaxLength(32).IsRequired();
         builder.Property(t => t.Content).HasMaxLength(Ticket.MaxContentLength).IsRequired();
         builder.Property(t => t.CallSid).HasMaxLength(64);
+        builder.Property(t => t.ExternalId).HasMaxLength(Ticket.MaxExternalIdLength);
+        builder.HasIndex(t => t.ExternalId).IsUnique();
         builder.Property(t => t.IdempotencyKey).HasMaxLength(200);
         builder.Property(t => t.IdempotencyFingerprint).HasMaxLength(64);
         builder.HasIndex(t => t.IdempotencyKey).IsUnique();

@@ -16,7 +16,7 @@ internal static class Open311RequestReader
     public const int MaxResults = 1000;
 
     public static IQueryable<Ticket> Public(HotlineDbContext db) => db.Tickets.AsNoTracking()
-        .Where(t => t.Channel == Channel.Open311 && t.Type != TicketType.Report);
+        .Where(t => t.Channel == Channel.Open311 && t.Type != TicketType.Report && t.ExternalId == null);
 
     /// <summary>Newest first, at most <see cref="MaxResults"/>.</summary>
     public static async Task<IReadOnlyList<Open311RequestView>> ReadAsync(HotlineDbContext db, ReferenceDataCache reference, IQueryable<Ticket> query, CancellationToken ct)

@@ -59,6 +59,21 @@ public sealed class TicketNumberAllocator(IOptions<TicketNumberOptions> options)
         }
     }
 
+    /// <summary>The counter of imported history orders (their own range, H + 13 digits), under a key no China date can take.</summary>
+    public const string HistoryKey = "HISTORY";
+
+    /// <summary>Reserves <paramref name="count"/> history numbers in one statement (no transaction may be open) and returns them.</summary>
+    public static async Task<IReadOnlyList<string>> ReserveHistoryAsync(HotlineDbContext db, int count, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Order numbers are reserved before the importing transaction begins.");
+        }
+
+        var last = await ReserveAsync(db, HistoryKey, count, ct);
+        return Enumerable.Range(last - count + 1, count).Select(n => $"H{n:D13}").ToList();
+    }
+
     private static string Format(string day, int sequence) => sequence <= MaxPerDay
         ? $"{day}{sequence:D6}"
         : throw new DomainException("今日工单编号已用尽。");

@@ -84,6 +84,113 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategoryModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EvaluationJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MacroF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TestSamples")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("TrainingLock")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active");
+
+                    b.HasIndex("TrainingLock")
+                        .IsUnique();
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("CategoryModels", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuggestedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CategorySuggestions", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
                 {
                     b.Property<long>("Id")
@@ -970,17 +1077,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("AcceptDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("AcceptWarnAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("AlertsRaised")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -1016,9 +1114,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("integer");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1028,12 +1123,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ContactDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ContactWarnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ContactedAt")
@@ -1052,6 +1141,10 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1073,26 +1166,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("NextAlertAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("NextDueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("boolean");
@@ -1107,17 +1184,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<DateTimeOffset?>("ReplyDueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("ReplyStartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ReplyWarnAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -1154,9 +1222,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("double precision");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1214,12 +1279,11 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1391,6 +1455,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Core.Features.Intelligence.CategorySuggestion", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
                     b.HasOne("Hotline.Domain.Citizens.Open311Client", null)
@@ -1491,6 +1564,106 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AcceptDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<DateTimeOffset?>("AcceptWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("integer")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("integer")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<DateTimeOffset?>("ContactDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<DateTimeOffset?>("ContactWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<DateTimeOffset?>("NextAlertAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<DateTimeOffset?>("NextDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyStartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("double precision")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

@@ -84,6 +84,114 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategoryModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ActivationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("EvaluationJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("MacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TestSamples")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("TrainedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("TrainingLock")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active");
+
+                    b.HasIndex("TrainingLock")
+                        .IsUnique()
+                        .HasFilter("[TrainingLock] IS NOT NULL");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("CategoryModels", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChosenCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SuggestedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CategorySuggestions", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
                 {
                     b.Property<long>("Id")
@@ -973,17 +1081,8 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTimeOffset?>("AcceptDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("AcceptWarnAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("AlertsRaised")
-                        .HasColumnType("int");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -1019,9 +1118,6 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("int");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1031,12 +1127,6 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ContactDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ContactWarnAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ContactedAt")
@@ -1055,6 +1145,10 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("datetimeoffset");
@@ -1076,26 +1170,10 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTimeOffset?>("NextAlertAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("NextDueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("bit");
@@ -1110,17 +1188,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<DateTimeOffset?>("ReplyDueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("ReplyStartedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ReplyWarnAt")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -1157,9 +1226,6 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("float");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1217,13 +1283,13 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
+
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
-
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1395,6 +1461,15 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Core.Features.Intelligence.CategorySuggestion", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
                     b.HasOne("Hotline.Domain.Citizens.Open311Client", null)
@@ -1495,6 +1570,106 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("AcceptDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<DateTimeOffset?>("AcceptWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("int")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("int")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<DateTimeOffset?>("ContactDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<DateTimeOffset?>("ContactWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<DateTimeOffset?>("NextAlertAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<DateTimeOffset?>("NextDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyStartedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("float")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

@@ -77,6 +77,113 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("TicketChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategoryModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TestSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("TrainingLock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active");
+
+                    b.HasIndex("TrainingLock")
+                        .IsUnique();
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("CategoryModels", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChosenCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("CategorySuggestions", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Core.Features.Kpis.Counts.KpiCount", b =>
                 {
                     b.Property<long>("Id")
@@ -959,16 +1066,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcceptDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcceptWarnAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AlertsRaised")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
@@ -1005,9 +1103,6 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1017,12 +1112,6 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContactDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContactWarnAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ContactedAt")
@@ -1041,6 +1130,10 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("FirstDispatchedAt")
                         .HasColumnType("INTEGER");
@@ -1062,26 +1155,10 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("NextAlertAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NextDueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("PendingExtensionDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PendingExtensionRequestedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("INTEGER");
@@ -1096,16 +1173,7 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ReplyDueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool?>("ReplySolved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReplyStartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReplyWarnAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnReason")
@@ -1143,9 +1211,6 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("REAL");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1203,12 +1268,11 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1376,6 +1440,15 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Core.Features.Intelligence.CategorySuggestion", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Core.Features.Intelligence.CategorySuggestion", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
                     b.HasOne("Hotline.Domain.Citizens.Open311Client", null)
@@ -1476,6 +1549,106 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<long>("RequestedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AcceptDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<long?>("AcceptWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<long?>("ContactDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<long?>("ContactWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<long?>("NextAlertAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<long?>("NextDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<long?>("ReplyDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<long?>("ReplyStartedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<long?>("ReplyWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("REAL")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

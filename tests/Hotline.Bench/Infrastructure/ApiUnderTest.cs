@@ -22,6 +22,11 @@ public sealed class ApiUnderTest : IAsyncDisposable
 
     public Uri BaseAddress => _process.BaseAddress;
 
+    public double? PeakMemoryMiB => _process.PeakMemoryMiB;
+
+    /// <summary>The API's last lines of output (warnings and errors), for a failure's report.</summary>
+    public string Output => _process.Output;
+
     public static System.Text.Json.JsonSerializerOptions Json { get; } = CreateJson();
 
     public static async Task<ApiUnderTest> StartAsync(BenchDatabase database, CancellationToken ct, IReadOnlyDictionary<string, string>? extra = null)

@@ -101,10 +101,10 @@ public sealed class KnowledgeArticleTests
     [InlineData("""{"externalId":"K1","title":"t","body":"b","audience":"citizens"}""", "audience")]
     [InlineData("""{"title":"t","body":"b","audience":"public"}""", "externalId")]
     [InlineData("""{"externalId":"K1","title":"t","body":"b","audience":"public","validFrom":"2026-02-01T00:00:00Z","validTo":"2026-01-01T00:00:00Z"}""", "validTo")]
-    public void Exchange_Should_NameTheWrongField(string line, string? field)
+    public async Task Exchange_Should_NameTheWrongField(string line, string? field)
     {
         var errors = new List<Hotline.Contracts.Knowledge.ImportError>();
-        var item = ArticleExchange.Parse(line, jsonLines: true, errors).Single().Item;
+        var item = (await ArticleExchange.ParseAsync(line, jsonLines: true, errors, TestContext.Current.CancellationToken)).Single().Item;
 
         var problem = ArticleExchange.Check(item);
 
@@ -119,11 +119,11 @@ public sealed class KnowledgeArticleTests
     }
 
     [Fact]
-    public void Exchange_Should_ReportTheLineNumber_When_ALineIsNotJson()
+    public async Task Exchange_Should_ReportTheLineNumber_When_ALineIsNotJson()
     {
         var errors = new List<Hotline.Contracts.Knowledge.ImportError>();
 
-        var items = ArticleExchange.Parse("{\"externalId\":\"a\"}\n\n{not json\n", jsonLines: true, errors);
+        var items = await ArticleExchange.ParseAsync("{\"externalId\":\"a\"}\n\n{not json\n", jsonLines: true, errors, TestContext.Current.CancellationToken);
 
         items.Count.ShouldBe(1);
         errors.Single().Line.ShouldBe(3);

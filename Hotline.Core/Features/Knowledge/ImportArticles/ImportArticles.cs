@@ -6,6 +6,7 @@ using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Knowledge.Search;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Json;
 using Hotline.Domain.Common;
 using Hotline.Domain.Knowledge;
 using MediatR;
@@ -23,7 +24,7 @@ public sealed record ImportArticles(string Payload, bool JsonLines) : IRequest<I
 public sealed class ImportArticlesValidator : AbstractValidator<ImportArticles>
 {
     public ImportArticlesValidator() =>
-        RuleFor(x => x.Payload).NotEmpty().WithMessage("请求体为空：须为 JSON Lines（application/x-ndjson）或 JSON 数组。").OverridePropertyName("body");
+        RuleFor(x => x.Payload).NotEmpty().WithMessage(JsonImportReader.EmptyBody).OverridePropertyName("body");
 }
 
 public sealed class ImportArticlesHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, ReferenceDataCache reference, KnowledgeIndexSync sync)
@@ -33,7 +34,7 @@ public sealed class ImportArticlesHandler(HotlineDbContext db, ICurrentUser curr
     {
         var (actor, now) = (currentUser.Actor, time.GetUtcNow());
         var errors = new List<ImportError>();
-        var lines = ArticleExchange.Parse(request.Payload, request.JsonLines, errors);
+        var lines = await ArticleExchange.ParseAsync(request.Payload, request.JsonLines, errors, cancellationToken);
         var categories = (await reference.GetAsync(cancellationToken)).CategoriesByCode;
 
         var accepted = new List<(int Line, string ExternalId, ArticleExchangeLine Item)>();
@@ -122,64 +123,20 @@ public static class ArticleExchange
     public static KnowledgeAudience? Audience(string? text) =>
         Enum.TryParse<KnowledgeAudience>(text?.Trim(), ignoreCase: true, out var audience) && Enum.IsDefined(audience) && !int.TryParse(text, out _) ? audience : null;
 
-    /// <summary>Each line (JSON Lines: the line number; array: the element's position, from 1) or its parse error.</summary>
-    public static List<(int Line, ArticleExchangeLine Item)> Parse(string payload, bool jsonLines, List<ImportError> errors)
+    /// <summary>Each line (JSON Lines: the line number; array: the element's position, from 1) or its parse error (<see cref="JsonImportReader"/>).</summary>
+    public static async Task<List<(int Line, ArticleExchangeLine Item)>> ParseAsync(string payload, bool jsonLines, List<ImportError> errors, CancellationToken ct)
     {
         var items = new List<(int, ArticleExchangeLine)>();
-        if (jsonLines)
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(payload));
+        await foreach (var line in JsonImportReader.ReadAsync<ArticleExchangeLine>(body, jsonLines, Json, ct))
         {
-            var number = 0;
-            foreach (var raw in payload.Split('\n'))
+            if (line.Item is { } item)
             {
-                number++;
-                var line = raw.Trim().TrimStart('\uFEFF');
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    items.Add((number, JsonSerializer.Deserialize<ArticleExchangeLine>(line, Json) ?? throw new JsonException("null")));
-                }
-                catch (JsonException e)
-                {
-                    errors.Add(new ImportError(number, "JSON 格式或字段类型不正确：" + e.Message.Split('\n')[0]));
-                }
+                items.Add((line.Line, item));
             }
-
-            return items;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(payload.TrimStart('\uFEFF'));
-        }
-        catch (JsonException e)
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "JSON 数组无法解析：" + e.Message.Split('\n')[0])]);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            else
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "须为 JSON 数组，或以 application/x-ndjson 发送 JSON Lines。")]);
-            }
-
-            var number = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                number++;
-                try
-                {
-                    items.Add((number, element.Deserialize<ArticleExchangeLine>(Json) ?? throw new JsonException("null")));
-                }
-                catch (JsonException e)
-                {
-                    errors.Add(new ImportError(number, "JSON 格式或字段类型不正确：" + e.Message.Split('\n')[0]));
-                }
+                errors.Add(new ImportError(line.Line, line.Error!));
             }
         }
 

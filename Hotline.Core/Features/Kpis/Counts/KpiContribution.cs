@@ -13,6 +13,12 @@ public static class KpiContribution
 {
     public static IEnumerable<KpiCount> Of(KpiSnapshot s)
     {
+        // History imported from the previous system is no part of any measure, not even the volumes (docs/intelligence.md).
+        if (s.CloseReason == CloseReason.Imported)
+        {
+            yield break;
+        }
+
         var excluded = s.CloseReason is CloseReason.Duplicate or CloseReason.Invalid;
 
         // Volumes count every registration; hot spots leave out duplicates and invalid orders.

@@ -1,6 +1,7 @@
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Intelligence;
 using MediatR;
 
 namespace Hotline.Core.Features.Tickets.RegisterTicket;
@@ -13,22 +14,24 @@ public sealed record RegisterTicketResult(TicketDto Ticket, bool Replayed);
 public sealed class RegisterTicketHandler(HotlineDbContext db, TicketNumberAllocator numbers, ICurrentUser currentUser, TimeProvider time)
     : IRequestHandler<RegisterTicket, RegisterTicketResult>
 {
-    public Task<RegisterTicketResult> Handle(RegisterTicket request, CancellationToken cancellationToken)
+    public async Task<RegisterTicketResult> Handle(RegisterTicket request, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor;
         var body = request.Body;
         var scopedKey = request.IdempotencyKey is { } key ? $"{actor.UserId?.ToString() ?? actor.UserName}:{key}" : null;
-        return TicketRegistration.RegisterAsync(db, numbers, time, new TicketRegistrationRequest<RegisterTicketResult>(
-            body,
+        var suggestion = await SuggestionShown.CheckAsync(db, body.Suggestion, cancellationToken);
+        return await TicketRegistration.RegisterAsync(db, numbers, time, new TicketRegistrationRequest<RegisterTicketResult>(
+            body with { Suggestion = null },
             body.Channel!.Value,
             body.CallSid,
             null,
             actor,
             scopedKey,
-            scopedKey is null ? null : TicketRegistration.Fingerprint(body),
+            scopedKey is null ? null : TicketRegistration.Fingerprint(body with { Suggestion = null }),
             "该 Idempotency-Key 已用于另一份不同内容的登记。(The Idempotency-Key was already used with a different request.)",
             async (id, ct) => new RegisterTicketResult(await TicketReader.ReadAsync(db, id, actor, time.GetUtcNow(), ct), Replayed: true),
-            (ticket, now, _) => Task.FromResult(new RegisterTicketResult(TicketReader.AfterRegistration(ticket, actor, now), Replayed: false))),
+            (ticket, now, _) => Task.FromResult(new RegisterTicketResult(TicketReader.AfterRegistration(ticket, actor, now), Replayed: false)),
+            suggestion is null ? null : (ticket, now) => db.Add(suggestion.For(ticket, now))),
             cancellationToken);
     }
 }

@@ -23,6 +23,11 @@ public sealed class RegisterTicketValidator : AbstractValidator<RegisterTicket>
             .When(x => !string.IsNullOrWhiteSpace(x.Body.Citizen?.Phone))
             .WithMessage("电话号码格式不正确。");
         RuleFor(x => x.Body.Location).NotNull().OverridePropertyName("location");
+        When(x => x.Body.Suggestion is not null, () =>
+        {
+            RuleFor(x => x.Body.Suggestion!.ModelId).NotEmpty().OverridePropertyName("suggestion.modelId");
+            RuleFor(x => x.Body.Suggestion!.Code).NotEmpty().MaximumLength(32).OverridePropertyName("suggestion.code");
+        });
         When(x => x.Body.Location is not null, () =>
         {
             RuleFor(x => x.Body.Location!.DistrictCode).NotEmpty().OverridePropertyName("location.districtCode")

@@ -1212,3 +1212,103 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AgentAnsweredAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AgentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [Priority] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [PriorityReason] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [AgentPresences] ADD [DevicePhone] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [AgentPresences] ADD [WrapUpEndsAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    CREATE TABLE [AgentStateChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AgentStateChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgentStateChanges_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_AgentId_IsActive] ON [Calls] ([AgentId], [IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    CREATE INDEX [IX_AgentStateChanges_At_UserId] ON [AgentStateChanges] ([At], [UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    CREATE INDEX [IX_AgentStateChanges_UserId_At] ON [AgentStateChanges] ([UserId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201120254_CallCentreAnswering', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -763,12 +763,19 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DevicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("WrapUpEndsAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("UserId");
@@ -778,9 +785,43 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AgentStateChanges", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AgentAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -807,6 +848,13 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("RecordingDurationSeconds")
                         .HasColumnType("integer");
@@ -844,6 +892,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("AgentId", "IsActive");
 
                     b.HasIndex("IsActive", "StartedAt");
 
@@ -970,17 +1020,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("AcceptDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("AcceptWarnAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("AlertsRaised")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -1016,9 +1057,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("integer");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1028,12 +1066,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ContactDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ContactWarnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ContactedAt")
@@ -1073,26 +1105,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("NextAlertAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("NextDueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionDueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("boolean");
@@ -1107,17 +1123,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<DateTimeOffset?>("ReplyDueAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("ReplyStartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ReplyWarnAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -1154,9 +1161,6 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("double precision");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1216,10 +1220,6 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1475,6 +1475,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -1491,6 +1500,106 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("AcceptDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<DateTimeOffset?>("AcceptWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("integer")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("integer")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<DateTimeOffset?>("ContactDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<DateTimeOffset?>("ContactWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<DateTimeOffset?>("NextAlertAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<DateTimeOffset?>("NextDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyDueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyStartedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyWarnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("double precision")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

@@ -764,12 +764,19 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DevicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("WrapUpEndsAt")
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("UserId");
@@ -779,9 +786,43 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AgentStateChanges", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AgentAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -808,6 +849,13 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int?>("RecordingDurationSeconds")
                         .HasColumnType("int");
@@ -845,6 +893,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("AgentId", "IsActive");
 
                     b.HasIndex("IsActive", "StartedAt");
 
@@ -973,17 +1023,8 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTimeOffset?>("AcceptDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("AcceptWarnAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("AlertsRaised")
-                        .HasColumnType("int");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
@@ -1019,9 +1060,6 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("int");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1031,12 +1069,6 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ContactDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ContactWarnAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("ContactedAt")
@@ -1076,26 +1108,10 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTimeOffset?>("NextAlertAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("NextDueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionDueAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTimeOffset?>("PendingExtensionRequestedAt")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("bit");
@@ -1110,17 +1126,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<DateTimeOffset?>("ReplyDueAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<bool?>("ReplySolved")
                         .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("ReplyStartedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("ReplyWarnAt")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
@@ -1157,9 +1164,6 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("float");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1220,10 +1224,6 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
-
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1479,6 +1479,15 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -1495,6 +1504,106 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("AcceptDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<DateTimeOffset?>("AcceptWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("int")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("int")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<DateTimeOffset?>("ContactDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<DateTimeOffset?>("ContactWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<DateTimeOffset?>("NextAlertAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<DateTimeOffset?>("NextDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyDueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyStartedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<DateTimeOffset?>("ReplyWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("float")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

@@ -752,12 +752,19 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DevicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WrapUpEndsAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UserId");
@@ -767,9 +774,41 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AgentStateChanges", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgentAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -796,6 +835,13 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("RecordingDurationSeconds")
                         .HasColumnType("INTEGER");
@@ -833,6 +879,8 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("AgentId", "IsActive");
 
                     b.HasIndex("IsActive", "StartedAt");
 
@@ -959,16 +1007,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcceptDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcceptWarnAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AlertsRaised")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
@@ -1005,9 +1044,6 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ClockEpoch")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CloseNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1017,12 +1053,6 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContactDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContactWarnAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ContactedAt")
@@ -1062,26 +1092,10 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("NextAlertAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("NextDueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("PendingExtensionDueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PendingExtensionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PendingExtensionRequestedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("PriorReplyLate")
                         .HasColumnType("INTEGER");
@@ -1096,16 +1110,7 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ReplyDueAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool?>("ReplySolved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReplyStartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReplyWarnAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnReason")
@@ -1143,9 +1148,6 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.Property<double>("WarningShare")
-                        .HasColumnType("REAL");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Citizen", "Hotline.Domain.Tickets.Ticket.Citizen#Citizen", b1 =>
                         {
@@ -1205,10 +1207,6 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("NextAlertAt");
-
-                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1460,6 +1458,15 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -1476,6 +1483,106 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
+                {
+                    b.OwnsOne("Hotline.Domain.Tickets.PendingExtension", "PendingExtension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PendingExtensionDueAt");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PendingExtensionReason");
+
+                            b1.Property<long>("RequestedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PendingExtensionRequestedAt");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Hotline.Domain.Tickets.TicketClocks", "Clocks", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AcceptDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AcceptDueAt");
+
+                            b1.Property<long?>("AcceptWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AcceptWarnAt");
+
+                            b1.Property<int>("AlertsRaised")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AlertsRaised");
+
+                            b1.Property<int>("ClockEpoch")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ClockEpoch");
+
+                            b1.Property<long?>("ContactDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ContactDueAt");
+
+                            b1.Property<long?>("ContactWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ContactWarnAt");
+
+                            b1.Property<long?>("NextAlertAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NextAlertAt");
+
+                            b1.Property<long?>("NextDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NextDueAt");
+
+                            b1.Property<long?>("ReplyDueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyDueAt");
+
+                            b1.Property<long?>("ReplyStartedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyStartedAt");
+
+                            b1.Property<long?>("ReplyWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReplyWarnAt");
+
+                            b1.Property<double>("WarningShare")
+                                .HasColumnType("REAL")
+                                .HasColumnName("WarningShare");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("NextAlertAt");
+
+                            b1.HasIndex("NextDueAt");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Clocks")
+                        .IsRequired();
+
+                    b.Navigation("PendingExtension");
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketAlert", b =>

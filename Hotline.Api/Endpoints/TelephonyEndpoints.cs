@@ -4,9 +4,12 @@ using Hotline.Contracts.Telephony;
 using Hotline.Core.Features.Callbacks.AnswerSurveyByKeypad;
 using Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
 using Hotline.Core.Features.Callbacks.UpdateMessageStatus;
+using Hotline.Core.Features.Calls.AnswerCall;
+using Hotline.Core.Features.Calls.GetAgentStates;
 using Hotline.Core.Features.Calls.GetMyPresence;
 using Hotline.Core.Features.Calls.ListCalls;
 using Hotline.Core.Features.Calls.ReceiveIncomingCall;
+using Hotline.Core.Features.Calls.SetMyDevice;
 using Hotline.Core.Features.Calls.SetMyPresence;
 using Hotline.Core.Features.Calls.UpdateCallRecording;
 using Hotline.Core.Features.Calls.UpdateCallStatus;
@@ -41,11 +44,22 @@ public static class TelephonyEndpoints
         app.MapGet("/api/calls", (bool? active, IMediator m, CancellationToken ct) => m.Send(new ListCalls(active == true), ct))
             .WithTags("Calls").RequireAuthorization(Policies.Agent)
             .WithSummary("Calls to the hotline, latest first (active=true: ringing, queued or in progress), with the order registered from each");
+        app.MapPost("/api/calls/answer", (IMediator m, CancellationToken ct) => m.Send(new AnswerCall(), ct))
+            .WithTags("Calls").RequireAuthorization(Policies.Agent)
+            .WithSummary("接听: the signed-in Available agent takes the caller at the front of the queue (priority, then wait) and is connected to the caller")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
         var presence = app.MapGroup("/api/agents/me/presence").WithTags("Calls").RequireAuthorization(Policies.Agent);
         presence.MapGet("", (IMediator m, CancellationToken ct) => m.Send(new GetMyPresence(), ct))
-            .WithSummary("The signed-in agent's presence (Available, Busy, Away; Away until set)");
+            .WithSummary("The signed-in agent's presence (Available, Busy, Away, WrapUp; Away until set), with the wrap-up's end and the agent's phone");
         presence.MapPut("", (SetPresenceRequest body, IMediator m, CancellationToken ct) => m.Send(new SetMyPresence(body.Status), ct))
-            .WithSummary("Set the signed-in agent's presence: only Available agents are rung").ProducesValidationProblem();
+            .WithSummary("Set the signed-in agent's presence: only Available agents are rung; Available ends a wrap-up early; 409 while on a call")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPut("/api/agents/me/device", (SetAgentDeviceRequest body, IMediator m, CancellationToken ct) => m.Send(new SetMyDevice(body.Phone), ct))
+            .WithTags("Calls").RequireAuthorization(Policies.Agent)
+            .WithSummary("Set the signed-in agent's desk or mobile phone that answered callers are bridged to (null or empty removes it)").ProducesValidationProblem();
+        app.MapGet("/api/agents/states", (DateOnly? date, IMediator m, CancellationToken ct) => m.Send(new GetAgentStates(date), ct))
+            .WithTags("Calls").RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Seconds in each state (Available, Busy, WrapUp, Away) per agent on one China-time day (default today, until now)").ProducesValidationProblem();
         return app;
     }
 

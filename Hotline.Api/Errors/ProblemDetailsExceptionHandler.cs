@@ -13,7 +13,7 @@ namespace Hotline.Api.Errors;
 
 /// <summary>
 /// The one place exceptions become RFC 9457 ProblemDetails: validation and unreadable bodies 400 (with field errors), not
-/// found 404, forbidden 403, broken rule / wrong state / stale version 409, a public submission over its phone's limit 429
+/// found 404, forbidden 403, broken rule / wrong state / stale version 409, the telephone network refusing to bridge an answered call 502, a public submission over its phone's limit 429
 /// (with Retry-After), database briefly unreachable 503 (with Retry-After), anything else 500 (a bug).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
@@ -59,6 +59,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DomainException rule => Problem(StatusCodes.Status409Conflict, "业务规则不允许 (Conflict)", rule.Message),
         ConcurrencyConflictException stale => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", stale.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
+        Core.Features.Calls.AnswerCall.TelephonyBridgeFailedException bridge => Problem(StatusCodes.Status502BadGateway, "电话平台未能转接 (Bad gateway)", bridge.Message),
         SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
         _ when TransientFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用 (Database unavailable)", "数据库暂时无法连接，本次提交未保存，请稍后重试。"),
         _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),

@@ -1,16 +1,51 @@
 namespace Hotline.Contracts.Telephony;
 
-/// <summary>An agent's availability for incoming calls: only <c>Available</c> agents are rung.</summary>
+/// <summary>
+/// An agent's availability for incoming calls: only <c>Available</c> agents are rung and may answer. <c>Busy</c> is
+/// set while the agent is on a call (or by hand); <c>WrapUp</c> (话后处理) follows each answered call for
+/// <c>Calls:WrapUpTime</c> before the agent is available again.
+/// </summary>
 public enum AgentPresenceStatus
 {
     Available,
     Busy,
     Away,
+    WrapUp,
 }
 
-public sealed record AgentPresenceDto(Guid UserId, AgentPresenceStatus Status, DateTimeOffset? UpdatedAt);
+/// <summary>The signed-in agent's presence; <c>wrapUpEndsAt</c> while in wrap-up, <c>devicePhone</c> the phone Twilio bridges answered calls to.</summary>
+public sealed record AgentPresenceDto(Guid UserId, AgentPresenceStatus Status, DateTimeOffset? UpdatedAt, DateTimeOffset? WrapUpEndsAt = null, string? DevicePhone = null);
+
+/// <summary>The agent's desk or mobile phone that answered calls are bridged to (<c>PUT /api/agents/me/device</c>).</summary>
+public sealed record SetAgentDeviceRequest(string? Phone);
+
+/// <summary>How the answered caller reaches the agent.</summary>
+public enum CallBridge
+{
+    /// <summary>The local line (本地模拟线路): connected at once.</summary>
+    Connected,
+
+    /// <summary>Twilio accepted the redirect of the caller's call to the agent's phone, which rings now.</summary>
+    Requested,
+
+    /// <summary>Twilio did not answer in time: the redirect may or may not have been made; the call stays the agent's.</summary>
+    Unconfirmed,
+}
+
+/// <summary>The result of <c>POST /api/calls/answer</c>: the call now the agent's, and how it is connected.</summary>
+public sealed record AnswerCallResponse(CallDto Call, CallBridge Bridge, string Message);
+
+/// <summary>Seconds an agent spent in each state on one China-time day.</summary>
+public sealed record AgentStateTimeDto(Guid UserId, string UserName, string DisplayName, int AvailableSeconds, int BusySeconds, int WrapUpSeconds, int AwaySeconds);
+
+/// <summary><c>GET /api/agents/states?date=</c>: time in each state per agent on one China-time day (until now for today).</summary>
+public sealed record AgentStatesDto(DateOnly Date, IReadOnlyList<AgentStateTimeDto> Agents);
 
 public sealed record SetPresenceRequest(AgentPresenceStatus? Status);
 
-/// <summary>A call to the hotline; <c>ticketId</c> is the order registered from it, if any.</summary>
-public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId);
+/// <summary>
+/// A call to the hotline; <c>ticketId</c> is the order registered from it, if any. <c>agentId</c> / <c>agentAnsweredAt</c>:
+/// the agent who took it from the queue and when (Twilio's own answer of the call is not this); <c>priorityReason</c>:
+/// why the caller goes ahead of the queue (null for the usual order of waiting).
+/// </summary>
+public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId, Guid? AgentId = null, DateTimeOffset? AgentAnsweredAt = null, string? PriorityReason = null);

@@ -46,6 +46,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.AgentPresence> AgentPresences => Set<Domain.Telephony.AgentPresence>();
 
+    public DbSet<Domain.Telephony.AgentStateChange> AgentStateChanges => Set<Domain.Telephony.AgentStateChange>();
+
     public DbSet<Domain.Telephony.CallbackSurvey> CallbackSurveys => Set<Domain.Telephony.CallbackSurvey>();
 
     public DbSet<Domain.Telephony.SurveyMessage> SurveyMessages => Set<Domain.Telephony.SurveyMessage>();

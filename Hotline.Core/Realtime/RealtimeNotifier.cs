@@ -16,7 +16,7 @@ namespace Hotline.Core.Realtime;
 /// console that missed something re-syncs from <c>GET /api/events?since=</c>, so a failed push is logged,
 /// never retried here and never fails the request that caused it.
 /// </summary>
-public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, HotlineDbContext db, ILogger<RealtimeNotifier> logger)
+public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, HotlineDbContext db, TimeProvider time, ILogger<RealtimeNotifier> logger)
     : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>, INotificationHandler<CallReceived>
 {
     public async Task Handle(TicketChangeSaved change, CancellationToken cancellationToken)
@@ -57,6 +57,7 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
     /// <summary>Rings the agents whose presence is available; the others still see the call in <c>GET /api/calls?active=true</c>.</summary>
     public async Task Handle(CallReceived call, CancellationToken cancellationToken)
     {
+        await Features.Calls.AgentStates.ReleaseExpiredWrapUpsAsync(db, time.GetUtcNow(), cancellationToken);
         var available = await db.AgentPresences.AsNoTracking()
             .Where(p => p.Status == AgentPresenceStatus.Available)
             .Select(p => p.UserId)

@@ -8,6 +8,9 @@ public interface ITwilioClient
 
     /// <summary>Places one call that runs <paramref name="twiml"/> when answered (<c>Calls.json</c>).</summary>
     Task<TwilioResource> CreateCallAsync(string to, string twiml, string? statusCallback, CancellationToken ct);
+
+    /// <summary>Makes a live call run <paramref name="twiml"/> now (<c>Calls/{CallSid}.json</c> with <c>Twiml</c>), e.g. a queued caller bridged to an agent.</summary>
+    Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct);
 }
 
 public sealed record TwilioResource(string Sid, string? Status);

@@ -30,18 +30,33 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
         return Task.FromResult(new TwilioResource(sid, CallStatus));
     }
 
+    /// <summary>The local line connects a redirected call at once (the simulator plays both phones); nothing is sent anywhere.</summary>
+    public Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct)
+    {
+        EnsureLocal();
+        LogRedirect(callSid);
+        return Task.FromResult(new TwilioResource(callSid, "in-progress"));
+    }
+
     private string NewSid(string prefix)
+    {
+        EnsureLocal();
+        return prefix + Guid.NewGuid().ToString("N");
+    }
+
+    private void EnsureLocal()
     {
         if (credentials.Line != TelephonyLine.Local)
         {
             throw new InvalidOperationException("The local line is only used with the embedded database and without Twilio.");
         }
-
-        return prefix + Guid.NewGuid().ToString("N");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): survey SMS {Sid} to {To} kept on this machine; read it with simulate-inbox")]
     private partial void LogMessage(string sid, string to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): call {Sid} connected to the agent at once; end it with simulate-hangup {Sid}")]
+    private partial void LogRedirect(string sid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): survey call {Sid} to {To} kept on this machine; answer it with simulate-keypad {Sid} <keys>")]
     private partial void LogCall(string sid, string to);

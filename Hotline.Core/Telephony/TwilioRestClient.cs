@@ -43,10 +43,14 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
         return CreateAsync("Calls.json", form, ct);
     }
 
+    public Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct) =>
+        CreateAsync($"Calls/{Uri.EscapeDataString(callSid)}.json", [new("Twiml", twiml)], ct, metricResource: "Calls/{CallSid}.json");
+
     private TwilioOptions Options => options.Value;
 
-    private async Task<TwilioResource> CreateAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken ct)
+    private async Task<TwilioResource> CreateAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken ct, string? metricResource = null)
     {
+        var label = metricResource ?? resource;
         if (!Options.IsConfigured)
         {
             throw new InvalidOperationException("Twilio is not configured (Twilio:AccountSid, Twilio:AuthToken).");
@@ -69,11 +73,11 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
             {
                 response = await http.SendAsync(request, timeout.Token);
                 text = await response.Content.ReadAsStringAsync(timeout.Token);
-                Record(resource, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), started);
+                Record(label, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), started);
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                Record(resource, "no-answer", started);
+                Record(label, "no-answer", started);
                 throw new TwilioApiException(null, null, $"Twilio {resource}: no answer ({ex.GetType().Name}); the request may have been processed.", null, mayHaveBeenProcessed: true, ex);
             }
 

@@ -48,6 +48,20 @@ public sealed class Twiml
         return this;
     }
 
+    /// <summary>Connects the call to a phone number, shown with <paramref name="callerId"/>; <paramref name="action"/> is posted when the dialled leg ends.</summary>
+    public Twiml DialNumber(string number, string callerId, string? action = null)
+    {
+        var dial = new XElement("Dial", new XAttribute("callerId", callerId));
+        if (action is not null)
+        {
+            dial.Add(new XAttribute("action", action), new XAttribute("method", "POST"));
+        }
+
+        dial.Add(new XElement("Number", number));
+        _response.Add(dial);
+        return this;
+    }
+
     public Twiml Redirect(string url)
     {
         _response.Add(new XElement("Redirect", new XAttribute("method", "POST"), url));

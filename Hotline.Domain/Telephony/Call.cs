@@ -56,7 +56,22 @@ public sealed class Call : AggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now)
+    /// <summary>The agent who took the caller from the queue (claimed by a conditional update: one agent only).</summary>
+    public Guid? AgentId { get; private set; }
+
+    /// <summary>When the agent took the call (not Twilio's in-progress, which is when Twilio answered and queued it).</summary>
+    public DateTimeOffset? AgentAnsweredAt { get; private set; }
+
+    /// <summary>Why the caller goes ahead in the queue (e.g. an overdue earlier order); null: in order of waiting.</summary>
+    public string? PriorityReason { get; private set; }
+
+    /// <summary>1 for a priority caller, 0 otherwise: the queue is ordered by this, then by <see cref="StartedAt"/>.</summary>
+    public int Priority { get; private set; }
+
+    /// <summary>Waiting in the queue: still on the line and no agent has taken it.</summary>
+    public bool IsWaiting => IsActive && AgentId is null;
+
+    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now, string? priorityReason = null)
     {
         var initial = status is not null && KnownStatuses.Contains(status) ? status : "ringing";
         var call = new Call
@@ -70,6 +85,8 @@ public sealed class Call : AggregateRoot
             LastSequence = -1,
             StartedAt = now,
             UpdatedAt = now,
+            PriorityReason = priorityReason,
+            Priority = priorityReason is null ? 0 : 1,
         };
         call.Raise(new CallReceived(call.Id, callSid, from, now));
         return call;

@@ -1215,104 +1215,98 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
-    ALTER TABLE [Tickets] ADD [ExternalId] nvarchar(64) NULL;
+    ALTER TABLE [Calls] ADD [AgentAnsweredAt] datetimeoffset NULL;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
-    CREATE TABLE [CategoryModels] (
-        [Id] uniqueidentifier NOT NULL,
-        [Version] int NOT NULL,
-        [FormatVersion] int NOT NULL,
+    ALTER TABLE [Calls] ADD [AgentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [Priority] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [PriorityReason] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [AgentPresences] ADD [DevicePhone] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    ALTER TABLE [AgentPresences] ADD [WrapUpEndsAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
+)
+BEGIN
+    CREATE TABLE [AgentStateChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
         [Status] nvarchar(20) NOT NULL,
-        [TrainingLock] bit NULL,
-        [RequestedBy] nvarchar(100) NOT NULL,
-        [RequestedAt] datetimeoffset NOT NULL,
-        [TrainedAt] datetimeoffset NULL,
-        [Samples] int NOT NULL,
-        [TestSamples] int NOT NULL,
-        [EvaluationJson] nvarchar(max) NULL,
-        [MacroF1] float NULL,
-        [Bytes] varbinary(max) NULL,
-        [Sha256] nvarchar(64) NULL,
-        [Active] bit NOT NULL,
-        [ActivatedAt] datetimeoffset NULL,
-        [ActivationNote] nvarchar(500) NULL,
-        [Error] nvarchar(1000) NULL,
-        CONSTRAINT [PK_CategoryModels] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
-)
-BEGIN
-    CREATE TABLE [CategorySuggestions] (
-        [TicketId] uniqueidentifier NOT NULL,
-        [ModelId] uniqueidentifier NOT NULL,
-        [SuggestedCode] nvarchar(32) NOT NULL,
-        [ChosenCode] nvarchar(32) NOT NULL,
         [At] datetimeoffset NOT NULL,
-        [Day] date NOT NULL,
-        CONSTRAINT [PK_CategorySuggestions] PRIMARY KEY ([TicketId]),
-        CONSTRAINT [FK_CategorySuggestions_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+        CONSTRAINT [PK_AgentStateChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgentStateChanges_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_Tickets_ExternalId] ON [Tickets] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
+    CREATE INDEX [IX_Calls_AgentId_IsActive] ON [Calls] ([AgentId], [IsActive]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
-    CREATE INDEX [IX_CategoryModels_Active] ON [CategoryModels] ([Active]);
+    CREATE INDEX [IX_AgentStateChanges_At_UserId] ON [AgentStateChanges] ([At], [UserId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_CategoryModels_TrainingLock] ON [CategoryModels] ([TrainingLock]) WHERE [TrainingLock] IS NOT NULL');
+    CREATE INDEX [IX_AgentStateChanges_UserId_At] ON [AgentStateChanges] ([UserId], [At]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CategoryModels_Version] ON [CategoryModels] ([Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
-)
-BEGIN
-    CREATE INDEX [IX_CategorySuggestions_Day] ON [CategorySuggestions] ([Day]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+    WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201112832_CategoryModels', N'10.0.15');
+    VALUES (N'20261201120254_CallCentreAnswering', N'10.0.15');
 END;
 
 COMMIT;

@@ -23,6 +23,9 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.RecordingStatus).HasMaxLength(20);
         builder.HasIndex(c => new { c.IsActive, c.StartedAt });
         builder.HasIndex(c => c.StartedAt);
+        builder.Property(c => c.PriorityReason).HasMaxLength(100);
+        builder.HasIndex(c => new { c.AgentId, c.IsActive });
+        builder.Ignore(c => c.IsWaiting);
         builder.Ignore(c => c.DomainEvents);
     }
 }
@@ -37,6 +40,21 @@ internal sealed class AgentPresenceConfiguration : IEntityTypeConfiguration<Agen
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<User>().WithOne().HasForeignKey<AgentPresence>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => p.Status);
+        builder.Property(p => p.DevicePhone).HasMaxLength(20);
+    }
+}
+
+internal sealed class AgentStateChangeConfiguration : IEntityTypeConfiguration<AgentStateChange>
+{
+    public void Configure(EntityTypeBuilder<AgentStateChange> builder)
+    {
+        builder.ToTable("AgentStateChanges");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedOnAdd();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.At, c.UserId });
+        builder.HasIndex(c => new { c.UserId, c.At });
     }
 }
 

@@ -872,12 +872,19 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DevicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("WrapUpEndsAt")
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("UserId");
@@ -887,9 +894,43 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AgentStateChanges", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AgentAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -916,6 +957,13 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int?>("RecordingDurationSeconds")
                         .HasColumnType("int");
@@ -953,6 +1001,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("AgentId", "IsActive");
 
                     b.HasIndex("IsActive", "StartedAt");
 
@@ -1550,6 +1600,15 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Telephony.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

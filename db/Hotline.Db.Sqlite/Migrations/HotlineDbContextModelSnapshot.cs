@@ -859,12 +859,19 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DevicePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WrapUpEndsAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UserId");
@@ -874,9 +881,41 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("AgentStateChanges", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.Call", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgentAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -903,6 +942,13 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("RecordingDurationSeconds")
                         .HasColumnType("INTEGER");
@@ -940,6 +986,8 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("AgentId", "IsActive");
 
                     b.HasIndex("IsActive", "StartedAt");
 
@@ -1529,6 +1577,15 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Telephony.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

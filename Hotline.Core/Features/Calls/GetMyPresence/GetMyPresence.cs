@@ -6,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Calls.GetMyPresence;
 
-/// <summary>The signed-in agent's presence (<c>GET /api/agents/me/presence</c>); away until set.</summary>
+/// <summary>The signed-in agent's presence (<c>GET /api/agents/me/presence</c>); away until set; a finished wrap-up reads as available.</summary>
 public sealed record GetMyPresence : IRequest<AgentPresenceDto>;
 
-public sealed class GetMyPresenceHandler(HotlineDbContext db, ICurrentUser currentUser) : IRequestHandler<GetMyPresence, AgentPresenceDto>
+public sealed class GetMyPresenceHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time) : IRequestHandler<GetMyPresence, AgentPresenceDto>
 {
     public async Task<AgentPresenceDto> Handle(GetMyPresence request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
+        await AgentStates.ReleaseExpiredWrapUpsAsync(db, time.GetUtcNow(), cancellationToken);
         var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        return new AgentPresenceDto(userId, presence?.Status ?? AgentPresenceStatus.Away, presence?.UpdatedAt);
+        return presence?.ToDto() ?? new AgentPresenceDto(userId, AgentPresenceStatus.Away, null);
     }
 }

@@ -24,7 +24,8 @@ public sealed class ListCallsHandler(HotlineDbContext db) : IRequestHandler<List
             .Take(Math.Clamp(request.Limit, 1, 500))
             .Select(c => new CallDto(
                 c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl,
-                db.Tickets.Where(t => t.CallSid == c.CallSid).OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefault()))
+                db.Tickets.Where(t => t.CallSid == c.CallSid).OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefault(),
+                c.AgentId, c.AgentAnsweredAt, c.PriorityReason))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,14 +1,20 @@
 using FluentValidation;
 using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
+using Hotline.Domain.Common;
 using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Calls.SetMyPresence;
 
-/// <summary>Sets the signed-in agent's presence (<c>PUT /api/agents/me/presence</c>): only available agents are rung.</summary>
+/// <summary>
+/// Sets the signed-in agent's presence (<c>PUT /api/agents/me/presence</c>): only available agents are rung. Setting
+/// Available during wrap-up ends it early; WrapUp by hand lasts <c>Calls:WrapUpTime</c>. On a call the agent stays
+/// Busy (409 for anything else). Every change is logged for the time in each state.
+/// </summary>
 public sealed record SetMyPresence(AgentPresenceStatus? Status) : IRequest<AgentPresenceDto>;
 
 public sealed class SetMyPresenceValidator : AbstractValidator<SetMyPresence>
@@ -16,36 +22,28 @@ public sealed class SetMyPresenceValidator : AbstractValidator<SetMyPresence>
     public SetMyPresenceValidator() => RuleFor(x => x.Status).NotNull().IsInEnum().OverridePropertyName("status");
 }
 
-public sealed class SetMyPresenceHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time) : IRequestHandler<SetMyPresence, AgentPresenceDto>
+public sealed class SetMyPresenceHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, IOptions<CallCentreOptions> options) : IRequestHandler<SetMyPresence, AgentPresenceDto>
 {
     public async Task<AgentPresenceDto> Handle(SetMyPresence request, CancellationToken cancellationToken)
     {
         var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
+        var status = request.Status!.Value;
         var now = time.GetUtcNow();
-        var presence = await db.AgentPresences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (presence is null)
+        if (status != AgentPresenceStatus.Busy && await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, cancellationToken))
         {
-            presence = AgentPresence.For(userId, request.Status!.Value, now);
-            db.AgentPresences.Add(presence);
-        }
-        else
-        {
-            presence.Set(request.Status!.Value, now);
+            throw new DomainException("您正在通话中，通话结束后自动进入话后处理。");
         }
 
-        try
+        await AgentStates.ReleaseExpiredWrapUpsAsync(db, now, cancellationToken);
+        var presence = await AgentStates.UpsertAsync(db, userId, now, p =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (db.Entry(presence).State == EntityState.Added)
-        {
-            // Two tabs set it at once: the row exists now; apply this status to it.
-            db.ChangeTracker.Clear();
-            presence = await db.AgentPresences.FirstAsync(p => p.UserId == userId, cancellationToken);
-            presence.Set(request.Status!.Value, now);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            if (p.Status != status)
+            {
+                db.AgentStateChanges.Add(AgentStateChange.Of(userId, status, now));
+            }
 
-        return new AgentPresenceDto(userId, presence.Status, presence.UpdatedAt);
+            p.Set(status, now, options.Value.WrapUpTime);
+        }, cancellationToken);
+        return presence.ToDto();
     }
 }

@@ -3,16 +3,18 @@ using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Calls.UpdateCallStatus;
 
 /// <summary>
 /// A call status callback (<c>/twilio/voice/status</c>): ordered by SequenceNumber, a terminal status is final.
+/// When a call an agent answered ends, the agent goes into wrap-up (<c>Calls:WrapUpTime</c>).
 /// For a keypad survey call that ended unanswered, the survey goes to the human queue at once.
 /// </summary>
 public sealed record UpdateCallStatus(WebhookRequest Webhook) : IRequest<Unit>;
 
-public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<UpdateCallStatus, Unit>
+public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider time, IOptions<CallCentreOptions> options) : IRequestHandler<UpdateCallStatus, Unit>
 {
     private static readonly string[] Unanswered = ["busy", "failed", "no-answer", "canceled"];
 
@@ -33,6 +35,11 @@ public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider ti
             if (call.ApplyStatus(status, sequence, duration, now))
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (!call.IsActive && call.AgentId is { } agentId)
+                {
+                    // The agent's call ended: wrap-up (话后处理) before the next one.
+                    await AgentStates.CallEndedAsync(db, agentId, now, options.Value.WrapUpTime, cancellationToken);
+                }
             }
 
             return Unit.Value;

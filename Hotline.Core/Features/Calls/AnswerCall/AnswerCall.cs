@@ -1,0 +1,139 @@
+using Hotline.Contracts.Telephony;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
+using Hotline.Core.Telephony;
+using Hotline.Domain.Common;
+using Hotline.Domain.Telephony;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Calls.AnswerCall;
+
+/// <summary>
+/// 接听 (<c>POST /api/calls/answer</c>): the signed-in Available agent takes the caller at the front of the queue
+/// (<see cref="CallQueue"/>). The claim is two conditional updates in one transaction, on the agent's presence
+/// (Available → Busy) and on the call (no agent yet), so of two agents clicking at once on any node one wins and the
+/// other gets 409. After the commit the caller is connected: Twilio redirects the caller's live call to
+/// <c>&lt;Dial&gt;&lt;Number&gt;</c> the agent's phone; the local line connects at once. A refusal by Twilio undoes the
+/// claim (502); no answer from Twilio keeps it (the redirect may have been made) and says so.
+/// </summary>
+public sealed record AnswerCall : IRequest<AnswerCallResponse>;
+
+public sealed class AnswerCallHandler(
+    HotlineDbContext db,
+    ICurrentUser currentUser,
+    TimeProvider time,
+    TwilioCredentials credentials,
+    ITwilioClient line,
+    IOptions<TwilioOptions> twilio) : IRequestHandler<AnswerCall, AnswerCallResponse>
+{
+    private const int ClaimAttempts = 5;
+
+    public async Task<AnswerCallResponse> Handle(AnswerCall request, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
+        var now = time.GetUtcNow();
+        await AgentStates.ReleaseExpiredWrapUpsAsync(db, now, cancellationToken);
+        var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        await EnsureCanAnswerAsync(userId, presence, cancellationToken);
+
+        Guid? claimed = null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var busy = await db.AgentPresences
+                .Where(p => p.UserId == userId && p.Status == AgentPresenceStatus.Available)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, AgentPresenceStatus.Busy).SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.WrapUpEndsAt, (DateTimeOffset?)null), cancellationToken);
+            if (busy == 0)
+            {
+                throw new DomainException("您的坐席状态刚刚发生变化，不是“空闲”，未接听来电。");
+            }
+
+            for (var attempt = 0; attempt < ClaimAttempts && claimed is null; attempt++)
+            {
+                var front = await CallQueue.Waiting(db.Calls).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                if (front is not { } callId)
+                {
+                    break;
+                }
+
+                // Another agent may have taken it since it was read: then the next caller in the queue.
+                var taken = await db.Calls
+                    .Where(c => c.Id == callId && c.AgentId == null && c.IsActive)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, userId).SetProperty(c => c.AgentAnsweredAt, now).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+                claimed = taken == 1 ? callId : null;
+            }
+
+            if (claimed is null)
+            {
+                throw new DomainException("当前没有等待接听的来电（可能已被其他话务员接听）。");
+            }
+
+            await AgentStates.LogAsync(db, userId, AgentPresenceStatus.Busy, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == claimed, cancellationToken);
+        return await ConnectAsync(call, userId, presence!.DevicePhone, cancellationToken);
+    }
+
+    private async Task EnsureCanAnswerAsync(Guid userId, AgentPresence? presence, CancellationToken ct)
+    {
+        if (credentials.Line == TelephonyLine.None)
+        {
+            throw new DomainException("未配置电话线路（Twilio），无法接听来电。");
+        }
+
+        if (await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, ct))
+        {
+            throw new DomainException("您正在通话中，结束当前通话后才能接听下一个来电。");
+        }
+
+        if (presence?.Status != AgentPresenceStatus.Available)
+        {
+            throw new DomainException(presence?.Status == AgentPresenceStatus.WrapUp
+                ? "您正在话后处理，结束话后处理（设为“空闲”）后才能接听。"
+                : "只有“空闲”状态的话务员可以接听，请先将坐席状态设为空闲。");
+        }
+
+        if (credentials.Line == TelephonyLine.Twilio && presence.DevicePhone is null)
+        {
+            throw new DomainException("请先设置接听电话（坐席话机或手机号码），来电将转接到该号码。");
+        }
+    }
+
+    private async Task<AnswerCallResponse> ConnectAsync(Call call, Guid userId, string? devicePhone, CancellationToken ct)
+    {
+        var callerId = call.From.StartsWith('+') ? call.From : twilio.Value.FromNumber ?? call.From;
+        var twiml = new Twiml().DialNumber(devicePhone is null ? callerId : PhoneNumbers.ToE164(devicePhone), callerId).ToString();
+        try
+        {
+            await line.RedirectCallAsync(call.CallSid, twiml, ct);
+        }
+        catch (TwilioApiException ex) when (ex.MayHaveBeenProcessed)
+        {
+            return new AnswerCallResponse(Dto(call), CallBridge.Unconfirmed, "电话平台未及时响应，转接可能已发出：请留意您的电话；来电仍由您接听。");
+        }
+        catch (TwilioApiException ex)
+        {
+            await UndoAsync(call.Id, userId, ct);
+            throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "错误"}），来电已放回队列，您的状态恢复为空闲。", ex);
+        }
+
+        return credentials.Line == TelephonyLine.Local
+            ? new AnswerCallResponse(Dto(call), CallBridge.Connected, "本地模拟线路：来电已接通。")
+            : new AnswerCallResponse(Dto(call), CallBridge.Requested, "正在转接到您的电话，请接听。");
+    }
+
+    /// <summary>The caller back in the queue (where it was: its wait counts from the start) and the agent available.</summary>
+    private async Task UndoAsync(Guid callId, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.Calls.Where(c => c.Id == callId && c.AgentId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.AgentAnsweredAt, (DateTimeOffset?)null).SetProperty(c => c.UpdatedAt, now), CancellationToken.None);
+        await AgentStates.TransitionAsync(db, userId, AgentPresenceStatus.Busy, AgentPresenceStatus.Available, now, TimeSpan.Zero, CancellationToken.None);
+    }
+
+    private static CallDto Dto(Call c) =>
+        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, null, c.AgentId, c.AgentAnsweredAt, c.PriorityReason);
+}

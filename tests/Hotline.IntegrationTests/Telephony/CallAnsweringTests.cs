@@ -1,0 +1,323 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Web;
+using Hotline.Contracts;
+using Hotline.Contracts.Telephony;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Domain.Telephony;
+using Hotline.Domain.Tickets;
+using Hotline.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock;
+
+namespace Hotline.IntegrationTests.Telephony;
+
+/// <summary>
+/// 接听 against the WireMock fake of Twilio: an Available agent takes the front caller of the queue, Twilio is asked
+/// to redirect the caller's live call to the agent's phone, the end of the call starts the wrap-up and its end makes
+/// the agent available again; two agents answering at once, an empty queue, Twilio refusing or not answering.
+/// </summary>
+public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBase(fixture)
+{
+    private readonly CallCentreFixture _twilio = fixture;
+
+    [Fact]
+    public async Task Answer_Should_BridgeTheCallerToTheAgentsPhone_Then_WrapUpThenAvailable_When_TheCallEnds()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        using var supervisor = await ClientAsync("supervisor");
+        var device = await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("+86 139-0000-1111"), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        device.DevicePhone.ShouldBe("13900001111");
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        var before = await StatesAsync(supervisor, "agent");
+
+        var (callSid, phone) = await IncomingAsync();
+        _twilio.Clock.Advance(TimeSpan.FromSeconds(10));
+        var answered = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
+
+        answered.Bridge.ShouldBe(CallBridge.Requested);
+        answered.Call.CallSid.ShouldBe(callSid);
+        answered.Call.AgentAnsweredAt!.Value.ShouldBe(_twilio.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(1));
+        var redirect = _twilio.Redirects(callSid).ShouldHaveSingleItem();
+        redirect.Authorization.ShouldBe("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TwilioFixture.AccountSid}:{TwilioFixture.AuthToken}")));
+        redirect.Form["Twiml"].ShouldBe($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial callerId=\"+86{phone}\"><Number>+8613900001111</Number></Dial></Response>");
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Busy);
+        var listed = (await (await agent.GetAsync("/api/calls?active=true", Ct)).ReadAsync<List<CallDto>>()).Single(c => c.CallSid == callSid);
+        listed.AgentId.ShouldBe(answered.Call.AgentId);
+        listed.AgentAnsweredAt.ShouldNotBeNull();
+
+        // On the call: no second caller, no other state.
+        (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString().ShouldBe("您正在通话中，结束当前通话后才能接听下一个来电。");
+        await (await agent.PutAsJsonAsync("/api/agents/me/presence", new SetPresenceRequest(AgentPresenceStatus.Available), Json.Options, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        // Twilio reports the end: wrap-up for Calls:WrapUpTime, then available again by itself.
+        _twilio.Clock.Advance(TimeSpan.FromSeconds(40));
+        await (await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid, "completed", 5, "50"))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var wrapUp = await PresenceAsync(agent);
+        wrapUp.Status.ShouldBe(AgentPresenceStatus.WrapUp);
+        wrapUp.WrapUpEndsAt!.Value.ShouldBe(_twilio.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(1));
+        (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("话后处理");
+        _twilio.Clock.Advance(TimeSpan.FromSeconds(31));
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Available);
+
+        // The supervisor's time in each state: 10 s available before, 40 s on the call, 30 s wrap-up, 1 s available after.
+        var after = await StatesAsync(supervisor, "agent");
+        (after.AvailableSeconds - before.AvailableSeconds).ShouldBe(11);
+        (after.BusySeconds - before.BusySeconds).ShouldBe(40);
+        (after.WrapUpSeconds - before.WrapUpSeconds).ShouldBe(30);
+        (after.AwaySeconds - before.AwaySeconds).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WrapUp_Should_EndEarly_When_TheAgentSetsAvailable()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await SetDeviceAsync(agent);
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        var (callSid, _) = await IncomingAsync();
+        await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
+        await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid, "completed", 3));
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.WrapUp);
+
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+
+        var next = await IncomingAsync();
+        (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>()).Call.CallSid.ShouldBe(next.CallSid);
+    }
+
+    [Fact]
+    public async Task Answer_Should_GiveTheCallerToExactlyOneAgent_When_TwoAgentsAnswerAtOnce()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        using var agent2 = await ClientAsync("agent2");
+        await SetDeviceAsync(agent);
+        await SetDeviceAsync(agent2);
+        for (var round = 0; round < 3; round++)
+        {
+            await ResetAsync();
+            await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+            await SetPresenceAsync(agent2, AgentPresenceStatus.Available);
+            var (callSid, _) = await IncomingAsync();
+
+            var responses = await Task.WhenAll(agent.PostAsync("/api/calls/answer", null, Ct), agent2.PostAsync("/api/calls/answer", null, Ct));
+
+            responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+            var loser = responses.Single(r => r.StatusCode != HttpStatusCode.OK);
+            (await loser.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("没有等待接听的来电");
+            var winner = responses[0].StatusCode == HttpStatusCode.OK ? agent : agent2;
+            var other = winner == agent ? agent2 : agent;
+            (await PresenceAsync(winner)).Status.ShouldBe(AgentPresenceStatus.Busy);
+            (await PresenceAsync(other)).Status.ShouldBe(AgentPresenceStatus.Available, "the loser's claim is rolled back");
+            _twilio.Redirects(callSid).Count.ShouldBe(1);
+            (await QueryAsync(db => db.Calls.Where(c => c.CallSid == callSid).Select(c => c.AgentId).SingleAsync(Ct))).ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task Answer_Should_Answer409AndChangeNothing_When_TheQueueIsEmptyOrTheAgentIsNotAvailable()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await SetDeviceAsync(agent);
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+
+        var empty = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        empty.GetProperty("detail").GetString().ShouldBe("当前没有等待接听的来电（可能已被其他话务员接听）。");
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Available);
+
+        var (callSid, _) = await IncomingAsync();
+        await SetPresenceAsync(agent, AgentPresenceStatus.Away);
+        (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString()!.ShouldContain("空闲");
+        (await QueryAsync(db => db.Calls.SingleAsync(c => c.CallSid == callSid, Ct))).AgentId.ShouldBeNull();
+
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest(null), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString()!.ShouldContain("接听电话");
+        _twilio.Redirects(callSid).ShouldBeEmpty();
+
+        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("12"), Json.Options, Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Answer_Should_TakeAnOverdueOrdersCallerFirst_Then_TheLongestWaiting()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await SetDeviceAsync(agent);
+        var overduePhone = NewPhone();
+        var ticket = await RegisterAndDispatchAsync(NewTicket() with { Citizen = new CitizenDto("测试市民", overduePhone, false) });
+        await QueryAsync(async db =>
+        {
+            // Its running deadline has passed (moving the clock days ahead would make the whole demo city overdue).
+            var tracked = await db.Tickets.SingleAsync(t => t.Id == ticket.Id, Ct);
+            db.Entry(tracked).Reference(t => t.Clocks).TargetEntry!.Property(nameof(TicketClocks.NextDueAt)).CurrentValue = _twilio.Clock.GetUtcNow().AddMinutes(-1);
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var first = await IncomingAsync();
+        _twilio.Clock.Advance(TimeSpan.FromSeconds(5));
+        var second = await IncomingAsync();
+        _twilio.Clock.Advance(TimeSpan.FromSeconds(5));
+        var priority = await IncomingAsync(overduePhone);
+
+        var order = new List<string>();
+        foreach (var _ in new[] { first, second, priority })
+        {
+            await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+            var answered = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
+            order.Add(answered.Call.CallSid);
+            if (answered.Call.CallSid == priority.CallSid)
+            {
+                answered.Call.PriorityReason.ShouldBe(CallPriority.OverdueOrder);
+            }
+
+            await _twilio.PostWebhookAsync("/twilio/voice/status", Status(answered.Call.CallSid, "completed", 3));
+        }
+
+        order.ShouldBe([priority.CallSid, first.CallSid, second.CallSid]);
+    }
+
+    [Fact]
+    public async Task Answer_Should_PutTheCallerBackAndAnswer502_When_TwilioRefusesTheRedirect()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await SetDeviceAsync(agent);
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        var (callSid, _) = await IncomingAsync(redirect: Response.Create().WithStatusCode(HttpStatusCode.BadRequest).WithHeader("Content-Type", "application/json")
+            .WithBody("{\"code\":21220,\"message\":\"Call is not in-progress. Cannot redirect.\",\"more_info\":\"https://www.twilio.com/docs/errors/21220\",\"status\":400}"));
+
+        var refused = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
+
+        refused.GetProperty("detail").GetString()!.ShouldContain("21220");
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Available);
+        var call = await QueryAsync(db => db.Calls.SingleAsync(c => c.CallSid == callSid, Ct));
+        call.AgentId.ShouldBeNull();
+        call.AgentAnsweredAt.ShouldBeNull();
+        call.IsWaiting.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Answer_Should_KeepTheClaimAndSaySo_When_TwilioBreaksTheConnection()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await SetDeviceAsync(agent);
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        // A broken connection, like a timeout, may have been processed by Twilio.
+        var (callSid, _) = await IncomingAsync(redirect: Response.Create().WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
+
+        var answered = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
+
+        answered.Bridge.ShouldBe(CallBridge.Unconfirmed);
+        answered.Message.ShouldContain("转接可能已发出");
+        (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Busy);
+        (await QueryAsync(db => db.Calls.SingleAsync(c => c.CallSid == callSid, Ct))).AgentId.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task States_Should_BeForSupervisorsOnly()
+    {
+        using var agent = await ClientAsync("agent");
+        (await agent.GetAsync("/api/agents/states", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var supervisor = await ClientAsync("supervisor");
+        (await (await supervisor.GetAsync("/api/agents/states?date=2020-01-01", Ct)).ReadAsync<AgentStatesDto>()).Date.ShouldBe(new DateOnly(2020, 1, 1));
+        await (await supervisor.GetAsync("/api/agents/states?date=1900-01-01", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Every call of earlier tests off the line and both agents away, so each test starts with an empty queue.</summary>
+    private async Task ResetAsync()
+    {
+        await QueryAsync(async db =>
+        {
+            await db.Calls.Where(c => c.IsActive).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false).SetProperty(c => c.Status, "completed"), Ct);
+            return await db.AgentPresences.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, AgentPresenceStatus.Away).SetProperty(p => p.WrapUpEndsAt, (DateTimeOffset?)null), Ct);
+        });
+    }
+
+    private async Task<(string CallSid, string Phone)> IncomingAsync(string? phone = null, IResponseBuilder? redirect = null)
+    {
+        phone ??= NewPhone();
+        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        _twilio.Twilio.Given(Request.Create().WithPath(CallCentreFixture.RedirectPath(callSid)).UsingPost())
+            .RespondWith(redirect ?? Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"sid\":\"" + callSid + "\",\"status\":\"in-progress\"}"));
+        await (await _twilio.PostWebhookAsync("/twilio/voice/incoming", IncomingCall(callSid, phone))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid, "in-progress", 1))).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return (callSid, phone);
+    }
+
+    private static async Task SetPresenceAsync(HttpClient agent, AgentPresenceStatus status) =>
+        (await (await agent.PutAsJsonAsync("/api/agents/me/presence", new SetPresenceRequest(status), Json.Options, Ct)).ReadAsync<AgentPresenceDto>()).Status.ShouldBe(status);
+
+    private static async Task SetDeviceAsync(HttpClient agent) =>
+        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("13900002222"), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+
+    private static async Task<AgentPresenceDto> PresenceAsync(HttpClient agent) =>
+        await (await agent.GetAsync("/api/agents/me/presence", Ct)).ReadAsync<AgentPresenceDto>();
+
+    private static async Task<AgentStateTimeDto> StatesAsync(HttpClient supervisor, string userName)
+    {
+        var states = await (await supervisor.GetAsync("/api/agents/states", Ct)).ReadAsync<AgentStatesDto>();
+        return states.Agents.Single(a => a.UserName == userName);
+    }
+
+    private async Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query)
+    {
+        await using var scope = _twilio.Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+
+    private static string NewPhone() => "139" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+
+    private static List<KeyValuePair<string, string>> IncomingCall(string callSid, string phone) =>
+    [
+        new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("From", "+86" + phone), new("Caller", "+86" + phone),
+        new("To", TwilioFixture.FromNumber), new("CallStatus", "ringing"), new("Direction", "inbound"),
+    ];
+
+    private static List<KeyValuePair<string, string>> Status(string callSid, string status, int sequence, string? duration = null)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("CallStatus", status), new("SequenceNumber", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (duration is not null)
+        {
+            form.Add(new("CallDuration", duration));
+        }
+
+        return form;
+    }
+
+    public sealed class OnSqlite(SqliteCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<SqliteCallCentreFixture>;
+
+    public sealed class OnPostgreSql(PostgresCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<PostgresCallCentreFixture>;
+}
+
+/// <summary>The Twilio fixture with the redirects (<c>Calls/{CallSid}.json</c>) the fake received.</summary>
+public abstract class CallCentreFixture(DatabaseProvider provider) : TwilioFixture(provider)
+{
+    public static string RedirectPath(string callSid) => $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json";
+
+    public IReadOnlyList<FakeRequest> Redirects(string callSid) =>
+        Twilio.LogEntries
+            .Where(e => e.RequestMessage.Path == RedirectPath(callSid))
+            .Select(e => new FakeRequest(
+                HttpUtility.ParseQueryString(e.RequestMessage.Body ?? string.Empty, Encoding.UTF8),
+                e.RequestMessage.Headers?.TryGetValue("Authorization", out var auth) == true ? auth.ToString() : null,
+                e.RequestMessage.DateTime))
+            .ToList();
+}
+
+public sealed class SqliteCallCentreFixture() : CallCentreFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCallCentreFixture() : CallCentreFixture(DatabaseProvider.PostgreSql);

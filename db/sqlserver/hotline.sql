@@ -1215,6 +1215,112 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ExternalId] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    CREATE TABLE [CategoryModels] (
+        [Id] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [FormatVersion] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [TrainingLock] bit NULL,
+        [RequestedBy] nvarchar(100) NOT NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [TrainedAt] datetimeoffset NULL,
+        [Samples] int NOT NULL,
+        [TestSamples] int NOT NULL,
+        [EvaluationJson] nvarchar(max) NULL,
+        [MacroF1] float NULL,
+        [Bytes] varbinary(max) NULL,
+        [Sha256] nvarchar(64) NULL,
+        [Active] bit NOT NULL,
+        [ActivatedAt] datetimeoffset NULL,
+        [ActivationNote] nvarchar(500) NULL,
+        [Error] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CategoryModels] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    CREATE TABLE [CategorySuggestions] (
+        [TicketId] uniqueidentifier NOT NULL,
+        [ModelId] uniqueidentifier NOT NULL,
+        [SuggestedCode] nvarchar(32) NOT NULL,
+        [ChosenCode] nvarchar(32) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Day] date NOT NULL,
+        CONSTRAINT [PK_CategorySuggestions] PRIMARY KEY ([TicketId]),
+        CONSTRAINT [FK_CategorySuggestions_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tickets_ExternalId] ON [Tickets] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    CREATE INDEX [IX_CategoryModels_Active] ON [CategoryModels] ([Active]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CategoryModels_TrainingLock] ON [CategoryModels] ([TrainingLock]) WHERE [TrainingLock] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CategoryModels_Version] ON [CategoryModels] ([Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    CREATE INDEX [IX_CategorySuggestions_Day] ON [CategorySuggestions] ([Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201112832_CategoryModels'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201112832_CategoryModels', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261201120254_CallCentreAnswering'
 )
 BEGIN

@@ -100,6 +100,7 @@ public static class ApiServices
 
         services.AddHotlineSignalR(configuration);
         Core.Features.Knowledge.KnowledgeSetup.AddKnowledgeIndexing(services);
+        Core.Features.Tickets.Similarity.SimilaritySetup.AddTicketSimilarityIndexing(services);
 
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;

@@ -69,6 +69,7 @@ api.MapOpen311Endpoints();
 api.MapTelephonyEndpoints();
 api.MapKpiEndpoints();
 api.MapKnowledgeEndpoints();
+api.MapSimilarityEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

@@ -4,10 +4,14 @@ namespace Hotline.Core.Features.Tickets.Similarity;
 /// Groups texts that say the same thing: every pair scoring at least the threshold is joined (union-find), so a
 /// cluster is the connected group. Pairs are found through a local inverted index of the texts' shingles; a shingle
 /// held by more than <c>max(50, 5 %)</c> of them is not used to find pairs (it would pair everything), but it still
-/// counts in the exact score of the pairs found.
+/// counts in the exact score of the pairs found (the common ones weigh little, so a pair far below the threshold
+/// without them is not scored).
 /// </summary>
 public static class SimilarityClusterer
 {
+    /// <summary>The common shingles left out of the pair search weigh little: a pair whose other shingles reach less than this share of the threshold cannot reach it.</summary>
+    private const double MinBoundShare = 0.7;
+
     /// <summary>The clusters of two or more, as indexes into <paramref name="texts"/>, each sorted ascending.</summary>
     public static List<List<int>> Cluster(IReadOnlyList<int[]> texts, Func<int, double> weight, double threshold)
     {
@@ -26,6 +30,7 @@ public static class SimilarityClusterer
         }
 
         var common = Math.Max(50, texts.Count / 20);
+        var norms = texts.Select(t => t.Sum(s => weight(s) * weight(s))).ToArray();
         var parent = Enumerable.Range(0, texts.Count).ToArray();
         var shared = new double[texts.Count];
         var touched = new List<int>();
@@ -58,8 +63,10 @@ public static class SimilarityClusterer
 
             foreach (var j in touched)
             {
+                // The shared weight without the common shingles is a lower bound: only a pair near the threshold is scored exactly.
+                var bound = shared[j] / Math.Sqrt(Math.Max(norms[i] * norms[j], 1e-12));
                 shared[j] = 0;
-                if (Find(parent, i) != Find(parent, j) && DemandSimilarity.Score(texts[i], texts[j], weight) >= threshold)
+                if (bound >= MinBoundShare * threshold && Find(parent, i) != Find(parent, j) && DemandSimilarity.Score(texts[i], texts[j], weight) >= threshold)
                 {
                     parent[Find(parent, i)] = Find(parent, j);
                 }

@@ -1,24 +1,25 @@
 namespace Hotline.Core.Features.Tickets.Similarity;
 
 /// <summary>
-/// Groups texts that say the same thing: every pair scoring at least the threshold is joined (union-find), so a
-/// cluster is the connected group. Pairs are found through a local inverted index of the texts' shingles; a shingle
-/// held by more than <c>max(50, 5 %)</c> of them is not used to find pairs (it would pair everything), but it still
-/// counts in the exact score of the pairs found (the common ones weigh little, so a pair far below the threshold
-/// without them is not scored).
+/// Groups texts that say the same thing, oldest first, around an original: each text joins the cluster of the
+/// earlier original it scores highest with (at least the threshold), or becomes an original itself. Every member is
+/// therefore like its original — no chains of "a like b like c" that end in a cluster of unrelated texts. Pairs are
+/// found through a local inverted index of the texts' shingles; a shingle held by more than <c>max(50, 5 %)</c> of
+/// them is not used to find pairs (it would pair everything) but still counts in the exact score, and a pair whose
+/// other shingles reach less than <see cref="MinBoundShare"/> of the threshold is not scored (the common shingles
+/// weigh little, so it could hardly reach it).
 /// </summary>
 public static class SimilarityClusterer
 {
-    /// <summary>The common shingles left out of the pair search weigh little: a pair whose other shingles reach less than this share of the threshold cannot reach it.</summary>
     private const double MinBoundShare = 0.7;
 
-    /// <summary>The clusters of two or more, as indexes into <paramref name="texts"/>, each sorted ascending.</summary>
+    /// <summary>The clusters of two or more, as indexes into <paramref name="texts"/> (oldest first), each sorted ascending; its first is the original.</summary>
     public static List<List<int>> Cluster(IReadOnlyList<int[]> texts, Func<int, double> weight, double threshold)
     {
         var postings = new Dictionary<int, List<int>>();
-        for (var i = 0; i < texts.Count; i++)
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
         {
-            foreach (var shingle in texts[i])
+            foreach (var shingle in text)
             {
                 if (!postings.TryGetValue(shingle, out var list))
                 {
@@ -31,11 +32,12 @@ public static class SimilarityClusterer
 
         var common = Math.Max(50, texts.Count / 20);
         var norms = texts.Select(t => t.Sum(s => weight(s) * weight(s))).ToArray();
-        var parent = Enumerable.Range(0, texts.Count).ToArray();
+        var original = new int[texts.Count]; // the original each text belongs to (itself for an original)
         var shared = new double[texts.Count];
         var touched = new List<int>();
         for (var i = 0; i < texts.Count; i++)
         {
+            original[i] = i;
             foreach (var shingle in texts[i])
             {
                 var list = postings[shingle];
@@ -49,7 +51,12 @@ public static class SimilarityClusterer
                 {
                     if (j >= i)
                     {
-                        break; // each pair once: the later text looks back
+                        break; // only earlier texts
+                    }
+
+                    if (original[j] != j)
+                    {
+                        continue; // only originals gather members
                     }
 
                     if (shared[j] == 0)
@@ -61,14 +68,14 @@ public static class SimilarityClusterer
                 }
             }
 
+            var best = threshold;
             foreach (var j in touched)
             {
-                // The shared weight without the common shingles is a lower bound: only a pair near the threshold is scored exactly.
                 var bound = shared[j] / Math.Sqrt(Math.Max(norms[i] * norms[j], 1e-12));
                 shared[j] = 0;
-                if (bound >= MinBoundShare * threshold && Find(parent, i) != Find(parent, j) && DemandSimilarity.Score(texts[i], texts[j], weight) >= threshold)
+                if (bound >= MinBoundShare * threshold && DemandSimilarity.Score(texts[i], texts[j], weight) is var score && score >= best)
                 {
-                    parent[Find(parent, i)] = Find(parent, j);
+                    (best, original[i]) = (score, j);
                 }
             }
 
@@ -76,20 +83,9 @@ public static class SimilarityClusterer
         }
 
         return Enumerable.Range(0, texts.Count)
-            .GroupBy(i => Find(parent, i))
+            .GroupBy(i => original[i])
             .Where(g => g.Count() > 1)
             .Select(g => g.Order().ToList())
             .ToList();
-    }
-
-    private static int Find(int[] parent, int i)
-    {
-        while (parent[i] != i)
-        {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-
-        return i;
     }
 }

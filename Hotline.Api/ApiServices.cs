@@ -101,6 +101,7 @@ public static class ApiServices
         services.AddHotlineSignalR(configuration);
         Core.Features.Knowledge.KnowledgeSetup.AddKnowledgeIndexing(services);
         Core.Features.Intelligence.IntelligenceSetup.AddCategoryModelServing(services);
+        Core.Features.Tickets.Similarity.SimilaritySetup.AddTicketSimilarityIndexing(services);
 
         services.AddHealthChecks().AddDbContextCheck<HotlineDbContext>("database", tags: ["ready"]);
         return services;

@@ -70,6 +70,8 @@ api.MapTelephonyEndpoints();
 api.MapKpiEndpoints();
 api.MapKnowledgeEndpoints();
 api.MapIntelligenceEndpoints();
+api.MapSimilarityEndpoints();
+api.MapAssistEndpoints();
 app.MapHub<HotlineHub>(HotlineHub.Path);
 // The console's client-side routes fall back to index.html; /api, /hubs and /openapi never do, so an unknown
 // API route is a ProblemDetails 404 and a wrong content type a 415.

@@ -3,6 +3,7 @@ using FluentValidation;
 using Hotline.Contracts.Intelligence;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Json;
 using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,13 @@ public sealed record GetSuggestionAcceptance(DateOnly? From, DateOnly? To, Guid?
 
 public sealed class GetSuggestionAcceptanceValidator : AbstractValidator<GetSuggestionAcceptance>
 {
-    public GetSuggestionAcceptanceValidator() =>
+    public GetSuggestionAcceptanceValidator()
+    {
+        RuleFor(x => x.From).Must(d => d is null || WireDates.Contains(d.Value)).WithMessage(WireDates.Message).OverridePropertyName("from");
+        RuleFor(x => x.To).Must(d => d is null || WireDates.Contains(d.Value)).WithMessage(WireDates.Message).OverridePropertyName("to");
         RuleFor(x => x).Must(x => x.From is null || x.To is null || (x.From <= x.To && x.To.Value.DayNumber - x.From.Value.DayNumber <= 731))
             .WithMessage("from 须不晚于 to，且区间不超过两年。").OverridePropertyName("from");
+    }
 }
 
 public sealed class GetSuggestionAcceptanceHandler(HotlineDbContext db, TimeProvider time, ReferenceDataCache reference)

@@ -130,8 +130,12 @@ public abstract class OpenApiFuzzTests(ApiFixture fixture, int defaultSeconds) :
         return new FuzzSamples(tickets, units.Where(u => u.Code != "water").Select(u => u.Id).ToList(), user.Id, "HL-FUZZ-0000");
     }
 
+    // Serial, with the intelligence tests: the fuzz starts training jobs, and Hangfire's storage is a process-wide static that a
+    // host started beside others may share with one already disposed (IntelligenceCollection).
+    [Collection(Intelligence.IntelligenceCollection.Name)]
     public sealed class OnSqlite(FuzzFixture.OnSqlite fixture) : OpenApiFuzzTests(fixture, 60), IClassFixture<FuzzFixture.OnSqlite>;
 
+    [Collection(Intelligence.IntelligenceCollection.Name)]
     public sealed class OnPostgreSql(FuzzFixture.OnPostgreSql fixture) : OpenApiFuzzTests(fixture, 40), IClassFixture<FuzzFixture.OnPostgreSql>;
 }
 

@@ -28,6 +28,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The CPU time the process has used so far (user and system), robust to other load on the machine.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The process's peak resident memory so far (Linux VmHWM), in MiB; null elsewhere.</summary>
     public double? PeakMemoryMiB =>
         File.Exists($"/proc/{_process.Id}/status")

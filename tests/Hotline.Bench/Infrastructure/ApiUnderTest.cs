@@ -24,6 +24,9 @@ public sealed class ApiUnderTest : IAsyncDisposable
 
     public double? PeakMemoryMiB => _process.PeakMemoryMiB;
 
+    /// <summary>The API process's CPU time so far: a measure's cost per request, whatever else runs on the machine.</summary>
+    public TimeSpan CpuTime => _process.CpuTime;
+
     /// <summary>The API's last lines of output (warnings and errors), for a failure's report.</summary>
     public string Output => _process.Output;
 

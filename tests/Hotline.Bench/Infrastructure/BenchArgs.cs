@@ -17,7 +17,9 @@ public sealed class BenchArgs
 
     public string PostgresServer => Text("postgres", Environment.GetEnvironmentVariable("HOTLINE_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=hotline-test");
 
-    public bool Keep => _values.ContainsKey("keep");
+    public bool Keep => Flag("keep");
+
+    public bool Flag(string name) => _values.ContainsKey(name);
 
     /// <summary>The whole run stops after this (default 20 minutes), so a benchmark never runs away.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromMinutes(Int("minutes", 20));

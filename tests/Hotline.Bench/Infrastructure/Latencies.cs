@@ -17,6 +17,12 @@ public sealed class Latencies(int capacity)
         }
     }
 
+    public double Mean()
+    {
+        var n = Math.Min(_count, _samples.Length);
+        return n == 0 ? double.NaN : _samples[..n].Average();
+    }
+
     public double Percentile(double p)
     {
         var n = Math.Min(_count, _samples.Length);

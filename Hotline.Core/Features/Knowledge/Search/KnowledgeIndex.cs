@@ -33,9 +33,13 @@ public sealed class KnowledgeIndex : IDisposable
     private const string AudienceField = "audience";
     private const string OwnerField = "owner";
     private const string CategoryField = "category";
-    private const string ValidFromField = "validFrom";
     private const string ValidToField = "validTo";
+    private const string AudienceValues = "audienceDv";
+    private const string ValidFromValues = "validFromDv";
+    private const string ValidToValues = "validToDv";
+    private const long PublicValue = 0;
 
+    /// <summary>The body: stored (snippets), its postings with offsets (where the words are, for &lt;mark&gt;).</summary>
     private static readonly FieldType HighlightedText = CreateHighlightedText();
 
     private readonly KnowledgeRanking _ranking;
@@ -60,7 +64,7 @@ public sealed class KnowledgeIndex : IDisposable
         var config = new IndexWriterConfig(ChineseText.Version, new PerFieldAnalyzerWrapper(_words, perField))
         {
             OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
+            Similarity = TermAtATimeScorer.Bm25Similarity,
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(_directory, config);
@@ -143,26 +147,30 @@ public sealed class KnowledgeIndex : IDisposable
                 return new IndexHits([], 0);
             }
 
-            var query = BuildQuery(plan, request.CategoryCode);
-            var filter = new QueryWrapperFilter(BuildFilter(request));
             var top = Math.Clamp(request.Top, 1, MaxTop);
-            var found = searcher.Search(query, filter, top);
-            var items = new List<IndexHit>(found.ScoreDocs.Length);
-            foreach (var scoreDoc in found.ScoreDocs)
+            var (found, total) = TermAtATimeScorer.Search(searcher, WeightedTerms(plan), top, segment => Acceptance(segment, request), segment => CategoryBonus(segment, request.CategoryCode));
+            var items = new List<IndexHit>(found.Length);
+            var leaves = searcher.IndexReader.Leaves;
+            var spans = found.GroupBy(hit => hit.ShardIndex)
+                .SelectMany(inSegment => MatchedSpans(leaves[inSegment.Key], inSegment.Select(hit => hit.Doc - leaves[inSegment.Key].DocBase), plan)
+                    .Select(local => (Doc: local.Key + leaves[inSegment.Key].DocBase, Spans: local.Value)))
+                .ToDictionary(x => x.Doc, x => x.Spans);
+            foreach (var hit in found)
             {
-                var doc = searcher.Doc(scoreDoc.Doc);
-                var validTo = doc.GetField(ValidToField)?.GetInt64Value() ?? long.MaxValue;
+                var leaf = leaves[hit.ShardIndex];
+                var segment = leaf.AtomicReader;
+                var stored = SegmentCache.For(segment).Hit(hit.Doc - leaf.DocBase, doc => LoadHit(segment.Document(doc)));
                 items.Add(new IndexHit(
-                    Guid.Parse(doc.Get(IdField)),
-                    doc.Get(ExternalIdField),
-                    doc.Get(TitleField),
-                    Snippets.Build(doc.Get(BodyField), MatchedSpans(searcher.IndexReader, scoreDoc.Doc, plan), _ranking.SnippetLength),
-                    Enum.Parse<KnowledgeAudience>(doc.Get(AudienceField)),
-                    Math.Round(scoreDoc.Score, 3),
-                    validTo < request.Now.UtcTicks));
+                    stored.Id,
+                    stored.ExternalId,
+                    stored.Title,
+                    Snippets.Build(stored.Body, spans[hit.Doc], _ranking.SnippetLength),
+                    stored.Audience,
+                    Math.Round(hit.Score, 3),
+                    stored.ValidTo < request.Now.UtcTicks));
             }
 
-            return new IndexHits(items, found.TotalHits);
+            return new IndexHits(items, total);
         }
         finally
         {
@@ -274,54 +282,44 @@ public sealed class KnowledgeIndex : IDisposable
         return (tokens, covered);
     }
 
-    private Query BuildQuery(QueryPlan plan, string? categoryCode)
+    /// <summary>
+    /// The query as a flat sum: each word in the title, keywords and body, each bigram in the title and keywords (and
+    /// in the body where the words left it uncovered), with the ranking's boosts multiplied in.
+    /// </summary>
+    private List<WeightedTerm> WeightedTerms(QueryPlan plan)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var terms = new List<WeightedTerm>((plan.Words.Count * 3) + (plan.Bigrams.Count * 3));
         foreach (var (word, weight) in plan.Words)
         {
-            var perWord = new BooleanQuery(disableCoord: true) { Boost = weight };
-            perWord.Add(new TermQuery(new Term(TitleField, word)) { Boost = _ranking.TitleBoost }, Occur.SHOULD);
-            perWord.Add(new TermQuery(new Term(KeywordsField, word)) { Boost = _ranking.KeywordBoost }, Occur.SHOULD);
-            perWord.Add(new TermQuery(new Term(BodyField, word)) { Boost = _ranking.BodyBoost }, Occur.SHOULD);
-            query.Add(perWord, Occur.SHOULD);
+            terms.Add(new WeightedTerm(TitleField, word, weight * _ranking.TitleBoost));
+            terms.Add(new WeightedTerm(KeywordsField, word, weight * _ranking.KeywordBoost));
+            terms.Add(new WeightedTerm(BodyField, word, weight * _ranking.BodyBoost));
         }
 
-        if (plan.Bigrams.Count > 0)
+        var bodyBigrams = plan.BodyBigrams.ToHashSet(StringComparer.Ordinal);
+        foreach (var bigram in plan.Bigrams)
         {
-            var bigrams = new BooleanQuery(disableCoord: true) { Boost = _ranking.BigramWeight };
-            var bodyBigrams = plan.BodyBigrams.ToHashSet(StringComparer.Ordinal);
-            foreach (var bigram in plan.Bigrams)
+            terms.Add(new WeightedTerm(TitleBigrams, bigram, _ranking.BigramWeight * _ranking.TitleBoost));
+            terms.Add(new WeightedTerm(KeywordBigrams, bigram, _ranking.BigramWeight * _ranking.KeywordBoost));
+            if (bodyBigrams.Contains(bigram))
             {
-                var perBigram = new BooleanQuery(disableCoord: true);
-                perBigram.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = _ranking.TitleBoost }, Occur.SHOULD);
-                perBigram.Add(new TermQuery(new Term(KeywordBigrams, bigram)) { Boost = _ranking.KeywordBoost }, Occur.SHOULD);
-                if (bodyBigrams.Contains(bigram))
-                {
-                    perBigram.Add(new TermQuery(new Term(BodyBigrams, bigram)) { Boost = _ranking.BodyBoost }, Occur.SHOULD);
-                }
-
-                bigrams.Add(perBigram, Occur.SHOULD);
+                terms.Add(new WeightedTerm(BodyBigrams, bigram, _ranking.BigramWeight * _ranking.BodyBoost));
             }
-
-            query.Add(bigrams, Occur.SHOULD);
         }
 
-        if (!string.IsNullOrWhiteSpace(categoryCode))
+        return terms;
+    }
+
+    /// <summary>A boost, never a filter: the agent's category may be wrong, and the right article must still come up.</summary>
+    private Func<int, float>? CategoryBonus(AtomicReader segment, string? categoryCode)
+    {
+        if (string.IsNullOrWhiteSpace(categoryCode) || TermAtATimeScorer.Postings(segment, CategoryField, CategoryAncestry(categoryCode.Trim())) is not { } filed)
         {
-            // A boost, never a filter: the agent's category may be wrong, and the right article must still come up.
-            var boost = new BooleanQuery(disableCoord: true) { Boost = _ranking.CategoryBoost };
-            foreach (var code in CategoryAncestry(categoryCode.Trim()))
-            {
-                boost.Add(new TermQuery(new Term(CategoryField, code)), Occur.SHOULD);
-            }
-
-            var whole = new BooleanQuery(disableCoord: true);
-            whole.Add(query, Occur.MUST);
-            whole.Add(new ConstantScoreQuery(boost) { Boost = _ranking.CategoryBoost }, Occur.SHOULD);
-            return whole;
+            return null;
         }
 
-        return query;
+        var boost = _ranking.CategoryBoost;
+        return doc => filed.Get(doc) ? boost : 0f;
     }
 
     /// <summary>sw-ts stands for itself and its group sw (catalogue codes are group-leaf).</summary>
@@ -335,86 +333,88 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    private static Query BuildFilter(IndexQuery request)
+    /// <summary>
+    /// Who may see a document and whether it is valid now: the public see public articles; a department sees public
+    /// articles and the internal guides its own unit owns; expired (or not yet valid) articles only when asked for.
+    /// </summary>
+    private static Func<int, bool>? Acceptance(AtomicReader segment, IndexQuery request)
     {
-        var filter = new BooleanQuery();
+        var audience = segment.GetNumericDocValues(AudienceValues);
+        Func<int, bool>? visible;
         if (request.PublicOnly || request.Audience == KnowledgeAudience.Public)
         {
-            filter.Add(new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Public))), Occur.MUST);
+            visible = doc => audience.Get(doc) == PublicValue;
         }
         else if (request.RestrictInternalToUnit)
         {
-            // A department sees public articles and the internal guides its own unit owns.
-            var visible = new BooleanQuery();
-            if (request.Audience != KnowledgeAudience.Internal)
-            {
-                visible.Add(new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Public))), Occur.SHOULD);
-            }
-
-            if (request.InternalOwnerUnitId is { } unitId)
-            {
-                var own = new BooleanQuery
-                {
-                    { new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Internal))), Occur.MUST },
-                    { new TermQuery(new Term(OwnerField, Key(unitId))), Occur.MUST },
-                };
-                visible.Add(own, Occur.SHOULD);
-            }
-
-            if (visible.Clauses.Count == 0)
-            {
-                visible.Add(new TermQuery(new Term(AudienceField, "none")), Occur.SHOULD);
-            }
-
-            filter.Add(visible, Occur.MUST);
+            var publicToo = request.Audience != KnowledgeAudience.Internal;
+            var own = request.InternalOwnerUnitId is { } unitId ? TermAtATimeScorer.Postings(segment, OwnerField, [Key(unitId)]) : null;
+            visible = doc => audience.Get(doc) == PublicValue ? publicToo : own is not null && own.Get(doc);
         }
         else if (request.Audience == KnowledgeAudience.Internal)
         {
-            filter.Add(new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Internal))), Occur.MUST);
+            visible = doc => audience.Get(doc) != PublicValue;
         }
         else
         {
-            filter.Add(new MatchAllDocsQuery(), Occur.MUST);
+            visible = null;
         }
 
-        if (!request.IncludeExpired)
+        if (request.IncludeExpired)
         {
-            var now = request.Now.UtcTicks;
-            filter.Add(NumericRangeQuery.NewInt64Range(ValidFromField, null, now, true, true), Occur.MUST);
-            filter.Add(NumericRangeQuery.NewInt64Range(ValidToField, now, null, true, true), Occur.MUST);
+            return visible;
         }
 
-        return filter;
+        var now = request.Now.UtcTicks;
+        var from = segment.GetNumericDocValues(ValidFromValues);
+        var to = segment.GetNumericDocValues(ValidToValues);
+        return doc => from.Get(doc) <= now && to.Get(doc) >= now && (visible is null || visible(doc));
     }
 
-    /// <summary>Where the query's words occur in the body, from the term vector stored with it (no re-analysis).</summary>
-    private static List<(int Start, int End, string Word)> MatchedSpans(IndexReader reader, int docId, QueryPlan plan)
+    /// <summary>
+    /// Where the query's words occur in the bodies of a segment's hits, from the offsets the body's postings carry
+    /// (no re-analysis, no term vectors): one pass over each word's postings for all the hits, in document order.
+    /// </summary>
+    private static Dictionary<int, List<(int Start, int End, string Word)>> MatchedSpans(AtomicReaderContext leaf, IEnumerable<int> hits, QueryPlan plan)
     {
-        var spans = new List<(int, int, string)>();
-        var vector = reader.GetTermVector(docId, BodyField);
-        if (vector is null)
+        var docs = hits.Order().ToList();
+        var spans = docs.ToDictionary(doc => doc, _ => new List<(int, int, string)>());
+        var terms = leaf.AtomicReader.GetTerms(BodyField)?.GetEnumerator();
+        if (terms is null)
         {
             return spans;
         }
 
-        var terms = vector.GetEnumerator();
         foreach (var word in plan.Words.Keys)
         {
-            if (!terms.SeekExact(new Lucene.Net.Util.BytesRef(word)))
+            if (!terms.SeekExact(new Lucene.Net.Util.BytesRef(word)) || terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } positions)
             {
                 continue;
             }
 
-            var positions = terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
-            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+            var current = -1;
+            foreach (var doc in docs)
             {
-                continue;
-            }
+                if (current < doc)
+                {
+                    current = positions.Advance(doc);
+                }
 
-            for (var i = 0; i < positions.Freq; i++)
-            {
-                positions.NextPosition();
-                spans.Add((positions.StartOffset, positions.EndOffset, word));
+                if (current == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+
+                if (current != doc)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < positions.Freq; i++)
+                {
+                    positions.NextPosition();
+                    spans[doc].Add((positions.StartOffset, positions.EndOffset, word));
+                }
             }
         }
 
@@ -435,6 +435,14 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    private static StoredHit LoadHit(Document doc) => new(
+        Guid.Parse(doc.Get(IdField)),
+        doc.Get(ExternalIdField),
+        doc.Get(TitleField),
+        doc.Get(BodyField),
+        Enum.Parse<KnowledgeAudience>(doc.Get(AudienceField)),
+        doc.GetField(ValidToField)?.GetInt64Value() ?? long.MaxValue);
+
     private static Document ToDocument(IndexedArticle article)
     {
         var keywords = string.Join('；', article.Keywords.Concat(article.Synonyms).Concat(article.Tags).Select(ChineseText.Normalize));
@@ -449,8 +457,10 @@ public sealed class KnowledgeIndex : IDisposable
             new TextField(KeywordBigrams, keywords, Field.Store.NO),
             new TextField(BodyBigrams, ChineseText.Normalize(article.Body), Field.Store.NO),
             new StringField(AudienceField, article.Audience.ToString(), Field.Store.YES),
-            new Int64Field(ValidFromField, article.ValidFrom?.UtcTicks ?? long.MinValue, Field.Store.NO),
-            new Int64Field(ValidToField, article.ValidTo?.UtcTicks ?? long.MaxValue, Field.Store.YES),
+            new StoredField(ValidToField, article.ValidTo?.UtcTicks ?? long.MaxValue),
+            new NumericDocValuesField(AudienceValues, article.Audience == KnowledgeAudience.Public ? PublicValue : 1),
+            new NumericDocValuesField(ValidFromValues, article.ValidFrom?.UtcTicks ?? long.MinValue),
+            new NumericDocValuesField(ValidToValues, article.ValidTo?.UtcTicks ?? long.MaxValue),
         };
         if (article.ExternalId is { } externalId)
         {
@@ -476,12 +486,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static FieldType CreateHighlightedText()
     {
-        var type = new FieldType(TextField.TYPE_STORED)
-        {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
-        };
+        var type = new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
         type.Freeze();
         return type;
     }
@@ -497,9 +502,10 @@ public sealed class KnowledgeIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = TermAtATimeScorer.Bm25Similarity };
     }
 }
 
 /// <summary>The words a query was searched with: weight 1 for its own words, less for corrections and synonyms.</summary>
 public sealed record QueryPlan(IReadOnlyDictionary<string, float> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Corrections, IReadOnlyList<string> Synonyms, IReadOnlyList<string> BodyBigrams);
+

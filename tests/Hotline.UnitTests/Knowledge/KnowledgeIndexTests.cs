@@ -134,6 +134,20 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Search_Should_FindAWordNoArticleHadBefore_When_AnArticleWithItIsAdded()
+    {
+        // Each segment keeps the terms it was asked for, found or not; a new article is a new segment with its own.
+        using var index = IndexOf(Article("犬只登记", "养犬须登记。"), Article("燃气开户", "办理燃气开户需要房产证明。"));
+        index.Search(new IndexQuery("犬只年检", 5, Now)).Items.Single().Title.ShouldBe("犬只登记");
+
+        var checkup = Article("犬只年检", "犬只每年须年检一次。");
+        index.Apply([checkup], []);
+
+        index.Search(new IndexQuery("犬只年检", 5, Now)).Items.First().Id.ShouldBe(checkup.Id);
+        index.Search(new IndexQuery("年检", 5, Now)).Items.Single().Snippet.ShouldContain("<mark>年检</mark>");
+    }
+
+    [Fact]
     public void Apply_Should_ReplaceAndRemoveArticles_When_TheyChange()
     {
         var article = Article("犬只登记", "养犬须登记。");

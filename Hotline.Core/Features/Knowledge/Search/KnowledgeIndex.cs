@@ -19,6 +19,9 @@ public sealed class KnowledgeIndex : IDisposable
 {
     public const int MaxTop = 50;
 
+    /// <summary>Word occurrences a snippet is chosen among.</summary>
+    private const int MaxSnippetSpans = 256;
+
     /// <summary>Distinct query words and bigrams looked at; a 500-character query stays a bounded query.</summary>
     private const int MaxQueryTerms = 96;
 
@@ -38,9 +41,6 @@ public sealed class KnowledgeIndex : IDisposable
     private const string ValidFromValues = "validFromDv";
     private const string ValidToValues = "validToDv";
     private const long PublicValue = 0;
-
-    /// <summary>The body: stored (snippets), its postings with offsets (where the words are, for &lt;mark&gt;).</summary>
-    private static readonly FieldType HighlightedText = CreateHighlightedText();
 
     private readonly KnowledgeRanking _ranking;
     private readonly Analyzer _words = ChineseText.CreateWordAnalyzer();
@@ -151,10 +151,6 @@ public sealed class KnowledgeIndex : IDisposable
             var (found, total) = TermAtATimeScorer.Search(searcher, WeightedTerms(plan), top, segment => Acceptance(segment, request), segment => CategoryBonus(segment, request.CategoryCode));
             var items = new List<IndexHit>(found.Length);
             var leaves = searcher.IndexReader.Leaves;
-            var spans = found.GroupBy(hit => hit.ShardIndex)
-                .SelectMany(inSegment => MatchedSpans(leaves[inSegment.Key], inSegment.Select(hit => hit.Doc - leaves[inSegment.Key].DocBase), plan)
-                    .Select(local => (Doc: local.Key + leaves[inSegment.Key].DocBase, Spans: local.Value)))
-                .ToDictionary(x => x.Doc, x => x.Spans);
             foreach (var hit in found)
             {
                 var leaf = leaves[hit.ShardIndex];
@@ -164,7 +160,7 @@ public sealed class KnowledgeIndex : IDisposable
                     stored.Id,
                     stored.ExternalId,
                     stored.Title,
-                    Snippets.Build(stored.Body, spans[hit.Doc], _ranking.SnippetLength),
+                    Snippets.Build(stored.Body, MatchedSpans(stored.Body, plan), _ranking.SnippetLength),
                     stored.Audience,
                     Math.Round(hit.Score, 3),
                     stored.ValidTo < request.Now.UtcTicks));
@@ -372,49 +368,18 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
-    /// Where the query's words occur in the bodies of a segment's hits, from the offsets the body's postings carry
-    /// (no re-analysis, no term vectors): one pass over each word's postings for all the hits, in document order.
+    /// Where the query's words occur in the body, found in the text itself (ordinal, ignoring case): a hit's snippet
+    /// costs no index reads (positions from the postings were a third of a search). At most
+    /// <see cref="MaxSnippetSpans"/>, so a very long body stays a bounded snippet.
     /// </summary>
-    private static Dictionary<int, List<(int Start, int End, string Word)>> MatchedSpans(AtomicReaderContext leaf, IEnumerable<int> hits, QueryPlan plan)
+    private static List<(int Start, int End, string Word)> MatchedSpans(string body, QueryPlan plan)
     {
-        var docs = hits.Order().ToList();
-        var spans = docs.ToDictionary(doc => doc, _ => new List<(int, int, string)>());
-        var terms = leaf.AtomicReader.GetTerms(BodyField)?.GetEnumerator();
-        if (terms is null)
-        {
-            return spans;
-        }
-
+        var spans = new List<(int, int, string)>();
         foreach (var word in plan.Words.Keys)
         {
-            if (!terms.SeekExact(new Lucene.Net.Util.BytesRef(word)) || terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } positions)
+            for (var at = body.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0 && spans.Count < MaxSnippetSpans; at = body.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
-            }
-
-            var current = -1;
-            foreach (var doc in docs)
-            {
-                if (current < doc)
-                {
-                    current = positions.Advance(doc);
-                }
-
-                if (current == DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    break;
-                }
-
-                if (current != doc)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < positions.Freq; i++)
-                {
-                    positions.NextPosition();
-                    spans[doc].Add((positions.StartOffset, positions.EndOffset, word));
-                }
+                spans.Add((at, at + word.Length, word));
             }
         }
 
@@ -452,7 +417,7 @@ public sealed class KnowledgeIndex : IDisposable
             new StringField(IdField, Key(article.Id), Field.Store.YES),
             new TextField(TitleField, title, Field.Store.YES),
             new TextField(KeywordsField, keywords, Field.Store.NO),
-            new Field(BodyField, article.Body, HighlightedText),
+            new TextField(BodyField, article.Body, Field.Store.YES),
             new TextField(TitleBigrams, title, Field.Store.NO),
             new TextField(KeywordBigrams, keywords, Field.Store.NO),
             new TextField(BodyBigrams, ChineseText.Normalize(article.Body), Field.Store.NO),
@@ -483,13 +448,6 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private static string Key(Guid id) => id.ToString("N");
-
-    private static FieldType CreateHighlightedText()
-    {
-        var type = new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
-        type.Freeze();
-        return type;
-    }
 
     public void Dispose()
     {

@@ -15,15 +15,20 @@ internal sealed record StoredHit(Guid Id, string? ExternalId, string Title, stri
 /// What the knowledge search keeps decoded per index segment (docs/knowledge.md "Search cost"). A segment never
 /// changes, so nothing here goes stale: the cache is keyed weakly by the segment's core and leaves with it when a
 /// merge or a rebuild drops the segment. Deletions change only the live documents, which are checked on each search.
-/// Kept: the encoded field lengths per field, the postings of terms in many documents (the common words every
-/// search reads), and the stored fields of documents that were hits (decompressing them cost a sixth of a search).
+/// Kept: the encoded field lengths per field, the decoded postings of the terms searched for (and which terms the
+/// segment does not have), and the stored fields of documents that were hits (decompressing them cost a sixth of a
+/// search).
 /// </summary>
 internal sealed class SegmentCache
 {
     private static readonly ConditionalWeakTable<object, SegmentCache> Segments = new();
 
     private readonly ConcurrentDictionary<string, byte[]> _norms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Term, DecodedPostings> _postings = new();
+    /// <summary>Terms looked up per segment and kept, found or not: enough for every term a base of this size is searched by.</summary>
+    private const int MaxTerms = 100_000;
+
+    private readonly ConcurrentDictionary<Term, DecodedPostings?> _postings = new();
+    private int _terms;
     private readonly StoredHit?[] _hits;
 
     private SegmentCache(int maxDoc) => _hits = new StoredHit?[maxDoc];
@@ -32,10 +37,11 @@ internal sealed class SegmentCache
 
     /// <summary>
     /// The term's postings in this segment (deleted documents too: the caller checks), or null when the segment does
-    /// not have it; kept decoded when the term is in at least <paramref name="cacheFrom"/> documents. A search passes
-    /// its own <paramref name="termsEnums"/> so that one terms enumerator per field serves all its terms.
+    /// not have it. Both answers are kept (up to <see cref="MaxTerms"/> terms a segment): the term dictionary's seek
+    /// was the largest cost of a search left, and under concurrency its reads contend on the directory's locks. A
+    /// search passes its own <paramref name="termsEnums"/> so that one terms enumerator per field serves its terms.
     /// </summary>
-    public DecodedPostings? Postings(AtomicReader segment, Term term, int cacheFrom, Dictionary<string, TermsEnum?> termsEnums)
+    public DecodedPostings? Postings(AtomicReader segment, Term term, Dictionary<string, TermsEnum?> termsEnums)
     {
         if (_postings.TryGetValue(term, out var cached))
         {
@@ -47,13 +53,13 @@ internal sealed class SegmentCache
             termsEnums[term.Field] = terms = segment.GetTerms(term.Field)?.GetEnumerator();
         }
 
-        if (terms is null || !terms.SeekExact(term.Bytes))
+        var decoded = terms is not null && terms.SeekExact(term.Bytes) ? Decode(terms, Norms(segment, term.Field)) : null;
+        if (Volatile.Read(ref _terms) < MaxTerms && _postings.TryAdd(term, decoded))
         {
-            return null;
+            Interlocked.Increment(ref _terms);
         }
 
-        var decoded = Decode(terms, Norms(segment, term.Field));
-        return decoded.Docs.Length >= cacheFrom ? _postings.GetOrAdd(term, decoded) : decoded;
+        return decoded;
     }
 
     public StoredHit Hit(int doc, Func<int, StoredHit> load) => _hits[doc] ??= load(doc);

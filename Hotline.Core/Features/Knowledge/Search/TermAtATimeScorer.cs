@@ -18,9 +18,6 @@ internal readonly record struct WeightedTerm(string Field, string Text, float Bo
 /// </summary>
 internal static class TermAtATimeScorer
 {
-    /// <summary>Terms in at least this many documents of a segment have their postings kept decoded (<see cref="SegmentCache"/>).</summary>
-    private const int CachedPostingsMinDocs = 32;
-
     private static readonly Bm25 Similarity = new();
 
     /// <summary>The similarity an <see cref="IndexSearcher"/> must use for its norms to mean what these scores read from them.</summary>
@@ -53,7 +50,7 @@ internal static class TermAtATimeScorer
             for (var i = 0; i < segments.Length; i++)
             {
                 var (segment, cache, termsEnums) = segments[i];
-                perSegment[i] = cache.Postings(segment, term, CachedPostingsMinDocs, termsEnums);
+                perSegment[i] = cache.Postings(segment, term, termsEnums);
                 docFreq += perSegment[i]?.Docs.Length ?? 0;
             }
 

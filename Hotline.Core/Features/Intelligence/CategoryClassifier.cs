@@ -43,7 +43,8 @@ public sealed class CategoryClassifier
     /// <summary>The SVM's L2 (λ): on the benchmark 1e-4 and 1e-3 lost 0.5–1.5 points of macro-F1 against 3e-4.</summary>
     private const float L2 = 3e-4f;
 
-    private const int Passes = 30;
+    /// <summary>SDCA passes at most: 15 scored as 30 (0.899 and 0.897) in half the time.</summary>
+    private const int Passes = 15;
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;

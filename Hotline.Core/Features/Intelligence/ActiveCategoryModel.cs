@@ -63,14 +63,14 @@ public sealed partial class ActiveCategoryModel(ILogger<ActiveCategoryModel> log
     }
 
     /// <summary>A stored model, or <see cref="InvalidDataException"/> when it is not one this node can serve.</summary>
-    public static CategoryClassifier Open(byte[]? bytes, string? sha256, int formatVersion)
+    public static CategoryClassifier Open(byte[]? bytes, string? sha256, int formatVersion, ModelPart part = ModelPart.Served)
     {
         if (formatVersion != TextFeaturizer.FormatVersion)
         {
             throw new InvalidDataException($"The model was featurized with format {formatVersion}; this node featurizes with {TextFeaturizer.FormatVersion}.");
         }
 
-        return bytes is null ? throw new InvalidDataException("The model has no stored bytes.") : CategoryClassifier.Load(bytes, sha256);
+        return bytes is null ? throw new InvalidDataException("The model has no stored bytes.") : CategoryClassifier.Load(bytes, sha256, part);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Category model v{Version} ({ModelId}) loaded and active on this node")]

@@ -26,7 +26,9 @@ public sealed record TrainingSet(IReadOnlyList<CategorySample> Train, IReadOnlyL
         var known = await db.Categories.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
         var (train, test) = (new List<CategorySample>(), new List<CategorySample>());
         var rows = Usable(db).Where(t => known.Contains(t.CategoryCode))
-            .OrderByDescending(t => t.ClosedAt)
+            // The id breaks ties (imported orders often share a close time): SDCA reads the orders in this order, and the
+            // same orders must give the same model.
+            .OrderByDescending(t => t.ClosedAt).ThenBy(t => t.Id)
             .Take(options.MaxSamples)
             .Select(t => new { t.Id, t.Content, t.CategoryCode })
             .AsAsyncEnumerable();

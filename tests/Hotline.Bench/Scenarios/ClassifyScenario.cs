@@ -50,7 +50,7 @@ public sealed class ClassifyScenario : IScenario
 
         var report = new BenchReport("classify: category model through import → train → classify")
             .Configure("data", $"{Path.GetFileName(path)}: {rows.Count} messages, {labels.Count} categories ({string.Join("、", labels)})")
-            .Configure("features", $"character 1–3-grams{(extra["Intelligence:CategoryModel:UseWords"] == "true" ? " + SmartCn words" : string.Empty)}, hashed TF-IDF, SDCA maximum entropy; 20 % of the imported history held out by the model itself")
+            .Configure("features", $"character 1–3-grams{(extra["Intelligence:CategoryModel:UseWords"] == "true" ? " + SmartCn words" : string.Empty)}, TF-IDF over the training vocabulary (terms of ≥ 2 orders), one-versus-all linear SVM (SDCA hinge, Platt-calibrated); 20 % of the imported history held out for the model's own evaluation, the served model trained on all of it")
             .Columns("measure", "value", "goal");
 
         if (folds > 1)
@@ -115,7 +115,7 @@ public sealed class ClassifyScenario : IScenario
             var memoryAfterImport = api.PeakMemoryMiB;
             var (model, seconds) = await TrainAsync(admin, ct);
             report.Row($"import of {orders:N0} orders in one request (s)", $"{importSeconds:0.0} ({imported.Created:N0} created, {imported.Errors.Count} errors)", "–")
-                .Row($"training on {model.Samples + model.TestSamples:N0} orders, request → Ready (s)", $"{seconds:0.0}", "< 120")
+                .Row($"training on {model.Samples + model.TestSamples:N0} orders (evaluation model on {model.Samples:N0}, served model on all), request → Ready (s)", $"{seconds:0.0}", "< 120")
                 .Row("API peak resident memory after the import / after training (MiB)", $"{memoryAfterImport:0} / {api.PeakMemoryMiB:0}", "bounded");
         }
 

@@ -44,6 +44,39 @@ public sealed class CategoryModelTests
     }
 
     [Fact]
+    public void Training_Should_GiveTheSameModel_ForTheSameOrders()
+    {
+        var (first, second) = (Trained(), Trained());
+
+        foreach (var text in new[] { "我家停水了", "半夜噪音", "无关的话" })
+        {
+            first.Predict(text).ShouldBe(second.Predict(text));
+        }
+    }
+
+    [Fact]
+    public void TrainWithHoldOut_Should_ServeAModelOfEveryOrder_And_StoreTheEvaluationModelBeside()
+    {
+        var train = Water.Select(t => new CategorySample(t, "sw-ts")).Concat(Noise.Select(t => new CategorySample(t, "hj-zs"))).ToList();
+        List<CategorySample> test = [new("楼上漏水", "sw-ts"), new("卫生间漏水", "sw-ts")];
+
+        var (evaluation, served) = CategoryClassifier.TrainWithHoldOut(train, test, new TextFeaturizer());
+        var (bytes, sha) = served.Serialize(evaluation);
+
+        // 漏水 is only in the held-out orders: the served model learned it, the evaluation model did not.
+        served.Terms.ShouldBeGreaterThan(evaluation.Terms);
+        evaluation.Terms.ShouldBe(CategoryClassifier.Train(train, new TextFeaturizer()).Terms);
+        CategoryClassifier.Load(bytes, sha).Terms.ShouldBe(served.Terms);
+        var loadedEvaluation = CategoryClassifier.Load(bytes, sha, ModelPart.Evaluation);
+        loadedEvaluation.Terms.ShouldBe(evaluation.Terms);
+        loadedEvaluation.Predict("停水")[0].Probability.ShouldBe(evaluation.Predict("停水")[0].Probability, 1e-6);
+        ActiveCategoryModel.Open(bytes, sha, TextFeaturizer.FormatVersion, ModelPart.Evaluation).Terms.ShouldBe(evaluation.Terms);
+
+        var (single, singleSha) = evaluation.Serialize();
+        Should.Throw<InvalidDataException>(() => CategoryClassifier.Load(single, singleSha, ModelPart.Evaluation));
+    }
+
+    [Fact]
     public void Load_Should_RefuseAModel_When_ItsBytesAreDamaged()
     {
         var (bytes, sha) = Trained().Serialize();

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Core.Features.Intelligence.TrainCategoryModel;
 
 /// <summary>
-/// The training job's work: featurize the closed orders, train on all but the held-out ones, evaluate on those,
-/// score the active model on the same held-out orders, store the model and activate it when the rule says so
+/// The training job's work: featurize the closed orders, train an evaluation model on all but the held-out ones and
+/// evaluate it on those, train the served model on all of them, score the active model's evaluation model on the same
+/// held-out orders, store both models and activate the new one when the rule says so
 /// (<see cref="ActivationRule"/>). Safe to run twice: a model no longer in training is left alone. A failure
 /// marks the model Failed with the reason; the active one stays.
 /// </summary>
@@ -38,9 +39,9 @@ public sealed partial class TrainCategoryModelHandler(
                 throw new InvalidOperationException($"训练样本不足：训练集 {set.Train.Count} 条、测试集 {set.Test.Count} 条，至少需要两个类别和一条测试样本。");
             }
 
-            var classifier = CategoryClassifier.Train(set.Train, featurizer);
-            var evaluation = ModelEvaluator.Evaluate(TrainingSet.Score(classifier, set.Test));
-            var (bytes, sha) = classifier.Serialize();
+            var (evaluated, served) = CategoryClassifier.TrainWithHoldOut(set.Train, set.Test, featurizer);
+            var evaluation = ModelEvaluator.Evaluate(TrainingSet.Score(evaluated, set.Test));
+            var (bytes, sha) = served.Serialize(evaluated);
             var (activeVersion, activeScore) = await ScoreActiveAsync(set.Test, cancellationToken);
             var (activate, note) = ActivationRule.Decide(evaluation.MacroF1, activeScore, activeVersion);
 
@@ -85,7 +86,11 @@ public sealed partial class TrainCategoryModelHandler(
         }
     }
 
-    /// <summary>The active model's macro-F1 on the new held-out orders; its version and null when it cannot be loaded; nothing when none is active.</summary>
+    /// <summary>
+    /// The active model's macro-F1 on the new held-out orders, scored with its evaluation model (trained, like the new
+    /// one's, without the held-out orders: the split is by id); its version and null when it cannot be loaded; nothing
+    /// when none is active.
+    /// </summary>
     private async Task<(int? Version, double? MacroF1)> ScoreActiveAsync(IReadOnlyList<CategorySample> test, CancellationToken ct)
     {
         var current = await db.Set<CategoryModel>().AsNoTracking().Where(m => m.Active).OrderByDescending(m => m.ActivatedAt)
@@ -97,7 +102,7 @@ public sealed partial class TrainCategoryModelHandler(
 
         try
         {
-            var classifier = ActiveCategoryModel.Open(current.Bytes, current.Sha256, current.FormatVersion);
+            var classifier = ActiveCategoryModel.Open(current.Bytes, current.Sha256, current.FormatVersion, ModelPart.Evaluation);
             return (current.Version, ModelEvaluator.Evaluate(TrainingSet.Score(classifier, test)).MacroF1);
         }
         catch (InvalidDataException)

@@ -10,13 +10,19 @@ namespace Hotline.Core.Features.Knowledge;
 
 /// <summary>
 /// Searches, opened results and deflections (知识缺口, docs/knowledge.md) are written in batches behind the
-/// answer, so logging never adds a database write to a search. In order: a search row is inserted before an
+/// answer, so logging never adds a database write to a search; the writer gathers for 200 ms before each batch. In order: a search row is inserted before an
 /// "opened" that names it. What is still queued when the process dies is lost; these are statistics, not records.
 /// </summary>
 public sealed partial class KnowledgeActivityQueue(IServiceScopeFactory scopes, ILogger<KnowledgeActivityQueue> logger) : BackgroundService
 {
     private const int Capacity = 10_000;
     private const int BatchSize = 500;
+
+    /// <summary>
+    /// How long the writer lets activity gather after the first item: at a busy hour's searches one insert of many
+    /// rows instead of a commit every few searches (that commit cost a quarter of a search's CPU).
+    /// </summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(200);
 
     private readonly Channel<Activity> _channel = Channel.CreateBounded<Activity>(new BoundedChannelOptions(Capacity)
     {
@@ -50,6 +56,7 @@ public sealed partial class KnowledgeActivityQueue(IServiceScopeFactory scopes, 
         var batch = new List<Activity>(BatchSize);
         while (await _channel.Reader.WaitToReadAsync(stoppingToken))
         {
+            await Task.Delay(Gather, stoppingToken);
             while (batch.Count < BatchSize && _channel.Reader.TryRead(out var item))
             {
                 batch.Add(item);

@@ -12,6 +12,7 @@ using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using static Hotline.IntegrationTests.Telephony.CallForms;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock;
@@ -277,25 +278,6 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
     {
         await using var scope = _twilio.Factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
-    }
-
-    private static string NewPhone() => "139" + Random.Shared.NextInt64(10_000_000, 99_999_999);
-
-    private static List<KeyValuePair<string, string>> IncomingCall(string callSid, string phone) =>
-    [
-        new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("From", "+86" + phone), new("Caller", "+86" + phone),
-        new("To", TwilioFixture.FromNumber), new("CallStatus", "ringing"), new("Direction", "inbound"),
-    ];
-
-    private static List<KeyValuePair<string, string>> Status(string callSid, string status, int sequence, string? duration = null)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("CallStatus", status), new("SequenceNumber", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        if (duration is not null)
-        {
-            form.Add(new("CallDuration", duration));
-        }
-
-        return form;
     }
 
     public sealed class OnSqlite(SqliteCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<SqliteCallCentreFixture>;

@@ -6,8 +6,6 @@ using Hotline.Contracts.Telephony;
 using Hotline.Domain.Common;
 using Hotline.IntegrationTests.Infrastructure;
 using Shouldly;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using static Hotline.IntegrationTests.Telephony.CallForms;
 
 namespace Hotline.IntegrationTests.Telephony;
@@ -96,8 +94,7 @@ public abstract class CallMeasuresTests(CallCentreFixture fixture) : ApiTestBase
     private async Task<string> IncomingAsync(string phone)
     {
         var callSid = NewCallSid();
-        _twilio.Twilio.Given(Request.Create().WithPath(CallCentreFixture.RedirectPath(callSid)).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json").WithBody("{\"sid\":\"" + callSid + "\",\"status\":\"in-progress\"}"));
+        _twilio.AcceptRedirect(callSid);
         await PostAsync(IncomingCall(callSid, phone), "/twilio/voice/incoming");
         await PostAsync(Status(callSid, "in-progress", 1));
         return callSid;

@@ -4,7 +4,6 @@ using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
 using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -198,8 +197,7 @@ public abstract class MissedCallTests(CallCentreFixture fixture) : ApiTestBase(f
         var callSid = NewCallSid();
         if (redirectable)
         {
-            _twilio.Twilio.Given(Request.Create().WithPath(CallCentreFixture.RedirectPath(callSid)).UsingPost())
-                .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json").WithBody("{\"sid\":\"" + callSid + "\",\"status\":\"in-progress\"}"));
+            _twilio.AcceptRedirect(callSid);
         }
 
         await PostAsync("/twilio/voice/incoming", IncomingCall(callSid, phone));
@@ -217,11 +215,7 @@ public abstract class MissedCallTests(CallCentreFixture fixture) : ApiTestBase(f
     private Task<int> ResetAgentsAsync() =>
         QueryAsync(db => db.Calls.Where(c => c.IsActive && c.AgentId != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false).SetProperty(c => c.Status, "completed"), Ct));
 
-    private async Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query)
-    {
-        await using var scope = _twilio.Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query) => _twilio.QueryAsync(query);
 
     public sealed class OnSqlite(SqliteCallCentreFixture fixture) : MissedCallTests(fixture), IClassFixture<SqliteCallCentreFixture>;
 

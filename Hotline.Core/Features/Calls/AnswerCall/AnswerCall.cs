@@ -117,7 +117,7 @@ public sealed class AnswerCallHandler(
         catch (TwilioApiException ex)
         {
             await UndoAsync(call.Id, userId, ct);
-            throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "错误"}），来电已放回队列，您的状态恢复为空闲。", ex);
+            throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Reference}），来电已放回队列，您的状态恢复为空闲。", ex);
         }
 
         return credentials.Line == TelephonyLine.Local

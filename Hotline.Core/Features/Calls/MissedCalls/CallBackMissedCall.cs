@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hotline.Contracts.Telephony;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Calls.AnswerCall;
@@ -68,7 +67,7 @@ public sealed class CallBackMissedCallHandler(
         {
             task.CallbackFailed();
             await MissedCallSaves.SaveAsync(db, CancellationToken.None);
-            throw new TelephonyBridgeFailedException($"电话平台拒绝回拨（{ex.Code?.ToString(CultureInfo.InvariantCulture) ?? ex.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "错误"}），回拨任务已放回列表。", ex);
+            throw new TelephonyBridgeFailedException($"电话平台拒绝回拨（{ex.Reference}），回拨任务已放回列表。", ex);
         }
 
         return credentials.Line == TelephonyLine.Local

@@ -40,8 +40,6 @@ public sealed class ExportCallMeasuresHandler(CallMeasureReader reader, TimeProv
                 r.AverageSpeedOfAnswerSeconds, r.AverageHandleSeconds, r.CallbacksDone, r.CallbacksReached,
             ]).ToAsyncEnumerable());
         var name = $"calls-{request.GroupBy}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}".ToLowerInvariant();
-        return request.Format == ExportFormat.Xlsx
-            ? new KpiFile(name + ".xlsx", XlsxTableWriter.ContentType, (output, ct) => XlsxTableWriter.WriteAsync(table, output, ct))
-            : new KpiFile(name + ".csv", CsvTableWriter.ContentType, (output, ct) => CsvTableWriter.WriteAsync(table, output, ct));
+        return KpiFile.Of(table, name, request.Format);
     }
 }

@@ -79,6 +79,36 @@ public abstract class MissedCallTests(CallCentreFixture fixture) : ApiTestBase(f
     }
 
     [Fact]
+    public async Task HangUpWhileTheAnswerIsRefused_Should_StillMakeACallbackTask()
+    {
+        using var agent = await ClientAsync("agent");
+        await ResetAgentsAsync();
+        await QueryAsync(db => db.Calls.Where(c => c.IsActive).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false).SetProperty(c => c.Status, "completed"), Ct));
+        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("13900002222"), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        await (await agent.PutAsJsonAsync("/api/agents/me/presence", new SetPresenceRequest(AgentPresenceStatus.Available), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        var phone = NewPhone();
+        var callSid = NewCallSid();
+        // Twilio refuses the redirect (21220) a moment later; the caller's hang-up arrives while the call is claimed.
+        _twilio.AcceptRedirect(callSid, Response.Create().WithDelay(TimeSpan.FromMilliseconds(800)).WithStatusCode(HttpStatusCode.BadRequest).WithHeader("Content-Type", "application/json")
+            .WithBody("{\"code\":21220,\"message\":\"Call is not in-progress. Cannot redirect.\",\"status\":400}"));
+        await PostAsync("/twilio/voice/incoming", IncomingCall(callSid, phone));
+        await PostAsync("/twilio/voice/status", Status(callSid, "in-progress", 1));
+
+        var answering = agent.PostAsync("/api/calls/answer", null, Ct);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await QueryAsync(db => db.Calls.Where(c => c.CallSid == callSid).Select(c => c.AgentId).SingleAsync(Ct)) is null)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the answer claims the call");
+            await Task.Yield();
+        }
+
+        await PostAsync("/twilio/voice/status", Status(callSid, "completed", 2));
+        await (await answering).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
+
+        (await TaskOfAsync(agent, phone)).Reason.ShouldBe(MissedCallReason.Abandoned);
+    }
+
+    [Fact]
     public async Task Callback_Should_RingTheAgentThenTheCitizen_And_RecordOutcomes_UntilDone()
     {
         using var agent = await ClientAsync("agent");

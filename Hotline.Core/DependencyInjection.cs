@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Users.UserAccessCache>();
         services.AddScoped<Features.Kpis.MeasureCalculator>();
         services.AddScoped<Features.Kpis.VolumeCalculator>();
+        services.AddScoped<Features.Kpis.GetCallMeasures.CallMeasureReader>();
         services.AddScoped<Features.Kpis.HotSpotFinder>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();

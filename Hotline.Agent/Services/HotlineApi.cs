@@ -86,6 +86,16 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     public Task<IReadOnlyList<CallDto>> ListActiveCallsAsync() => GetAsync<IReadOnlyList<CallDto>>("api/calls?active=true");
 
+    /// <summary>接听: the front caller of the queue (409 with a Chinese detail when the agent cannot answer).</summary>
+    public Task<AnswerCallResponse> AnswerCallAsync() => SendAsync<AnswerCallResponse>(HttpMethod.Post, "api/calls/answer", null);
+
+    public Task<IReadOnlyList<MissedCallDto>> ListMissedCallsAsync() => GetAsync<IReadOnlyList<MissedCallDto>>("api/calls/missed");
+
+    public Task<MissedCallCallbackResponse> CallBackMissedCallAsync(Guid id) => SendAsync<MissedCallCallbackResponse>(HttpMethod.Post, $"api/calls/missed/{id}/callback", null);
+
+    public Task<MissedCallDto> RecordMissedCallOutcomeAsync(Guid id, MissedCallOutcome outcome, string? note) =>
+        SendAsync<MissedCallDto>(HttpMethod.Post, $"api/calls/missed/{id}/outcome", new RecordMissedCallOutcomeRequest(outcome, note));
+
     public Task<IReadOnlyList<UnitMeasuresDto>> GetUnitMeasuresAsync(string query) => GetAsync<IReadOnlyList<UnitMeasuresDto>>("api/kpis/units?" + query);
 
     /// <summary><paramref name="dimension"/>: <c>districts</c> or <c>categories</c>.</summary>

@@ -4,6 +4,7 @@ using Hotline.Core.Features.Kpis;
 using Hotline.Core.Features.Kpis.Counts.RebuildKpiCounts;
 using Hotline.Core.Features.Kpis.Export;
 using Hotline.Core.Features.Kpis.ExportKpiTable;
+using Hotline.Core.Features.Kpis.GetCallMeasures;
 using Hotline.Core.Features.Kpis.GetGroupMeasures;
 using Hotline.Core.Features.Kpis.GetHotSpots;
 using Hotline.Core.Features.Kpis.GetRanking;
@@ -43,6 +44,19 @@ public static class KpiEndpoints
             })
             .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");
+        kpis.MapGet("/calls", (DateOnly? from, DateOnly? to, string? groupBy, IMediator m, CancellationToken ct) =>
+                m.Send(new GetCallMeasures(from, to, Parse<CallGrouping>(groupBy, CallGrouping.Day)), ct))
+            .RequireAuthorization(Policies.Supervisor)
+            .WithName("GetCallMeasures").WithSummary("话务指标: offered, answered (within 15 s), answer rate, abandoned (within 5 s, not offered), average speed of answer and handle time, missed-call callbacks, per China-time hour or day or per agent")
+            .WithDescription("Supervisor. Inbound calls inside the staffed hours that started in from..to (China dates, inclusive; default this month) and were answered or ended; offered = answered + abandoned − abandoned within 5 s (GB/T 33358); answerRate and within15sRate are over offered. See docs/kpis.md.");
+        kpis.MapGet("/calls/export", async (string? format, DateOnly? from, DateOnly? to, string? groupBy, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new ExportCallMeasures(Parse<ExportFormat>(format, ExportFormat.Xlsx), from, to, Parse<CallGrouping>(groupBy, CallGrouping.Day)), ct);
+                return TypedResults.Stream(body => file.WriteAsync(body, ct), file.ContentType, file.FileName);
+            })
+            .RequireAuthorization(Policies.Supervisor)
+            .WithName("ExportCallMeasures").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
+            .WithSummary("The line's measures as CSV (UTF-8 with BOM) or XLSX, with the same parameters as /api/kpis/calls");
         kpis.MapPost("/rebuild", (IMediator m, CancellationToken ct) => m.Send(new RebuildKpiCounts(), ct)).RequireAuthorization(Policies.Admin)
             .WithName("RebuildKpiCounts").WithSummary("Admin: recompute the incrementally maintained measure rows from the orders (after an upgrade or a bulk import); answers the number of rows");
         return app;

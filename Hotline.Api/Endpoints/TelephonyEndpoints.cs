@@ -8,6 +8,7 @@ using Hotline.Core.Features.Calls.AnswerCall;
 using Hotline.Core.Features.Calls.GetAgentStates;
 using Hotline.Core.Features.Calls.GetMyPresence;
 using Hotline.Core.Features.Calls.ListCalls;
+using Hotline.Core.Features.Calls.MissedCalls;
 using Hotline.Core.Features.Calls.ReceiveIncomingCall;
 using Hotline.Core.Features.Calls.SetMyDevice;
 using Hotline.Core.Features.Calls.SetMyPresence;
@@ -48,6 +49,17 @@ public static class TelephonyEndpoints
             .WithTags("Calls").RequireAuthorization(Policies.Agent)
             .WithSummary("接听: the signed-in Available agent takes the caller at the front of the queue (priority, then wait) and is connected to the caller")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        var missed = app.MapGroup("/api/calls/missed").WithTags("Calls").RequireAuthorization(Policies.Agent);
+        app.MapGet("/api/calls/missed", (string? status, IMediator m, CancellationToken ct) => m.Send(new ListMissedCalls(status), ct))
+            .WithTags("Calls").RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("漏接回拨: callback tasks of callers who hung up in the queue or called outside the staffed hours, one per number (status=open, the default: longest waiting first; done: the latest finished)")
+            .ProducesValidationProblem();
+        missed.MapPost("/{id:guid}/callback", (Guid id, IMediator m, CancellationToken ct) => m.Send(new CallBackMissedCall(id), ct))
+            .WithSummary("回拨: ring the signed-in agent's phone and connect it to the missed caller (the local line connects at once); 409 while another agent calls back or the task is done")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        missed.MapPost("/{id:guid}/outcome", (Guid id, RecordMissedCallOutcomeRequest body, IMediator m, CancellationToken ct) => m.Send(new RecordMissedCallOutcome(id, body.Outcome, body.Note), ct))
+            .WithSummary("The callback's outcome (Reached, NoAnswer, WrongNumber) with a note, by the agent calling back; no answer keeps the task open until Calls:CallbackAttempts are used")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var presence = app.MapGroup("/api/agents/me/presence").WithTags("Calls").RequireAuthorization(Policies.Agent);
         presence.MapGet("", (IMediator m, CancellationToken ct) => m.Send(new GetMyPresence(), ct))
             .WithSummary("The signed-in agent's presence (Available, Busy, Away, WrapUp; Away until set), with the wrap-up's end and the agent's phone");

@@ -52,6 +52,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.SurveyMessage> SurveyMessages => Set<Domain.Telephony.SurveyMessage>();
 
+    public DbSet<Domain.Telephony.MissedCall> MissedCalls => Set<Domain.Telephony.MissedCall>();
+
+    public DbSet<Domain.Telephony.MissedCallAttempt> MissedCallAttempts => Set<Domain.Telephony.MissedCallAttempt>();
+
     /// <summary>
     /// Domain events of changes that have been saved. The pipeline publishes them once the handler
     /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.

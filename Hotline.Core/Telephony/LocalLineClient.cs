@@ -30,6 +30,14 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
         return Task.FromResult(new TwilioResource(sid, CallStatus));
     }
 
+    /// <summary>The local line connects a callback at once (the simulator plays both phones); nothing is sent anywhere.</summary>
+    public Task<TwilioResource> DialOutAsync(string agentPhone, string twiml, CancellationToken ct)
+    {
+        var sid = NewSid("CA");
+        LogCallback(sid);
+        return Task.FromResult(new TwilioResource(sid, "in-progress"));
+    }
+
     /// <summary>The local line connects a redirected call at once (the simulator plays both phones); nothing is sent anywhere.</summary>
     public Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct)
     {
@@ -57,6 +65,9 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): call {Sid} connected to the agent at once; end it with simulate-hangup {Sid}")]
     private partial void LogRedirect(string sid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): callback {Sid} connected the agent to the citizen at once")]
+    private partial void LogCallback(string sid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): survey call {Sid} to {To} kept on this machine; answer it with simulate-keypad {Sid} <keys>")]
     private partial void LogCall(string sid, string to);

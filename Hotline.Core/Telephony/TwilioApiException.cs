@@ -15,4 +15,7 @@ public sealed class TwilioApiException(int? httpStatus, int? code, string messag
     public string? MoreInfo { get; } = moreInfo;
 
     public bool MayHaveBeenProcessed { get; } = mayHaveBeenProcessed;
+
+    /// <summary>What to show a person: Twilio's code, else the HTTP status, else 错误.</summary>
+    public string Reference => Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "错误";
 }

@@ -43,6 +43,8 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
         return CreateAsync("Calls.json", form, ct);
     }
 
+    public Task<TwilioResource> DialOutAsync(string agentPhone, string twiml, CancellationToken ct) => CreateCallAsync(agentPhone, twiml, null, ct);
+
     public Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct) =>
         CreateAsync($"Calls/{Uri.EscapeDataString(callSid)}.json", [new("Twiml", twiml)], ct, metricResource: "Calls/{CallSid}.json");
 

@@ -68,10 +68,23 @@ public sealed class Call : AggregateRoot
     /// <summary>1 for a priority caller, 0 otherwise: the queue is ordered by this, then by <see cref="StartedAt"/>.</summary>
     public int Priority { get; private set; }
 
-    /// <summary>Waiting in the queue: still on the line and no agent has taken it.</summary>
-    public bool IsWaiting => IsActive && AgentId is null;
+    /// <summary>Called outside the staffed hours: told so and not queued; a callback task from the start.</summary>
+    public bool AfterHours { get; private set; }
 
-    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now, string? priorityReason = null)
+    /// <summary>The callback task (<see cref="MissedCall"/>) this call was folded into when it was missed; set once.</summary>
+    public Guid? MissedCallId { get; private set; }
+
+    /// <summary>Waiting in the queue: still on the line, inside the staffed hours, and no agent has taken it.</summary>
+    public bool IsWaiting => IsActive && AgentId is null && !AfterHours;
+
+    /// <summary>Missed: ended without an agent (hung up in the queue), or outside the staffed hours.</summary>
+    public bool IsMissed => AfterHours || (!IsActive && AgentId is null);
+
+    /// <summary>
+    /// A new call. Inside the staffed hours it raises <see cref="CallReceived"/> (the available agents are rung); outside
+    /// them (<paramref name="afterHours"/>) nobody is rung and the caller is not queued.
+    /// </summary>
+    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now, string? priorityReason = null, bool afterHours = false)
     {
         var initial = status is not null && KnownStatuses.Contains(status) ? status : "ringing";
         var call = new Call
@@ -87,8 +100,13 @@ public sealed class Call : AggregateRoot
             UpdatedAt = now,
             PriorityReason = priorityReason,
             Priority = priorityReason is null ? 0 : 1,
+            AfterHours = afterHours,
         };
-        call.Raise(new CallReceived(call.Id, callSid, from, now));
+        if (!afterHours)
+        {
+            call.Raise(new CallReceived(call.Id, callSid, from, now));
+        }
+
         return call;
     }
 

@@ -7,7 +7,7 @@ namespace Hotline.Domain.Telephony;
 public static class CallQueue
 {
     public static IQueryable<Call> Waiting(IQueryable<Call> calls) =>
-        calls.Where(c => c.IsActive && c.AgentId == null)
+        calls.Where(c => c.IsActive && c.AgentId == null && !c.AfterHours)
             .OrderByDescending(c => c.Priority)
             .ThenBy(c => c.StartedAt)
             .ThenBy(c => c.Id);

@@ -1418,3 +1418,161 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AfterHours] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [MissedCallId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE TABLE [MissedCalls] (
+        [Id] uniqueidentifier NOT NULL,
+        [Phone] nvarchar(20) NOT NULL,
+        [OpenPhone] nvarchar(20) NULL,
+        [Reason] nvarchar(20) NOT NULL,
+        [Misses] int NOT NULL,
+        [FirstMissedAt] datetimeoffset NOT NULL,
+        [LastMissedAt] datetimeoffset NOT NULL,
+        [LastWaitSeconds] int NOT NULL,
+        [LongestWaitSeconds] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AgentId] uniqueidentifier NULL,
+        [CallbackSid] nvarchar(64) NULL,
+        [CallbackStartedAt] datetimeoffset NULL,
+        [Attempts] int NOT NULL,
+        [Outcome] nvarchar(20) NULL,
+        [Note] nvarchar(500) NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_MissedCalls] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MissedCalls_Users_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Users] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE TABLE [MissedCallAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MissedCallId] uniqueidentifier NOT NULL,
+        [AgentId] uniqueidentifier NOT NULL,
+        [CallSid] nvarchar(64) NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [Note] nvarchar(500) NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_MissedCallAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MissedCallAttempts_MissedCalls_MissedCallId] FOREIGN KEY ([MissedCallId]) REFERENCES [MissedCalls] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_MissedCallAttempts_Users_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_MissedCallId] ON [Calls] ([MissedCallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCallAttempts_AgentId] ON [MissedCallAttempts] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCallAttempts_MissedCallId] ON [MissedCallAttempts] ([MissedCallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCallAttempts_RecordedAt] ON [MissedCallAttempts] ([RecordedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCalls_AgentId] ON [MissedCalls] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCalls_CallbackSid] ON [MissedCalls] ([CallbackSid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCalls_CompletedAt] ON [MissedCalls] ([CompletedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MissedCalls_OpenPhone] ON [MissedCalls] ([OpenPhone]) WHERE [OpenPhone] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCalls_Phone] ON [MissedCalls] ([Phone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    CREATE INDEX [IX_MissedCalls_Status_FirstMissedAt] ON [MissedCalls] ([Status], [FirstMissedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201150304_MissedCallbacks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201150304_MissedCallbacks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -16,13 +16,9 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
     [Fact]
     public async Task IncomingCall_Should_RingTheAgent_When_TheAgentIsAvailable()
     {
-        var agent = await console.SignInAsync("agent", "agent");
+        var agent = await SignInAvailableAsync("agent");
         try
         {
-            var presence = agent.GetByTestId("presence");
-            await Expect(presence).ToBeEnabledAsync();
-            await presence.SelectOptionAsync("Available");
-            await Expect(agent.Locator("header .presence-available")).ToBeVisibleAsync();
 
             var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
             var response = await PostSignedCallAsync("CA" + Guid.NewGuid().ToString("N"), "+86" + phone);
@@ -43,18 +39,75 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         }
     }
 
-    private async Task<HttpResponseMessage> PostSignedCallAsync(string callSid, string from)
+    [Fact]
+    public async Task AgentConsole_Should_AnswerTheQueue_And_CallBackAMissedCaller()
+    {
+        var agent = await SignInAvailableAsync("agent2");
+        try
+        {
+
+            // 接听 on the local line: connected at once; a second 接听 while on the call is refused in Chinese.
+            var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            var callSid = "CA" + Guid.NewGuid().ToString("N");
+            (await PostSignedCallAsync(callSid, "+86" + phone)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            await Expect(agent.GetByTestId("active-calls")).ToContainTextAsync("+86" + phone);
+            await agent.GetByTestId("answer-call").ClickAsync();
+            await Expect(agent.GetByTestId("answer-result")).ToContainTextAsync("本地模拟线路：来电已接通。");
+            await agent.GetByTestId("answer-call").ClickAsync();
+            await Expect(agent.GetByTestId("answer-error")).ToContainTextAsync("您正在通话中，结束当前通话后才能接听下一个来电。");
+            await ConsoleFixture.ScreenshotAsync(agent, "agent-call-answered");
+            await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = callSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "2" });
+
+            // A caller who hangs up in the queue: a callback task, called back at once on the local line, outcome recorded.
+            var missedPhone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            var missedSid = "CA" + Guid.NewGuid().ToString("N");
+            await PostSignedCallAsync(missedSid, "+86" + missedPhone);
+            await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = missedSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "2" });
+            await agent.GetByTestId("missed-refresh").ClickAsync();
+            var task = agent.Locator($"[data-testid=missed-call][data-phone='{missedPhone}']");
+            await Expect(task).ToContainTextAsync("排队中挂断");
+            await task.GetByTestId("missed-callback").ClickAsync();
+            await Expect(agent.GetByTestId("missed-notice")).ToContainTextAsync("本地模拟线路：回拨已接通。");
+            await task.GetByTestId("missed-outcome").SelectOptionAsync("Reached");
+            await task.GetByTestId("missed-note").FillAsync("市民已重新说明诉求");
+            await ConsoleFixture.ScreenshotAsync(agent, "agent-missed-callback");
+            await task.GetByTestId("missed-record").ClickAsync();
+            await Expect(agent.GetByTestId("missed-notice")).ToContainTextAsync("已记录“已接通”，回拨完成。");
+            await Expect(task).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await agent.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>Signs in on the agent workspace and sets the header's presence to 空闲.</summary>
+    private async Task<IPage> SignInAvailableAsync(string userName)
+    {
+        var agent = await console.SignInAsync(userName, "agent");
+        var presence = agent.GetByTestId("presence");
+        await Expect(presence).ToBeEnabledAsync();
+        await presence.SelectOptionAsync("Available");
+        await Expect(agent.Locator("header .presence-available")).ToBeVisibleAsync();
+        return agent;
+    }
+
+    private Task<HttpResponseMessage> PostSignedCallAsync(string callSid, string from) =>
+        PostSignedAsync("/twilio/voice/incoming", new() { ["CallSid"] = callSid, ["From"] = from, ["CallStatus"] = "ringing", ["Direction"] = "inbound" });
+
+    /// <summary>A webhook signed as the simulator signs it (parameters sorted by name, ordinal).</summary>
+    private async Task<HttpResponseMessage> PostSignedAsync(string path, Dictionary<string, string> fields)
     {
         // As the simulator does: use the development token of the data folder, creating it when the API has not yet.
-        var path = Path.Combine(console.DataDirectory, "twilio-dev-token");
-        if (!File.Exists(path))
+        var tokenFile = Path.Combine(console.DataDirectory, "twilio-dev-token");
+        if (!File.Exists(tokenFile))
         {
-            await File.WriteAllTextAsync(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(tokenFile, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), TestContext.Current.CancellationToken);
         }
 
-        var token = (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).Trim();
-        var form = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["CallSid"] = callSid, ["From"] = from, ["CallStatus"] = "ringing", ["Direction"] = "inbound" };
-        var url = new Uri(console.BaseAddress, "/twilio/voice/incoming").ToString();
+        var token = (await File.ReadAllTextAsync(tokenFile, TestContext.Current.CancellationToken)).Trim();
+        var form = new SortedDictionary<string, string>(fields, StringComparer.Ordinal);
+        var url = new Uri(console.BaseAddress, path).ToString();
         var signed = url + string.Concat(form.Select(p => p.Key + p.Value));
         var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(signed)));
         using var http = new HttpClient();

@@ -26,6 +26,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.PriorityReason).HasMaxLength(100);
         builder.HasIndex(c => new { c.AgentId, c.IsActive });
         builder.Ignore(c => c.IsWaiting);
+        builder.Ignore(c => c.IsMissed);
+        builder.HasIndex(c => c.MissedCallId);
         builder.Ignore(c => c.DomainEvents);
     }
 }
@@ -93,5 +95,47 @@ internal sealed class SurveyMessageConfiguration : IEntityTypeConfiguration<Surv
         builder.Property(m => m.Body).HasMaxLength(1600);
         builder.Property(m => m.Status).HasMaxLength(20).IsRequired();
         builder.Property(m => m.Error).HasMaxLength(500);
+    }
+}
+
+internal sealed class MissedCallConfiguration : IEntityTypeConfiguration<MissedCall>
+{
+    public void Configure(EntityTypeBuilder<MissedCall> builder)
+    {
+        builder.ToTable("MissedCalls");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Phone).HasMaxLength(20).IsRequired();
+        builder.HasIndex(m => m.Phone);
+        builder.Property(m => m.OpenPhone).HasMaxLength(20);
+        builder.HasIndex(m => m.OpenPhone).IsUnique();
+        builder.Property(m => m.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(m => new { m.Status, m.FirstMissedAt });
+        builder.HasIndex(m => m.CompletedAt);
+        builder.Property(m => m.CallbackSid).HasMaxLength(64);
+        builder.HasIndex(m => m.CallbackSid);
+        builder.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Note).HasMaxLength(MissedCall.NoteMaxLength);
+        builder.HasOne<User>().WithMany().HasForeignKey(m => m.AgentId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.IsOpen);
+    }
+}
+
+internal sealed class MissedCallAttemptConfiguration : IEntityTypeConfiguration<MissedCallAttempt>
+{
+    public void Configure(EntityTypeBuilder<MissedCallAttempt> builder)
+    {
+        builder.ToTable("MissedCallAttempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.HasOne<MissedCall>().WithMany().HasForeignKey(a => a.MissedCallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(a => a.AgentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.CallSid).HasMaxLength(64);
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Note).HasMaxLength(MissedCall.NoteMaxLength);
+        builder.HasIndex(a => a.RecordedAt);
+        builder.HasIndex(a => a.MissedCallId);
     }
 }

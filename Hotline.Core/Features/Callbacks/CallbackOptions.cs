@@ -76,7 +76,8 @@ public sealed class CallbackOptions : IValidatableObject
         return new DateTimeOffset(next, ChinaTime.Offset).ToUniversalTime();
     }
 
-    private static (TimeSpan Start, TimeSpan End)? ParseHours(string? value)
+    /// <summary>A China-time window <c>hh:mm-hh:mm</c> (end up to 24:00, start before end); null when malformed.</summary>
+    internal static (TimeSpan Start, TimeSpan End)? ParseHours(string? value)
     {
         var parts = value?.Split('-', StringSplitOptions.TrimEntries);
         if (parts is not { Length: 2 } || !TryTime(parts[0], out var start) || !TryTime(parts[1], out var end) || start >= end)

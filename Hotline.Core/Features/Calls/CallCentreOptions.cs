@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Hotline.Core.Features.Callbacks;
+using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Calls;
 
@@ -10,11 +12,34 @@ public sealed class CallCentreOptions : IValidatableObject
     /// <summary>Wrap-up (话后处理) after each answered call before the agent is available again; the agent may end it early.</summary>
     public TimeSpan WrapUpTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// China-time hours in which agents answer, e.g. <c>08:00-20:00</c> (default round the clock, as 12345 lines are
+    /// staffed). A call outside them is told so, not queued, and becomes a callback task (漏接回拨).
+    /// </summary>
+    public string StaffedHours { get; set; } = "00:00-24:00";
+
+    /// <summary>Callback attempts with no answer after which a callback task is done (无人接听).</summary>
+    [Range(1, 10)]
+    public int CallbackAttempts { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (WrapUpTime < TimeSpan.Zero || WrapUpTime > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("Calls:WrapUpTime must be between 00:00:00 and 01:00:00.", [nameof(WrapUpTime)]);
         }
+
+        if (CallbackOptions.ParseHours(StaffedHours) is null)
+        {
+            yield return new ValidationResult("Calls:StaffedHours must look like 08:00-20:00 (China time, start before end, end up to 24:00).", [nameof(StaffedHours)]);
+        }
+    }
+
+    /// <summary>Whether <paramref name="at"/> falls inside the staffed hours (China time).</summary>
+    public bool IsStaffed(DateTimeOffset at)
+    {
+        var (start, end) = CallbackOptions.ParseHours(StaffedHours) ?? (TimeSpan.Zero, TimeSpan.FromHours(24));
+        var timeOfDay = ChinaTime.ToChina(at).TimeOfDay;
+        return timeOfDay >= start && timeOfDay < end;
     }
 }

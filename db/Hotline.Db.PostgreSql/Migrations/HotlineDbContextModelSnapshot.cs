@@ -925,6 +925,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AfterHours")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("AgentAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -955,6 +958,9 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("MissedCallId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
@@ -997,6 +1003,8 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("CallSid")
                         .IsUnique();
+
+                    b.HasIndex("MissedCallId");
 
                     b.HasIndex("StartedAt");
 
@@ -1064,6 +1072,135 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CallbackSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CallbackSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("CallbackStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstMissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastMissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LastWaitSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LongestWaitSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Misses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OpenPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("CallbackSid");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("OpenPhone")
+                        .IsUnique();
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("Status", "FirstMissedAt");
+
+                    b.ToTable("MissedCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCallAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("MissedCallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("MissedCallId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("MissedCallAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.SurveyMessage", b =>
@@ -1612,6 +1749,29 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCallAttempt", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hotline.Domain.Telephony.MissedCall", null)
+                        .WithMany()
+                        .HasForeignKey("MissedCallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

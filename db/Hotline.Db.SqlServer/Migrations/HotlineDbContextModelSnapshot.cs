@@ -927,6 +927,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AfterHours")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("AgentAnsweredAt")
                         .HasColumnType("datetimeoffset");
 
@@ -957,6 +960,9 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("MissedCallId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Priority")
                         .HasColumnType("int");
@@ -999,6 +1005,8 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("CallSid")
                         .IsUnique();
+
+                    b.HasIndex("MissedCallId");
 
                     b.HasIndex("StartedAt");
 
@@ -1066,6 +1074,136 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("CallbackSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CallbackSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("CallbackStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("FirstMissedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastMissedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("LastWaitSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LongestWaitSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Misses")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OpenPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("CallbackSid");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("OpenPhone")
+                        .IsUnique()
+                        .HasFilter("[OpenPhone] IS NOT NULL");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("Status", "FirstMissedAt");
+
+                    b.ToTable("MissedCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCallAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("MissedCallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("MissedCallId");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("MissedCallAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.SurveyMessage", b =>
@@ -1618,6 +1756,29 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.MissedCallAttempt", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hotline.Domain.Telephony.MissedCall", null)
+                        .WithMany()
+                        .HasForeignKey("MissedCallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,7 @@ using Hotline.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using static Hotline.IntegrationTests.Telephony.CallForms;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock;
@@ -250,9 +251,7 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
     {
         phone ??= NewPhone();
         var callSid = "CA" + Guid.NewGuid().ToString("N");
-        _twilio.Twilio.Given(Request.Create().WithPath(CallCentreFixture.RedirectPath(callSid)).UsingPost())
-            .RespondWith(redirect ?? Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json")
-                .WithBody("{\"sid\":\"" + callSid + "\",\"status\":\"in-progress\"}"));
+        _twilio.AcceptRedirect(callSid, redirect);
         await (await _twilio.PostWebhookAsync("/twilio/voice/incoming", IncomingCall(callSid, phone))).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid, "in-progress", 1))).ShouldHaveStatusAsync(HttpStatusCode.OK);
         return (callSid, phone);
@@ -273,30 +272,7 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
         return states.Agents.Single(a => a.UserName == userName);
     }
 
-    private async Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query)
-    {
-        await using var scope = _twilio.Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
-    }
-
-    private static string NewPhone() => "139" + Random.Shared.NextInt64(10_000_000, 99_999_999);
-
-    private static List<KeyValuePair<string, string>> IncomingCall(string callSid, string phone) =>
-    [
-        new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("From", "+86" + phone), new("Caller", "+86" + phone),
-        new("To", TwilioFixture.FromNumber), new("CallStatus", "ringing"), new("Direction", "inbound"),
-    ];
-
-    private static List<KeyValuePair<string, string>> Status(string callSid, string status, int sequence, string? duration = null)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("AccountSid", TwilioFixture.AccountSid), new("CallSid", callSid), new("CallStatus", status), new("SequenceNumber", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        if (duration is not null)
-        {
-            form.Add(new("CallDuration", duration));
-        }
-
-        return form;
-    }
+    private Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query) => _twilio.QueryAsync(query);
 
     public sealed class OnSqlite(SqliteCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<SqliteCallCentreFixture>;
 
@@ -307,6 +283,18 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
 public abstract class CallCentreFixture(DatabaseProvider provider) : TwilioFixture(provider)
 {
     public static string RedirectPath(string callSid) => $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json";
+
+    /// <summary>The fake accepts the redirect of this call (to an agent), or answers <paramref name="redirect"/>.</summary>
+    public void AcceptRedirect(string callSid, IResponseBuilder? redirect = null) =>
+        Twilio.Given(Request.Create().WithPath(RedirectPath(callSid)).UsingPost())
+            .RespondWith(redirect ?? Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"sid\":\"" + callSid + "\",\"status\":\"in-progress\"}"));
+
+    public async Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
 
     public IReadOnlyList<FakeRequest> Redirects(string callSid) =>
         Twilio.LogEntries

@@ -30,6 +30,24 @@ public sealed class LocalLineAnsweringTests(LocalLineFixture fixture) : ApiTestB
         (await (await agent.GetAsync("/api/agents/me/presence", Ct)).ReadAsync<AgentPresenceDto>()).Status.ShouldBe(AgentPresenceStatus.WrapUp);
     }
 
+    [Fact]
+    public async Task Callback_Should_ConnectAtOnce_WithoutAPhoneOrTwilio_When_OnTheLocalLine()
+    {
+        using var agent = await ClientAsync("agent2");
+        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        await (await PostAsync("/twilio/voice/incoming", [new("CallSid", callSid), new("From", "+8613800000077"), new("CallStatus", "ringing")])).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await PostAsync("/twilio/voice/status", [new("CallSid", callSid), new("CallStatus", "completed"), new("SequenceNumber", "2")])).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var task = (await (await agent.GetAsync("/api/calls/missed", Ct)).ReadAsync<List<MissedCallDto>>()).Single(m => m.From == "13800000077");
+
+        var called = await (await agent.PostAsync($"/api/calls/missed/{task.Id}/callback", null, Ct)).ReadAsync<MissedCallCallbackResponse>();
+
+        called.Bridge.ShouldBe(CallBridge.Connected);
+        called.Task.CallbackSid!.ShouldMatch("^CA[0-9a-f]{32}$");
+        _line.Twilio.LogEntries.ShouldBeEmpty();
+        (await (await agent.PostAsJsonAsync($"/api/calls/missed/{task.Id}/outcome", new RecordMissedCallOutcomeRequest(MissedCallOutcome.WrongNumber, "非本人号码"), Json.Options, Ct)).ReadAsync<MissedCallDto>())
+            .Status.ShouldBe(MissedCallStatus.Done);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string path, List<KeyValuePair<string, string>> form)
     {
         using var client = _line.AnonymousClient();

@@ -117,7 +117,7 @@ public sealed class AnswerCallHandler(
         catch (TwilioApiException ex)
         {
             await UndoAsync(call.Id, userId, ct);
-            throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "错误"}），来电已放回队列，您的状态恢复为空闲。", ex);
+            throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Reference}），来电已放回队列，您的状态恢复为空闲。", ex);
         }
 
         return credentials.Line == TelephonyLine.Local
@@ -132,6 +132,9 @@ public sealed class AnswerCallHandler(
         await db.Calls.Where(c => c.Id == callId && c.AgentId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.AgentAnsweredAt, (DateTimeOffset?)null).SetProperty(c => c.UpdatedAt, now), CancellationToken.None);
         await AgentStates.TransitionAsync(db, userId, AgentPresenceStatus.Busy, AgentPresenceStatus.Available, now, TimeSpan.Zero, CancellationToken.None);
+
+        // The caller may have hung up while the call was claimed (Twilio's 21220): then it was missed after all.
+        await MissedCalls.MissedCallLog.RecordAsync(db, callId, now, CancellationToken.None);
     }
 
     private static CallDto Dto(Call c) =>

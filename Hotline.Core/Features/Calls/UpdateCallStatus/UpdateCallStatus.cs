@@ -1,4 +1,5 @@
 using Hotline.Core.Data;
+using Hotline.Core.Features.Calls.MissedCalls;
 using Hotline.Domain.Telephony;
 using Hotline.Core.Telephony;
 using MediatR;
@@ -9,7 +10,9 @@ namespace Hotline.Core.Features.Calls.UpdateCallStatus;
 
 /// <summary>
 /// A call status callback (<c>/twilio/voice/status</c>): ordered by SequenceNumber, a terminal status is final.
-/// When a call an agent answered ends, the agent goes into wrap-up (<c>Calls:WrapUpTime</c>).
+/// When a call an agent answered ends, the agent goes into wrap-up (<c>Calls:WrapUpTime</c>); a caller who hung up
+/// before any agent took the call becomes a callback task (漏接回拨, <see cref="MissedCallLog"/>), once however often
+/// Twilio delivers the callback.
 /// For a keypad survey call that ended unanswered, the survey goes to the human queue at once.
 /// </summary>
 public sealed record UpdateCallStatus(WebhookRequest Webhook) : IRequest<Unit>;
@@ -40,6 +43,11 @@ public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider ti
                     // The agent's call ended: wrap-up (话后处理) before the next one.
                     await AgentStates.CallEndedAsync(db, agentId, now, options.Value.WrapUpTime, cancellationToken);
                 }
+            }
+
+            if (call.IsMissed && call.MissedCallId is null)
+            {
+                await MissedCallLog.RecordAsync(db, call.Id, now, cancellationToken);
             }
 
             return Unit.Value;

@@ -54,9 +54,7 @@ public sealed class ExportKpiTableHandler(MeasureCalculator measures, VolumeCalc
             _ => HotSpots(await hotSpots.FindAsync(request.Week ?? ChinaTime.DateOf(time.GetUtcNow()), cancellationToken)),
         };
 
-        return request.Format == ExportFormat.Xlsx
-            ? new KpiFile(name + ".xlsx", XlsxTableWriter.ContentType, (output, ct) => XlsxTableWriter.WriteAsync(table, output, ct))
-            : new KpiFile(name + ".csv", CsvTableWriter.ContentType, (output, ct) => CsvTableWriter.WriteAsync(table, output, ct));
+        return KpiFile.Of(table, name, request.Format);
     }
 
     private static TableData Figures(string title, string keyHeader, IEnumerable<(object? Name, MeasureFigures F)> rows) => new(

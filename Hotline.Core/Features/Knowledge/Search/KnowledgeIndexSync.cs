@@ -18,8 +18,7 @@ public sealed class KnowledgeIndexSync(
     IServiceScopeFactory scopes,
     KnowledgeIndex index,
     IOptions<KnowledgeOptions> options,
-    TimeProvider time,
-    ILogger<KnowledgeIndexSync> logger) : ChangeLogIndexSync<Guid?>(scopes, time, logger)
+    ILogger<KnowledgeIndexSync> logger) : ChangeLogIndexSync<Guid?>(scopes, logger)
 {
     protected override string IndexName => "Knowledge";
 

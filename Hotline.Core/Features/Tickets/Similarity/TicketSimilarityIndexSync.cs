@@ -20,8 +20,7 @@ public sealed class TicketSimilarityIndexSync(
     IServiceScopeFactory scopes,
     TicketSimilarityIndex index,
     IOptions<SimilarityOptions> options,
-    TimeProvider time,
-    ILogger<TicketSimilarityIndexSync> logger) : ChangeLogIndexSync<Guid>(scopes, time, logger)
+    ILogger<TicketSimilarityIndexSync> logger) : ChangeLogIndexSync<Guid>(scopes, logger)
 {
     protected override string IndexName => "Similarity";
 

@@ -148,6 +148,17 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void Search_Should_NotMarkAOneCharacterWord_InsideLongerWords_When_TheQueryHasLongerOnes()
+    {
+        using var index = IndexOf(Article("租房提取住房公积金", "无自有住房且租房居住的职工，可以提取住房公积金支付房租。"));
+
+        var snippet = index.Search(new IndexQuery("租房子住 公积金能不能取", 5, Now)).Items.Single().Snippet;
+
+        snippet.ShouldContain("<mark>公积金</mark>");
+        snippet.ShouldNotContain("居<mark>住</mark>");
+    }
+
+    [Fact]
     public void Apply_Should_ReplaceAndRemoveArticles_When_TheyChange()
     {
         var article = Article("犬只登记", "养犬须登记。");

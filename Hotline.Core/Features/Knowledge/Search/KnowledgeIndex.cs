@@ -375,7 +375,10 @@ public sealed class KnowledgeIndex : IDisposable
     private static List<(int Start, int End, string Word)> MatchedSpans(string body, QueryPlan plan)
     {
         var spans = new List<(int, int, string)>();
-        foreach (var word in plan.Words.Keys)
+        // A one-character word (租, 住) found by text search would light up inside every longer word (居住); it is
+        // marked only when the query has nothing longer to show.
+        var longer = plan.Words.Keys.Any(w => w.Length > 1);
+        foreach (var word in plan.Words.Keys.Where(w => !longer || w.Length > 1))
         {
             for (var at = body.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0 && spans.Count < MaxSnippetSpans; at = body.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
             {

@@ -36,12 +36,12 @@ public sealed class TermVocabulary
     public float InverseDocumentFrequency(ulong key) => _index.TryGetValue(key, out var i) ? _idf[i] : 0;
 
     /// <summary>The vocabulary of the training texts' counts; <see cref="InvalidOperationException"/> when they share no term.</summary>
-    public static TermVocabulary Learn(IReadOnlyList<Dictionary<ulong, float>> documents, int minDocumentFrequency = MinDocumentFrequency, int maxTerms = MaxTerms)
+    public static TermVocabulary Learn(IReadOnlyList<IReadOnlyCollection<ulong>> documents, int minDocumentFrequency = MinDocumentFrequency, int maxTerms = MaxTerms)
     {
         var df = new Dictionary<ulong, int>();
         foreach (var document in documents)
         {
-            foreach (var key in document.Keys)
+            foreach (var key in document)
             {
                 df[key] = df.TryGetValue(key, out var n) ? n + 1 : 1;
             }
@@ -66,15 +66,18 @@ public sealed class TermVocabulary
     }
 
     /// <summary>The weighted, L2-normalised vector over the known terms: indices ascending, as a sparse ML.NET vector wants them.</summary>
-    public (int[] Indices, float[] Values) Vector(Dictionary<ulong, float> counts)
+    public (int[] Indices, float[] Values) Vector(Dictionary<ulong, float> counts) => Vector(TermCounts.Of(counts));
+
+    /// <inheritdoc cref="Vector(Dictionary{ulong, float})"/>
+    public (int[] Indices, float[] Values) Vector(TermCounts counts)
     {
-        var pairs = new List<(int Index, float Value)>(counts.Count);
+        var pairs = new List<(int Index, float Value)>(counts.Keys.Length);
         double norm = 0;
-        foreach (var (key, count) in counts)
+        for (var k = 0; k < counts.Keys.Length; k++)
         {
-            if (_index.TryGetValue(key, out var i))
+            if (_index.TryGetValue(counts.Keys[k], out var i))
             {
-                var v = (1 + MathF.Log(count)) * _idf[i];
+                var v = (1 + MathF.Log(counts.Counts[k])) * _idf[i];
                 pairs.Add((i, v));
                 norm += v * v;
             }
@@ -132,5 +135,23 @@ public sealed class TermVocabulary
         }
 
         return new TermVocabulary(keys, idf);
+    }
+}
+
+/// <summary>One text's term keys and raw counts as two arrays: a fifth of the memory of the featurizer's dictionary, for the many texts of a training.</summary>
+public readonly record struct TermCounts(ulong[] Keys, float[] Counts)
+{
+    public static TermCounts Of(Dictionary<ulong, float> counts)
+    {
+        var keys = new ulong[counts.Count];
+        var values = new float[counts.Count];
+        var i = 0;
+        foreach (var (key, count) in counts)
+        {
+            (keys[i], values[i]) = (key, count);
+            i++;
+        }
+
+        return new TermCounts(keys, values);
     }
 }

@@ -15,7 +15,7 @@ namespace Hotline.Core.Features.Intelligence;
 public sealed class TextFeaturizer(bool useWords = false)
 {
     /// <summary>Bumped whenever the output for the same text changes: a stored model of another format is refused.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     public const int MaxGram = 3;
 

@@ -50,7 +50,7 @@ public sealed class ClassifyScenario : IScenario
 
         var report = new BenchReport("classify: category model through import → train → classify")
             .Configure("data", $"{Path.GetFileName(path)}: {rows.Count} messages, {labels.Count} categories ({string.Join("、", labels)})")
-            .Configure("features", $"character 1–3-grams{(extra["Intelligence:CategoryModel:UseWords"] == "true" ? " + SmartCn words" : string.Empty)}, TF-IDF over the training vocabulary (terms of ≥ 2 orders), one-versus-all linear SVM (SDCA hinge, Platt-calibrated); 20 % of the imported history held out for the model's own evaluation, the served model trained on all of it")
+            .Configure("features", $"character 1–3-grams{(extra["Intelligence:CategoryModel:UseWords"] == "true" ? " + SmartCn words" : string.Empty)}, TF-IDF over the training vocabulary (terms of ≥ 2 orders), one-versus-all linear SVM over NB-scaled features (SDCA hinge, the categories fitted side by side, softmax at the held-out temperature); 20 % of the imported history held out for the model's own evaluation, the served model trained on all of it")
             .Columns("measure", "value", "goal");
 
         if (folds > 1)

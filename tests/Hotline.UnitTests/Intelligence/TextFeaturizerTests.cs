@@ -41,7 +41,7 @@ public sealed class TextFeaturizerTests
     {
         var featurizer = new TextFeaturizer();
         var documents = new[] { "停水停水", "停电", "停水", "电费" }.Select(featurizer.Counts).ToList();
-        var vocabulary = TermVocabulary.Learn(documents);
+        var vocabulary = TermVocabulary.Learn(documents.Select(d => d.Keys).ToList());
 
         // 停 (3 texts), 水 (2), 电 (2), 停水 (2); 费, 停电 and 电费 are in one text each and are left out.
         vocabulary.Count.ShouldBe(4);
@@ -64,11 +64,11 @@ public sealed class TextFeaturizerTests
         var featurizer = new TextFeaturizer();
         var documents = new[] { "停水", "停水", "停电", "停电", "停" }.Select(featurizer.Counts).ToList();
 
-        var vocabulary = TermVocabulary.Learn(documents, minDocumentFrequency: 2, maxTerms: 1);
+        var vocabulary = TermVocabulary.Learn(documents.Select(d => d.Keys).ToList(), minDocumentFrequency: 2, maxTerms: 1);
 
         vocabulary.Count.ShouldBe(1);
         vocabulary.Contains(Gram("停")).ShouldBeTrue();
-        Should.Throw<InvalidOperationException>(() => TermVocabulary.Learn([featurizer.Counts("停水"), featurizer.Counts("电费")]));
+        Should.Throw<InvalidOperationException>(() => TermVocabulary.Learn([featurizer.Counts("停水").Keys, featurizer.Counts("电费").Keys]));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TextFeaturizerTests
     {
         var featurizer = new TextFeaturizer();
         var documents = new[] { "停水停电", "停电了", "停水了" }.Select(featurizer.Counts).ToList();
-        var vocabulary = TermVocabulary.Learn(documents);
+        var vocabulary = TermVocabulary.Learn(documents.Select(d => d.Keys).ToList());
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {

@@ -649,7 +649,7 @@ public sealed class Ticket : AggregateRoot
         EndSuspension(at);
         var due = Clocks.ReplyDueAt is { } reply ? $"，答复期限 {ChinaTime.ToChina(reply):yyyy-MM-dd HH:mm}" : string.Empty;
         var how = bySystem ? "挂起期满，自动恢复计时" : "恢复计时";
-        Record(TimelineActions.Resumed, actor, Status, Status, $"{how}：本次挂起 {Describe(stopped)}，不计入办理时限{due}", now);
+        Record(TimelineActions.Resumed, actor, Status, Status, $"{how}：本次挂起 {ChineseLabels.Duration(stopped)}，不计入办理时限{due}", now);
         Raise(new SuspensionResumed(Id, Number, Status, Version, now, stopped, LeadUnitId));
     }
 
@@ -993,9 +993,6 @@ public sealed class Ticket : AggregateRoot
             yield return DeadlineStage.Reply;
         }
     }
-
-    private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays} 天 {span.Hours} 小时" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} 小时 {span.Minutes} 分钟" : $"{Math.Max(0, (int)span.TotalMinutes)} 分钟";
 
     private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
 

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
 using Hotline.Domain.Tickets;
 using Hotline.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Hotline.IntegrationTests.Tickets;
@@ -30,6 +33,7 @@ public abstract class ReviewTests(ApiFixture fixture) : ApiTestBase(fixture)
         var refused = await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(CallbackOutcome.Satisfied, true, null, null), Json.Options, Ct);
         (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("办结审核");
         (await TicketAsync(replied.Id)).Version.ShouldBe(replied.Version);
+        (await SurveysAsync(replied.Id)).ShouldBe(0, "no automated survey is scheduled for a reply under review");
     }
 
     [Fact]
@@ -50,6 +54,9 @@ public abstract class ReviewTests(ApiFixture fixture) : ApiTestBase(fixture)
         (await CallbackQueueAsync()).ShouldContain(i => i.Id == replied.Id);
         var queue = await (await supervisor.GetAsync("/api/tickets?reviewPending=true&pageSize=200", Ct)).ReadAsync<PagedResult<TicketListItemDto>>();
         queue.Items.ShouldNotContain(i => i.Id == replied.Id);
+
+        // The embedded database surveys on its local line: the approval schedules the survey (a server database without Twilio has none).
+        (await SurveysAsync(replied.Id)).ShouldBe(Fixture.Provider == DatabaseProvider.Sqlite ? 1 : 0);
     }
 
     [Fact]
@@ -157,6 +164,13 @@ public abstract class ReviewTests(ApiFixture fixture) : ApiTestBase(fixture)
             var restore = defaults.Select(r => new UpsertReviewRuleRequest(r.Type, r.CategoryCode, r.Channel, r.ReworkedOnly)).ToList();
             await (await admin.PutAsJsonAsync("/api/review-rules", restore, Json.Options, Ct)).ReadAsync<List<ReviewRuleDto>>();
         }
+    }
+
+    private async Task<int> SurveysAsync(Guid ticketId)
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        return await db.CallbackSurveys.CountAsync(s => s.TicketId == ticketId, Ct);
     }
 
     /// <summary>The whole callback queue (automated surveys included): replied orders offered for a callback.</summary>

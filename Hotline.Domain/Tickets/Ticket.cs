@@ -876,6 +876,8 @@ public sealed class Ticket : AggregateRoot
     {
         if (IsSuspended)
         {
+            // The stopped time never counts as late: the stopped deadlines move by it before the order closes.
+            Clocks.Resume(StagesInProgress(), SuspendedSince!.Value, now, calendar: null);
             EndSuspension(now);
         }
 

@@ -99,9 +99,10 @@ public sealed class TicketClocks
     /// <summary>
     /// 恢复计时: the clocks of <paramref name="stages"/>, stopped at <paramref name="since"/>, restart at <paramref name="resumedAt"/>
     /// with the time they had left, each in its own unit (<see cref="DeadlineCalculator.Resumed"/>). A warning not yet raised
-    /// keeps its distance before the deadline; alerts already raised stay raised.
+    /// keeps its distance before the deadline; alerts already raised stay raised. Without a <paramref name="calendar"/>
+    /// (an order closed while suspended) every clock moves by the time stopped: that is all its lateness verdict needs.
     /// </summary>
-    internal void Resume(IEnumerable<DeadlineStage> stages, DateTimeOffset since, DateTimeOffset resumedAt, WorkingCalendar calendar)
+    internal void Resume(IEnumerable<DeadlineStage> stages, DateTimeOffset since, DateTimeOffset resumedAt, WorkingCalendar? calendar)
     {
         foreach (var stage in stages)
         {
@@ -111,7 +112,7 @@ public sealed class TicketClocks
                 continue;
             }
 
-            var moved = DeadlineCalculator.Resumed(due, WorkingDays.HasFlag(Flag(stage)), since, resumedAt, calendar);
+            var moved = DeadlineCalculator.Resumed(due, calendar is not null && WorkingDays.HasFlag(Flag(stage)), since, resumedAt, calendar ?? WorkingCalendar.Empty);
             var warn = warnAt is { } w ? moved - (due - w) : (DateTimeOffset?)null;
             switch (stage)
             {

@@ -221,4 +221,18 @@ public sealed class SuspensionTests
         ticket.SuspendedTotal.ShouldBe(TimeSpan.FromDays(1));
         ticket.Clocks.NextAlertAt.ShouldBeNull();
     }
+
+    [Fact]
+    public void Close_Should_NotCountTheStoppedTimeAsLate_When_TheOldDeadlinePassedWhileSuspended()
+    {
+        var ticket = Suspended();
+
+        // The reply was due at the end of 8 Jun; closed on 20 Jun after 18 days stopped.
+        var now = _s.SetNow(China.At(2026, 6, 20, 11));
+        ticket.CloseBySupervisor("诉求不合理", _s.Supervisor, now);
+
+        ticket.IsStageOverdue(DeadlineStage.Reply, now).ShouldBeFalse();
+        ticket.IsStageOverdue(DeadlineStage.Contact, now).ShouldBeFalse("contact was made before the suspension");
+        ticket.Clocks.ReplyDueAt.ShouldNotBeNull().ShouldBeGreaterThan(now);
+    }
 }

@@ -34,6 +34,26 @@ public static class Labels
 
     public static string Alert(AlertKind kind) => ChineseLabels.Alert(kind);
 
+    public static string Review(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Pending => "待办结审核",
+        ReviewStatus.Approved => "审核通过",
+        ReviewStatus.Rejected => "审核退回",
+        _ => "无需审核",
+    };
+
+    public static string Suspension(SuspensionStatus status) => status switch
+    {
+        SuspensionStatus.Pending => "挂起待审批",
+        SuspensionStatus.Suspended => "已挂起（暂停计时）",
+        SuspensionStatus.Rejected => "挂起已驳回",
+        SuspensionStatus.Resumed => "已恢复计时",
+        _ => "未挂起",
+    };
+
+    /// <summary>A span of stopped time, as 3 天 4 小时 or 25 分钟.</summary>
+    public static string Span(TimeSpan span) => ChineseLabels.Duration(span);
+
     public static string Action(string action) => action switch
     {
         "Registered" => "受理登记",
@@ -60,6 +80,12 @@ public static class Labels
         "PhoneRevealed" => "查看完整电话",
         "DeadlineWarning" => "期限预警",
         "DeadlineOverdue" => "超期",
+        "ReviewApproved" => "办结审核通过",
+        "ReviewRejected" => "办结审核退回",
+        "SuspensionRequested" => "申请挂起",
+        "SuspensionApproved" => "同意挂起",
+        "SuspensionRejected" => "驳回挂起",
+        "Resumed" => "恢复计时",
         _ => action,
     };
 }

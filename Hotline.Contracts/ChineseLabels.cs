@@ -80,4 +80,8 @@ public static class ChineseLabels
         AlertKind.Overdue => "超期",
         _ => kind.ToString(),
     };
+
+    /// <summary>A span of time as 3 天 4 小时, 5 小时 20 分钟 or 25 分钟 (the time an order was suspended).</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 ? $"{(int)span.TotalDays} 天 {span.Hours} 小时" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} 小时 {span.Minutes} 分钟" : $"{Math.Max(0, (int)span.TotalMinutes)} 分钟";
 }

@@ -29,3 +29,9 @@ public enum ParticipantRole { Assisting, Copied }
 
 /// <summary>预警 (a share of the allowed time has passed) or 超期 (the deadline has passed).</summary>
 public enum AlertKind { Warning, Overdue }
+
+/// <summary>办结审核 of a reply: not required by the review rules, waiting for a supervisor, approved, or sent back.</summary>
+public enum ReviewStatus { NotRequired, Pending, Approved, Rejected }
+
+/// <summary>挂起: no request, a request waiting for a supervisor, clocks stopped, request refused, or clocks running again.</summary>
+public enum SuspensionStatus { None, Pending, Suspended, Rejected, Resumed }

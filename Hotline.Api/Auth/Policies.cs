@@ -11,6 +11,7 @@ public static class Policies
     public const string Supervisor = "supervisor";
     public const string Callback = "callback";
     public const string Admin = "admin";
+    public const string DepartmentOrSupervisor = "department-or-supervisor";
     public const string AnyStaff = "any-staff";
     public const string Analytics = "analytics";
     public const string AnyUser = "any-user";
@@ -26,6 +27,7 @@ public static class Policies
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
         options.AddPolicy(Callback, p => p.RequireRole(Roles.Callback));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(DepartmentOrSupervisor, p => p.RequireRole(Roles.Department, Roles.Supervisor));
         options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.Staff.ToArray()));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(KnowledgeEditor, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Admin));

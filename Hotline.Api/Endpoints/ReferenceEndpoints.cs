@@ -16,6 +16,8 @@ using Hotline.Core.Features.Reference.SaveDispatchRule;
 using Hotline.Core.Features.Reference.SaveRegion;
 using Hotline.Core.Features.Reference.SaveSlaPolicy;
 using Hotline.Core.Features.Reference.SaveUnit;
+using Hotline.Core.Features.Reference.ListReviewRules;
+using Hotline.Core.Features.Reference.ReplaceReviewRules;
 using MediatR;
 
 namespace Hotline.Api.Endpoints;
@@ -67,6 +69,10 @@ public static class ReferenceEndpoints
         read.MapGet("/sla/preview", (Urgency? tier, DateTimeOffset? from, IMediator m, CancellationToken ct) => m.Send(new PreviewSla(tier, from), ct))
             .WithSummary("The deadlines an order dispatched at `from` would get");
 
+        read.MapGet("/review-rules", (IMediator m, CancellationToken ct) => m.Send(new ListReviewRules(), ct))
+            .WithSummary("办结审核 rules: a reply whose order matches any rule waits for a supervisor's review before its callback");
+        write.MapPut("/review-rules", (IReadOnlyList<UpsertReviewRuleRequest> rules, IMediator m, CancellationToken ct) => m.Send(new ReplaceReviewRules(rules), ct))
+            .WithSummary("Replace the 办结审核 rules (an empty list switches the review off)").ProducesValidationProblem();
         read.MapGet("/calendar/{year:int}", (int year, IMediator m, CancellationToken ct) => m.Send(new GetCalendarYear(year), ct))
             .WithSummary("A year's public holidays and adjusted working days");
         write.MapPut("/calendar/{year:int}", (int year, IReadOnlyList<CalendarDayDto> days, IMediator m, CancellationToken ct) => m.Send(new ReplaceCalendarYear(year, days), ct))

@@ -22,6 +22,10 @@ using Hotline.Core.Features.Tickets.RequestReturn;
 using Hotline.Core.Features.Tickets.RevealCitizenPhone;
 using Hotline.Core.Features.Tickets.UrgeTicket;
 using Hotline.Core.Features.Tickets.ReclassifyTicket;
+using Hotline.Core.Features.Tickets.DecideSuspension;
+using Hotline.Core.Features.Tickets.RequestSuspension;
+using Hotline.Core.Features.Tickets.ResumeTicket;
+using Hotline.Core.Features.Tickets.ReviewReply;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -37,9 +41,9 @@ public static class TicketEndpoints
 
         tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
-        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
-                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension), ct))
-            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor");
+        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, bool? reviewPending, bool? suspended, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
+                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension, reviewPending, suspended), ct))
+            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped");
         tickets.MapGet("/{id:guid}", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
             {
                 var ticket = await m.Send(new GetTicket(id), ct);
@@ -81,6 +85,22 @@ public static class TicketEndpoints
         tickets.MapPost("/{id:guid}/reply", (Guid id, ReplyRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new ReplyTicket(id, body.Solved, body.Answer, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
             .WithSummary("答复 (Accepted → Replied)");
+        tickets.MapPost("/{id:guid}/review", (Guid id, ReplyReviewRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new ReviewReply(id, body.Approve, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("办结审核: approve a reply waiting for review (the callback follows), or reject it with a note (Replied → Accepted, fresh reply deadline, reworkCount + 1); 409 when no review is pending")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPost("/{id:guid}/suspension-requests", (Guid id, SuspensionRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new RequestSuspension(id, body.Reason, body.Until, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
+            .WithSummary("挂起申请 by the lead unit (Accepted, before the reply deadline); until: when the clocks restart by themselves")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPost("/{id:guid}/suspension-requests/decision", (Guid id, SuspensionDecisionRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new DecideSuspension(id, body.Approve, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Approve (every running clock stops) or reject a pending suspension; 409 when none is pending")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        tickets.MapPost("/{id:guid}/resume", (Guid id, [FromBody] VersionOnlyRequest? body, HttpRequest http, IMediator m, CancellationToken ct) =>
+            m.Send(new ResumeTicket(id, Version(http, body?.Version)), ct)).RequireAuthorization(Policies.DepartmentOrSupervisor)
+            .WithSummary("恢复计时 by the lead unit or a supervisor: the clocks restart with the time they had left, each in its own unit; 409 when not suspended")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tickets.MapPost("/{id:guid}/callback", (Guid id, CallbackRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new RecordCallback(id, body.Outcome, body.Solved, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Callback)
             .WithSummary("回访 (Replied → Closed, or rework → Dispatched)");

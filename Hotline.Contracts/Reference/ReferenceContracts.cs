@@ -29,3 +29,8 @@ public sealed record UpsertSlaPolicyRequest(LimitDto? Accept, LimitDto? Contact,
 public sealed record SlaPreviewDto(DateTimeOffset AcceptDueAt, DateTimeOffset ContactDueAt, DateTimeOffset ReplyDueAt);
 
 public sealed record CalendarDayDto(DateOnly Date, CalendarDayKind Kind, string Name);
+
+/// <summary>One rule of 办结审核: every condition set must hold (a category matches itself and its children); none set matches every order.</summary>
+public sealed record ReviewRuleDto(Guid Id, TicketType? Type, string? CategoryCode, Channel? Channel, bool ReworkedOnly);
+
+public sealed record UpsertReviewRuleRequest(TicketType? Type, string? CategoryCode, Channel? Channel, bool? ReworkedOnly);

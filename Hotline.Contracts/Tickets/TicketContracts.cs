@@ -78,7 +78,18 @@ public sealed record TicketDto(
     IReadOnlyList<TimelineEntryDto> Timeline,
     IReadOnlyList<AlertDto> Alerts,
     bool Escalated,
-    AnswerArticleDto? AnswerArticle = null);
+    AnswerArticleDto? AnswerArticle = null,
+    ReviewDto? Review = null,
+    SuspensionDto? Suspension = null);
+
+/// <summary>办结审核 of the current reply: <c>required</c> by the review rules, its status, and the supervisor's decision.</summary>
+public sealed record ReviewDto(bool Required, ReviewStatus Status, DateTimeOffset? At, string? By, string? Note);
+
+/// <summary>
+/// 挂起: the latest request (<c>reason</c>, <c>requestedAt</c>, <c>until</c> if it ends by itself), <c>since</c> when the clocks
+/// stopped, and <c>totalSuspended</c>, all the time stopped over the suspensions that have ended.
+/// </summary>
+public sealed record SuspensionDto(SuspensionStatus Status, string? Reason, DateTimeOffset? RequestedAt, DateTimeOffset? Since, DateTimeOffset? Until, TimeSpan TotalSuspended);
 
 /// <summary>The knowledge article, and its published version, that an order answered on the spot was answered from.</summary>
 public sealed record AnswerArticleDto(Guid Id, int Version);
@@ -117,6 +128,14 @@ public sealed record ExtensionRequest(DateTimeOffset? NewReplyDueAt, string? Rea
 public sealed record ExtensionDecisionRequest(bool? Approve, string? Note, int? Version);
 
 public sealed record ReplyRequest(bool? Solved, string? Answer, int? Version);
+
+/// <summary>办结审核: approve the reply, or send it back to the lead unit (<c>note</c> required then).</summary>
+public sealed record ReplyReviewRequest(bool? Approve, string? Note, int? Version);
+
+/// <summary>挂起申请: why the handling cannot move, and optionally when the clocks should restart by themselves.</summary>
+public sealed record SuspensionRequest(string? Reason, DateTimeOffset? Until, int? Version);
+
+public sealed record SuspensionDecisionRequest(bool? Approve, string? Note, int? Version);
 
 public sealed record CallbackRequest(CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version);
 

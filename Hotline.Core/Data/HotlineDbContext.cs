@@ -34,6 +34,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
+    public DbSet<ReviewRule> ReviewRules => Set<ReviewRule>();
+
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<User> Users => Set<User>();

@@ -47,4 +47,19 @@ public sealed class WorkingCalendar
 
         return day;
     }
+
+    /// <summary>How many working days fall after <paramref name="after"/> up to and including <paramref name="until"/> (0 when none).</summary>
+    public int CountWorkingDays(DateOnly after, DateOnly until)
+    {
+        var count = 0;
+        for (var day = after.AddDays(1); day <= until; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 }

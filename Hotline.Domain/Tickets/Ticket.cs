@@ -113,6 +113,36 @@ public sealed class Ticket : AggregateRoot
 
     public int ReworkCount { get; private set; }
 
+    /// <summary>办结审核 of the current reply: whether the review rules asked for it and where it stands.</summary>
+    public ReviewStatus ReviewStatus { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    public string? ReviewNote { get; private set; }
+
+    /// <summary>挂起: where the latest suspension request stands.</summary>
+    public SuspensionStatus SuspensionStatus { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public DateTimeOffset? SuspensionRequestedAt { get; private set; }
+
+    /// <summary>When the clocks stopped (the latest suspension approved).</summary>
+    public DateTimeOffset? SuspendedSince { get; private set; }
+
+    /// <summary>When the clocks restart by themselves (the deadline sweep resumes the order); null: only by a resume.</summary>
+    public DateTimeOffset? SuspendedUntil { get; private set; }
+
+    /// <summary>All the time this order's clocks were stopped, over every suspension that has ended.</summary>
+    public TimeSpan SuspendedTotal { get; private set; }
+
+    public bool IsSuspended => SuspensionStatus == SuspensionStatus.Suspended;
+
+    /// <summary>Replied and not waiting for the review: the callback may be made.</summary>
+    public bool IsReadyForCallback => Status == TicketStatus.Replied && ReviewStatus != ReviewStatus.Pending;
+
     /// <summary>The China date the order was registered on: the day its volumes and hot spots count in (docs/kpis.md).</summary>
     public DateOnly CreatedDay { get; private set; }
 
@@ -359,9 +389,16 @@ public sealed class Ticket : AggregateRoot
     {
         RequireLead(actor, "申请退单");
         RequireStatus("return", TicketStatus.Dispatched, TicketStatus.Accepted);
+        RequireNotSuspended();
         if (LeadFixedByArbitration)
         {
             throw new DomainException("经督办仲裁指定的承办单位不能再次退单。");
+        }
+
+        if (SuspensionStatus == SuspensionStatus.Pending)
+        {
+            // The order leaves the unit's hands: the request is moot.
+            SuspensionStatus = SuspensionStatus.None;
         }
 
         StatusBeforeReturn = Status;
@@ -414,6 +451,7 @@ public sealed class Ticket : AggregateRoot
     {
         RequireLead(actor, "申请延期");
         RequireStatus("request extension", TicketStatus.Accepted);
+        RequireNotSuspended();
         if (PendingExtension is not null)
         {
             throw new DomainException("已有待审批的延期申请。");
@@ -461,11 +499,16 @@ public sealed class Ticket : AggregateRoot
         Raise(new ExtensionDecided(Id, Number, Status, Version, now, approve, Clocks.ReplyDueAt!.Value));
     }
 
-    /// <summary>答复/办结 by the lead unit. A citizen who left a phone must have been contacted first.</summary>
-    public void Reply(bool solved, string answer, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// 答复/办结 by the lead unit. A citizen who left a phone must have been contacted first. When the review rules ask for
+    /// it (<paramref name="requiresReview"/>, see <see cref="ReviewRule"/>), the reply waits for a supervisor's review
+    /// before any callback.
+    /// </summary>
+    public void Reply(bool solved, string answer, Actor actor, DateTimeOffset now, bool requiresReview = false)
     {
         RequireLead(actor, "答复");
         RequireStatus("reply", TicketStatus.Accepted);
+        RequireNotSuspended();
         if (ContactedAt is null && !string.IsNullOrWhiteSpace(Citizen.Phone))
         {
             throw new DomainException("答复前须先联系市民并记录联系情况。");
@@ -475,10 +518,143 @@ public sealed class Ticket : AggregateRoot
         ReplyAnswer = answer;
         RepliedAt = now;
         PendingExtension = null;
+        if (SuspensionStatus == SuspensionStatus.Pending)
+        {
+            // The work moved on: the request is moot.
+            SuspensionStatus = SuspensionStatus.None;
+        }
+
+        (ReviewStatus, ReviewedAt, ReviewedBy, ReviewNote) = (requiresReview ? ReviewStatus.Pending : ReviewStatus.NotRequired, null, null, null);
         Status = TicketStatus.Replied;
-        Record(TimelineActions.Replied, actor, TicketStatus.Accepted, Status, answer, now);
+        Record(TimelineActions.Replied, actor, TicketStatus.Accepted, Status, requiresReview ? $"{answer}（待办结审核）" : answer, now);
         Raise(new TicketReplied(Id, Number, Status, Version, now, solved));
     }
+
+    /// <summary>
+    /// 办结审核 by a supervisor. Approved: the order waits for its callback as any reply. Rejected (a note is required):
+    /// back to the lead unit as Accepted with a fresh reply deadline from the SLA table, counted as a rework.
+    /// </summary>
+    public void Review(bool approve, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now)
+    {
+        RequireStatus("review", TicketStatus.Replied);
+        if (ReviewStatus != ReviewStatus.Pending)
+        {
+            throw new DomainException("该工单的答复没有待审核的办结审核。");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainException("退回重办须填写审核意见。");
+        }
+
+        (ReviewedAt, ReviewedBy, ReviewNote) = (now, actor.UserName, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        if (approve)
+        {
+            ReviewStatus = ReviewStatus.Approved;
+            Record(TimelineActions.ReviewApproved, actor, Status, Status, ReviewNote, now);
+            Raise(new ReplyReviewed(Id, Number, Status, Version, now, Approved: true, LeadUnitId));
+            return;
+        }
+
+        ReviewStatus = ReviewStatus.Rejected;
+        ReworkCount++;
+        PriorReplyLate |= IsStageOverdue(DeadlineStage.Reply, now);
+        Clocks.RestartReply(schedule.For(Urgency, now), schedule.WarningShare, now);
+        RepliedAt = null;
+        ReplySolved = null;
+        ReplyAnswer = null;
+        Status = TicketStatus.Accepted;
+        Record(TimelineActions.ReviewRejected, actor, TicketStatus.Replied, Status, $"{ReviewNote}（第 {ReworkCount} 次重办）", now);
+        Raise(new ReplyReviewed(Id, Number, Status, Version, now, Approved: false, LeadUnitId));
+    }
+
+    /// <summary>挂起申请 by the lead unit while it handles the order, before its reply deadline; <paramref name="until"/>, if given, ends it by itself.</summary>
+    public void RequestSuspension(string reason, DateTimeOffset? until, Actor actor, DateTimeOffset now)
+    {
+        RequireLead(actor, "申请挂起");
+        RequireStatus("request suspension", TicketStatus.Accepted);
+        if (SuspensionStatus == SuspensionStatus.Pending)
+        {
+            throw new DomainException("已有待审批的挂起申请。");
+        }
+
+        RequireNotSuspended();
+        if (until is { } end && end <= now)
+        {
+            throw new DomainException("挂起截止时间必须晚于现在。");
+        }
+
+        if (Clocks.ReplyDueAt is { } due && now >= due)
+        {
+            throw new DomainException("答复期限已过，不能再申请挂起。");
+        }
+
+        (SuspensionStatus, SuspensionReason, SuspensionRequestedAt, SuspendedUntil, SuspendedSince) = (SuspensionStatus.Pending, reason, now, until?.ToUniversalTime(), null);
+        var note = until is { } u ? $"{reason}（申请挂起至 {ChinaTime.ToChina(u):yyyy-MM-dd HH:mm}）" : reason;
+        Record(TimelineActions.SuspensionRequested, actor, Status, Status, note, now);
+        Raise(new SuspensionRequested(Id, Number, Status, Version, now, LeadUnitId!.Value, until));
+    }
+
+    /// <summary>A supervisor approves (every running clock stops now) or rejects a pending suspension request.</summary>
+    public void DecideSuspension(bool approve, string? note, Actor actor, DateTimeOffset now)
+    {
+        if (SuspensionStatus != SuspensionStatus.Pending)
+        {
+            throw new DomainException("没有待审批的挂起申请。");
+        }
+
+        RequireStatus("decide suspension", TicketStatus.Accepted);
+        if (approve && SuspendedUntil is { } until && until <= now)
+        {
+            throw new DomainException("申请的挂起截止时间已过，请驳回后由承办单位重新申请。");
+        }
+
+        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (approve)
+        {
+            (SuspensionStatus, SuspendedSince) = (SuspensionStatus.Suspended, now);
+            Record(TimelineActions.SuspensionApproved, actor, Status, Status, text is null ? "暂停计时" : $"暂停计时。{text}", now);
+        }
+        else
+        {
+            (SuspensionStatus, SuspendedUntil) = (SuspensionStatus.Rejected, null);
+            Record(TimelineActions.SuspensionRejected, actor, Status, Status, text, now);
+        }
+
+        Raise(new SuspensionDecided(Id, Number, Status, Version, now, approve, LeadUnitId));
+    }
+
+    /// <summary>
+    /// 恢复计时 by the lead unit or a supervisor, or by the deadline sweep once <see cref="SuspendedUntil"/> is reached
+    /// (the clocks then restart at that instant, not at the sweep's). Every clock that was running restarts with the
+    /// time it had left, in its own unit (<see cref="DeadlineCalculator.Resumed"/>).
+    /// </summary>
+    public void Resume(WorkingCalendar calendar, Actor actor, DateTimeOffset now)
+    {
+        if (!IsSuspended)
+        {
+            throw new DomainException("工单未挂起，无需恢复计时。");
+        }
+
+        var bySystem = actor.UserId is null && actor.UnitId is null && actor.Roles.Count == 0;
+        if (!bySystem && !actor.IsInRole(Roles.Supervisor) && actor.UnitId != LeadUnitId)
+        {
+            throw new ActorNotPermittedException("只有主办单位或督办可以恢复计时。");
+        }
+
+        var since = SuspendedSince!.Value;
+        var at = bySystem && SuspendedUntil is { } until && until < now ? until : now;
+        Clocks.Resume(StagesInProgress(), since, at, calendar);
+        var stopped = at - since;
+        EndSuspension(at);
+        var due = Clocks.ReplyDueAt is { } reply ? $"，答复期限 {ChinaTime.ToChina(reply):yyyy-MM-dd HH:mm}" : string.Empty;
+        var how = bySystem ? "挂起期满，自动恢复计时" : "恢复计时";
+        Record(TimelineActions.Resumed, actor, Status, Status, $"{how}：本次挂起 {ChineseLabels.Duration(stopped)}，不计入办理时限{due}", now);
+        Raise(new SuspensionResumed(Id, Number, Status, Version, now, stopped, LeadUnitId));
+    }
+
+    /// <summary>Whether the deadline sweep should restart this order's clocks at <paramref name="now"/>.</summary>
+    public bool IsSuspensionOver(DateTimeOffset now) => IsSuspended && SuspendedUntil is { } until && until <= now;
 
     /// <summary>
     /// 回访. Satisfied or basically satisfied and solved closes the order; dissatisfied or unsolved sends it
@@ -487,6 +663,11 @@ public sealed class Ticket : AggregateRoot
     public void RecordCallback(Contracts.CallbackOutcome outcome, bool? solved, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now)
     {
         RequireStatus("callback", TicketStatus.Replied);
+        if (ReviewStatus == ReviewStatus.Pending)
+        {
+            throw new DomainException("答复尚待办结审核，审核通过后才能回访。");
+        }
+
         if (outcome != Contracts.CallbackOutcome.Unreachable && solved is null)
         {
             throw new DomainException("请记录问题是否解决。");
@@ -676,6 +857,12 @@ public sealed class Ticket : AggregateRoot
             return at > due;
         }
 
+        // Stopped clocks are not late for the time they are stopped.
+        if (IsOpen && IsSuspended && SuspendedSince is { } since)
+        {
+            now = since;
+        }
+
         // A reply without a recorded contact (no phone was left) ends the contact stage.
         if (stage == DeadlineStage.Contact && RepliedAt is { } replied)
         {
@@ -687,6 +874,13 @@ public sealed class Ticket : AggregateRoot
 
     private void CloseAs(CloseReason reason, string action, string? note, Actor actor, DateTimeOffset now)
     {
+        if (IsSuspended)
+        {
+            // The stopped time never counts as late: the stopped deadlines move by it before the order closes.
+            Clocks.Resume(StagesInProgress(), SuspendedSince!.Value, now, calendar: null);
+            EndSuspension(now);
+        }
+
         var from = Status;
         Status = TicketStatus.Closed;
         CloseReason = reason;
@@ -723,6 +917,20 @@ public sealed class Ticket : AggregateRoot
         PendingExtension = null;
     }
 
+    private void EndSuspension(DateTimeOffset at)
+    {
+        SuspendedTotal += at - SuspendedSince!.Value;
+        (SuspensionStatus, SuspendedUntil) = (SuspensionStatus.Resumed, null);
+    }
+
+    private void RequireNotSuspended()
+    {
+        if (IsSuspended)
+        {
+            throw new DomainException("工单已挂起，请先恢复计时。");
+        }
+    }
+
     private void RequireStatus(string action, params TicketStatus[] allowed)
     {
         if (!allowed.Contains(Status))
@@ -748,7 +956,7 @@ public sealed class Ticket : AggregateRoot
         }
 
         UpdatedAt = now;
-        Clocks.Refresh(RunningStages());
+        Clocks.Refresh(RunningStages(), IsSuspended ? SuspendedUntil : null);
     }
 
     private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
@@ -762,7 +970,10 @@ public sealed class Ticket : AggregateRoot
         Raise(new DeadlineAlertRaised(Id, Number, Status, Version, now, stage, kind, due, LeadUnitId));
     }
 
-    private IEnumerable<DeadlineStage> RunningStages()
+    /// <summary>The stages whose clocks run: none while the order is suspended.</summary>
+    private IEnumerable<DeadlineStage> RunningStages() => IsSuspended ? [] : StagesInProgress();
+
+    private IEnumerable<DeadlineStage> StagesInProgress()
     {
         if (Status is TicketStatus.Registered or TicketStatus.Replied or TicketStatus.Closed)
         {

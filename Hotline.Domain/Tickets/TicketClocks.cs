@@ -1,5 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Domain.Calendar;
+using Hotline.Domain.Common;
 
 namespace Hotline.Domain.Tickets;
 
@@ -28,6 +29,9 @@ public sealed class TicketClocks
     public DateTimeOffset? ContactWarnAt { get; private set; }
 
     public DateTimeOffset? ReplyWarnAt { get; private set; }
+
+    /// <summary>Which clocks count statutory working days, fixed when they start; a suspended clock restarts in its own unit.</summary>
+    public WorkingDayStages WorkingDays { get; private set; }
 
     /// <summary>Goes up whenever a clock restarts, so an alert of a new clock never collides with one of an old clock that had the same due instant.</summary>
     public int ClockEpoch { get; private set; }
@@ -64,6 +68,7 @@ public sealed class TicketClocks
         AcceptDueAt = deadlines.AcceptDueAt;
         ContactDueAt = deadlines.ContactDueAt;
         ReplyDueAt = deadlines.ReplyDueAt;
+        WorkingDays = deadlines.WorkingDays;
     }
 
     /// <summary>A return approved and redispatched: fresh accept and contact clocks (and their alerts); the reply clock runs on.</summary>
@@ -75,12 +80,64 @@ public sealed class TicketClocks
         AcceptWarnAt = WarnAt(now, fresh.AcceptDueAt);
         ContactWarnAt = WarnAt(now, fresh.ContactDueAt);
         AlertsRaised &= ~(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue | AlertFlags.ContactWarning | AlertFlags.ContactOverdue);
+        WorkingDays = (WorkingDays & WorkingDayStages.Reply) | (fresh.WorkingDays & (WorkingDayStages.Accept | WorkingDayStages.Contact));
         ClockEpoch++;
+    }
+
+    /// <summary>A reply sent back by the review (办结审核): a fresh reply clock from the SLA table, its alerts cleared; the others stay as they are.</summary>
+    internal void RestartReply(StageDeadlines fresh, double warningShare, DateTimeOffset now)
+    {
+        ReplyStartedAt = now;
+        WarningShare = warningShare;
+        ReplyDueAt = fresh.ReplyDueAt;
+        ReplyWarnAt = WarnAt(now, fresh.ReplyDueAt);
+        AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
+        WorkingDays = (WorkingDays & ~WorkingDayStages.Reply) | (fresh.WorkingDays & WorkingDayStages.Reply);
+        ClockEpoch++;
+    }
+
+    /// <summary>
+    /// 恢复计时: the clocks of <paramref name="stages"/>, stopped at <paramref name="since"/>, restart at <paramref name="resumedAt"/>
+    /// with the time they had left, each in its own unit (<see cref="DeadlineCalculator.Resumed"/>). A warning not yet raised
+    /// keeps its distance before the deadline; alerts already raised stay raised. Without a <paramref name="calendar"/>
+    /// (an order closed while suspended) every clock moves by the time stopped: that is all its lateness verdict needs.
+    /// </summary>
+    internal void Resume(IEnumerable<DeadlineStage> stages, DateTimeOffset since, DateTimeOffset resumedAt, WorkingCalendar? calendar)
+    {
+        foreach (var stage in stages)
+        {
+            var (warnAt, dueAt, _, _) = Stage(stage);
+            if (dueAt is not { } due)
+            {
+                continue;
+            }
+
+            var moved = DeadlineCalculator.Resumed(due, calendar is not null && WorkingDays.HasFlag(Flag(stage)), since, resumedAt, calendar ?? WorkingCalendar.Empty);
+            var warn = warnAt is { } w ? moved - (due - w) : (DateTimeOffset?)null;
+            switch (stage)
+            {
+                case DeadlineStage.Accept:
+                    (AcceptDueAt, AcceptWarnAt) = (moved, warn);
+                    break;
+                case DeadlineStage.Contact:
+                    (ContactDueAt, ContactWarnAt) = (moved, warn);
+                    break;
+                default:
+                    (ReplyDueAt, ReplyWarnAt) = (moved, warn);
+                    break;
+            }
+        }
     }
 
     /// <summary>An extension granted: the granted time is a fresh window, its warning at the same share of what remains.</summary>
     internal void ExtendReply(DateTimeOffset replyDueAt, DateTimeOffset now)
     {
+        // A deadline granted to the end of a day (24:00 China time) keeps counting working days; one granted to an hour, clock time.
+        if (ChinaTime.StartOfDay(ChinaTime.DateOf(replyDueAt)) != replyDueAt)
+        {
+            WorkingDays &= ~WorkingDayStages.Reply;
+        }
+
         ReplyDueAt = replyDueAt;
         ReplyWarnAt = WarnAt(now, replyDueAt);
         AlertsRaised &= ~(AlertFlags.ReplyWarning | AlertFlags.ReplyOverdue);
@@ -115,8 +172,12 @@ public sealed class TicketClocks
         return null;
     }
 
-    /// <summary>Recomputes the two indexed instants from the stages still running (none when no clock runs).</summary>
-    internal void Refresh(IEnumerable<DeadlineStage> running)
+    /// <summary>
+    /// Recomputes the two indexed instants from the stages still running (none when no clock runs). A suspended order
+    /// runs no clock; <paramref name="wakeAt"/> (the end of its suspension) is then its next alert instant, so the
+    /// deadline sweep, which reads only that index, restarts its clocks on time.
+    /// </summary>
+    internal void Refresh(IEnumerable<DeadlineStage> running, DateTimeOffset? wakeAt = null)
     {
         DateTimeOffset? nextDue = null;
         DateTimeOffset? nextAlert = null;
@@ -135,7 +196,7 @@ public sealed class TicketClocks
         }
 
         NextDueAt = nextDue;
-        NextAlertAt = nextAlert;
+        NextAlertAt = Min(nextAlert, wakeAt);
     }
 
     private (DateTimeOffset? WarnAt, DateTimeOffset? DueAt, AlertFlags Warn, AlertFlags Overdue) Stage(DeadlineStage stage) => stage switch
@@ -143,6 +204,13 @@ public sealed class TicketClocks
         DeadlineStage.Accept => (AcceptWarnAt, AcceptDueAt, AlertFlags.AcceptWarning, AlertFlags.AcceptOverdue),
         DeadlineStage.Contact => (ContactWarnAt, ContactDueAt, AlertFlags.ContactWarning, AlertFlags.ContactOverdue),
         _ => (ReplyWarnAt, ReplyDueAt, AlertFlags.ReplyWarning, AlertFlags.ReplyOverdue),
+    };
+
+    private static WorkingDayStages Flag(DeadlineStage stage) => stage switch
+    {
+        DeadlineStage.Accept => WorkingDayStages.Accept,
+        DeadlineStage.Contact => WorkingDayStages.Contact,
+        _ => WorkingDayStages.Reply,
     };
 
     private DateTimeOffset WarnAt(DateTimeOffset start, DateTimeOffset due) =>

@@ -52,3 +52,15 @@ public sealed record TicketClosed(Guid TicketId, string Number, TicketStatus Sta
 
 public sealed record DeadlineAlertRaised(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, Guid? UnitId)
     : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record ReplyReviewed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, bool Approved, Guid? UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record SuspensionRequested(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid UnitId, DateTimeOffset? Until)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record SuspensionDecided(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, bool Approved, Guid? UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record SuspensionResumed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, TimeSpan Suspended, Guid? UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);

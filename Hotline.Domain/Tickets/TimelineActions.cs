@@ -27,4 +27,10 @@ public static class TimelineActions
     public const string PhoneRevealed = "PhoneRevealed";
     public const string DeadlineWarning = "DeadlineWarning";
     public const string DeadlineOverdue = "DeadlineOverdue";
+    public const string ReviewApproved = "ReviewApproved";
+    public const string ReviewRejected = "ReviewRejected";
+    public const string SuspensionRequested = "SuspensionRequested";
+    public const string SuspensionApproved = "SuspensionApproved";
+    public const string SuspensionRejected = "SuspensionRejected";
+    public const string Resumed = "Resumed";
 }

@@ -1576,3 +1576,142 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReviewNote] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReviewStatus] nvarchar(12) NOT NULL DEFAULT N'NotRequired';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReviewedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ReviewedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspendedSince] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspendedTotal] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspendedUntil] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspensionReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspensionRequestedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuspensionStatus] nvarchar(12) NOT NULL DEFAULT N'None';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [WorkingDayStages] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    UPDATE [Tickets] SET [WorkingDayStages] = COALESCE((SELECT (CASE WHEN p.[AcceptUnit] = 'WorkingDays' THEN 1 ELSE 0 END) + (CASE WHEN p.[ContactUnit] = 'WorkingDays' THEN 2 ELSE 0 END) + (CASE WHEN p.[ReplyUnit] = 'WorkingDays' THEN 4 ELSE 0 END) FROM [SlaPolicies] p WHERE p.[Tier] = [Tickets].[Urgency]), 0) WHERE [ReplyDueAt] IS NOT NULL
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    CREATE TABLE [ReviewRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(20) NULL,
+        [CategoryCode] nvarchar(32) NULL,
+        [Channel] nvarchar(10) NULL,
+        [ReworkedOnly] bit NOT NULL,
+        CONSTRAINT [PK_ReviewRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CategoryCode', N'Channel', N'ReworkedOnly', N'Type') AND [object_id] = OBJECT_ID(N'[ReviewRules]'))
+        SET IDENTITY_INSERT [ReviewRules] ON;
+    EXEC(N'INSERT INTO [ReviewRules] ([Id], [CategoryCode], [Channel], [ReworkedOnly], [Type])
+    VALUES (''5a0f3c1e-7d0b-4c1a-9a51-000000000001'', NULL, NULL, CAST(0 AS bit), N''Complaint''),
+    (''5a0f3c1e-7d0b-4c1a-9a51-000000000002'', NULL, NULL, CAST(0 AS bit), N''Report''),
+    (''5a0f3c1e-7d0b-4c1a-9a51-000000000003'', NULL, NULL, CAST(1 AS bit), NULL)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CategoryCode', N'Channel', N'ReworkedOnly', N'Type') AND [object_id] = OBJECT_ID(N'[ReviewRules]'))
+        SET IDENTITY_INSERT [ReviewRules] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201181831_ReviewAndSuspension'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201181831_ReviewAndSuspension', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

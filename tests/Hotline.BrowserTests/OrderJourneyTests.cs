@@ -20,9 +20,10 @@ public sealed class OrderJourneyTests(ConsoleFixture console)
         var agent = await console.SignInAsync("agent", "agent");
         try
         {
-            // 受理: the agent registers a complaint about no water in 东华门街道.
+            // 受理: the agent registers a request for help about no water in 东华门街道.
             var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
-            await agent.Locator("#type").SelectOptionAsync("Complaint");
+            // A help request (求助): no 办结审核 by the default rules, so the reply goes straight to the callback desk.
+            await agent.Locator("#type").SelectOptionAsync("HelpRequest");
             await agent.Locator("#category-search").FillAsync("停水");
             await agent.Locator("#category").SelectOptionAsync("sw-ts");
             await agent.Locator("#citizen-name").FillAsync("王女士");

@@ -33,6 +33,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.ReturnReason).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.CloseNote).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.ReviewStatus).HasConversion<string>().HasMaxLength(12);
+        builder.Property(t => t.ReviewedBy).HasMaxLength(100);
+        builder.Property(t => t.ReviewNote).HasMaxLength(Ticket.MaxNoteLength);
+        builder.Property(t => t.SuspensionStatus).HasConversion<string>().HasMaxLength(12);
+        builder.Property(t => t.SuspensionReason).HasMaxLength(Ticket.MaxNoteLength);
+
+        // Ticks: SQL Server's time type holds less than a day.
+        builder.Property(t => t.SuspendedTotal).HasConversion<long>();
 
         builder.ComplexProperty(t => t.Citizen, c =>
         {
@@ -62,6 +70,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             c.Property(x => x.ContactWarnAt).HasColumnName(nameof(TicketClocks.ContactWarnAt));
             c.Property(x => x.ReplyWarnAt).HasColumnName(nameof(TicketClocks.ReplyWarnAt));
             c.Property(x => x.ClockEpoch).HasColumnName(nameof(TicketClocks.ClockEpoch));
+            c.Property(x => x.WorkingDays).HasColumnName("WorkingDayStages").HasConversion<int>();
             c.Property(x => x.AlertsRaised).HasColumnName(nameof(TicketClocks.AlertsRaised)).HasConversion<int>();
             c.Property(x => x.NextDueAt).HasColumnName(nameof(TicketClocks.NextDueAt));
             c.Property(x => x.NextAlertAt).HasColumnName(nameof(TicketClocks.NextAlertAt));
@@ -91,6 +100,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Ignore(t => t.AssistingUnitIds);
         builder.Ignore(t => t.CopiedUnitIds);
         builder.Ignore(t => t.HidesIdentityFromUnits);
+        builder.Ignore(t => t.IsSuspended);
+        builder.Ignore(t => t.IsReadyForCallback);
 
         // The list's filters and the deadline sweep: by status and lead unit, and by the running deadline.
         builder.HasIndex(t => new { t.LeadUnitId, t.Status });
@@ -104,5 +115,21 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.FirstDispatchedAt, t.LeadUnitId });
         builder.HasIndex(t => new { t.CallbackAt, t.LeadUnitId });
         builder.HasIndex(t => new { t.CreatedDay, t.CategoryCode });
+    }
+}
+
+internal sealed class ReviewRuleConfiguration : IEntityTypeConfiguration<ReviewRule>
+{
+    public void Configure(EntityTypeBuilder<ReviewRule> builder)
+    {
+        builder.ToTable("ReviewRules");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.CategoryCode).HasMaxLength(ReviewRule.MaxCategoryCodeLength);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(10);
+
+        // The defaults arrive with the migration, once: an Admin who removes them is not overruled at the next start.
+        builder.HasData(ReviewRule.Defaults());
     }
 }

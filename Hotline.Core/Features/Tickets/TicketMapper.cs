@@ -48,8 +48,14 @@ public static class TicketMapper
                 .Select(a => new AlertDto(a.Stage, a.Kind, a.DueAt, a.RaisedAt, a.UnitId))
                 .ToList(),
             t.IsOpen && t.Clocks.IsEscalated,
-            t.AnswerArticleId is { } articleId && t.AnswerArticleVersion is { } articleVersion ? new AnswerArticleDto(articleId, articleVersion) : null);
+            t.AnswerArticleId is { } articleId && t.AnswerArticleVersion is { } articleVersion ? new AnswerArticleDto(articleId, articleVersion) : null,
+            new ReviewDto(t.ReviewStatus != ReviewStatus.NotRequired, t.ReviewStatus, t.ReviewedAt, t.ReviewedBy, t.ReviewNote),
+            new SuspensionDto(t.SuspensionStatus, t.SuspensionReason, t.SuspensionRequestedAt, t.SuspendedSince, t.SuspendedUntil, CurrentSuspendedTotal(t, now)));
     }
+
+    /// <summary>The time stopped over the ended suspensions, and the running one up to <paramref name="now"/>.</summary>
+    private static TimeSpan CurrentSuspendedTotal(Ticket t, DateTimeOffset now) =>
+        t.IsSuspended && t.SuspendedSince is { } since && now > since ? t.SuspendedTotal + (now - since) : t.SuspendedTotal;
 
     public static CitizenDto ViewCitizen(Ticket t, Actor viewer)
     {

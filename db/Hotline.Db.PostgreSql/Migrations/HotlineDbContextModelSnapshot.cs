@@ -1259,6 +1259,50 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("ReworkedOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000001"),
+                            ReworkedOnly = false,
+                            Type = "Complaint"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000002"),
+                            ReworkedOnly = false,
+                            Type = "Report"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000003"),
+                            ReworkedOnly = true
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1378,6 +1422,22 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
 
@@ -1389,6 +1449,27 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<string>("StatusBeforeReturn")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SuspendedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SuspendedTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SuspendedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("SuspensionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuspensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1866,6 +1947,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                             b1.Property<double>("WarningShare")
                                 .HasColumnType("double precision")
                                 .HasColumnName("WarningShare");
+
+                            b1.Property<int>("WorkingDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("WorkingDayStages");
 
                             b1.HasKey("TicketId");
 

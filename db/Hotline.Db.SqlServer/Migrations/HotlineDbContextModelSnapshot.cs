@@ -1264,6 +1264,50 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("ReworkedOnly")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000001"),
+                            ReworkedOnly = false,
+                            Type = "Complaint"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000002"),
+                            ReworkedOnly = false,
+                            Type = "Report"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000003"),
+                            ReworkedOnly = true
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1383,6 +1427,22 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("ReworkCount")
                         .HasColumnType("int");
 
@@ -1394,6 +1454,27 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<string>("StatusBeforeReturn")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SuspendedSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("SuspendedTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SuspendedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("SuspensionRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SuspensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1873,6 +1954,10 @@ namespace Hotline.Db.SqlServer.Migrations
                             b1.Property<double>("WarningShare")
                                 .HasColumnType("float")
                                 .HasColumnName("WarningShare");
+
+                            b1.Property<int>("WorkingDays")
+                                .HasColumnType("int")
+                                .HasColumnName("WorkingDayStages");
 
                             b1.HasKey("TicketId");
 

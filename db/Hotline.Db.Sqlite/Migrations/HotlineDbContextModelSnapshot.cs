@@ -1244,6 +1244,50 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReworkedOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000001"),
+                            ReworkedOnly = false,
+                            Type = "Complaint"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000002"),
+                            ReworkedOnly = false,
+                            Type = "Report"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0f3c1e-7d0b-4c1a-9a51-000000000003"),
+                            ReworkedOnly = true
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1363,6 +1407,22 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
@@ -1373,6 +1433,27 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<string>("StatusBeforeReturn")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuspendedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuspendedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspensionRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -1847,6 +1928,10 @@ namespace Hotline.Db.Sqlite.Migrations
                             b1.Property<double>("WarningShare")
                                 .HasColumnType("REAL")
                                 .HasColumnName("WarningShare");
+
+                            b1.Property<int>("WorkingDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WorkingDayStages");
 
                             b1.HasKey("TicketId");
 

@@ -62,8 +62,12 @@ public abstract class ApiTestBase(ApiFixture fixture)
         return await (await unit.PostAsync($"/api/tickets/{id}/accept", null, Ct)).ReadAsync<TicketDto>();
     }
 
-    /// <summary>An order of category sw-ts, dispatched by the catalogue to "water", accepted, contacted and replied.</summary>
-    protected async Task<TicketDto> RepliedAsync(bool solved = true, RegisterTicketRequest? request = null)
+    /// <summary>
+    /// An order of category sw-ts, dispatched by the catalogue to "water", accepted, contacted and replied; with
+    /// <paramref name="approveReview"/>, a reply the review rules hold (a complaint, by default) is approved by the
+    /// supervisor, so the order waits for its callback.
+    /// </summary>
+    protected async Task<TicketDto> RepliedAsync(bool solved = true, RegisterTicketRequest? request = null, bool approveReview = true)
     {
         var ticket = await RegisterAndDispatchAsync(request);
         await AcceptAsync(ticket.Id, "water");
@@ -71,7 +75,19 @@ public abstract class ApiTestBase(ApiFixture fixture)
         await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/contact", new NoteRequest("已电话联系", null), Json.Options, Ct)).ReadAsync<TicketDto>();
         var replied = await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/reply", new ReplyRequest(solved, "已恢复供水", null), Json.Options, Ct)).ReadAsync<TicketDto>();
         replied.Status.ShouldBe(TicketStatus.Replied);
-        return replied;
+        return approveReview ? await ApproveReviewIfPendingAsync(replied) : replied;
+    }
+
+    /// <summary>办结审核: the supervisor approves a reply that waits for review; any other order is returned as it is.</summary>
+    protected async Task<TicketDto> ApproveReviewIfPendingAsync(TicketDto ticket)
+    {
+        if (ticket.Review?.Status != ReviewStatus.Pending)
+        {
+            return ticket;
+        }
+
+        using var supervisor = await ClientAsync("supervisor");
+        return await (await supervisor.PostAsJsonAsync($"/api/tickets/{ticket.Id}/review", new ReplyReviewRequest(true, null, null), Json.Options, Ct)).ReadAsync<TicketDto>();
     }
 
     /// <summary>The lead unit asks to give the order back and the supervisor approves it to another unit.</summary>

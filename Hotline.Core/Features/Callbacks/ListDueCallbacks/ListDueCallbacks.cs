@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Callbacks.ListDueCallbacks;
 
 /// <summary>
-/// The callback queue: replied orders waiting for a callback, the longest-waiting first. With
+/// The callback queue: replied orders waiting for a callback (not for 办结审核), the longest-waiting first. With
 /// <c>DueOnly</c>, orders whose automated survey (SMS or keypad call) is still running are left out: they reach
 /// the queue when the survey gives up, and at once when Twilio is not configured.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class ListDueCallbacksHandler(HotlineDbContext db, ICurrentUser cu
         var now = time.GetUtcNow();
         var replied = db.Tickets.AsNoTracking()
             .VisibleTo(currentUser.Actor)
-            .Where(t => t.Status == TicketStatus.Replied);
+            .Where(t => t.Status == TicketStatus.Replied && t.ReviewStatus != ReviewStatus.Pending);
         if (request.DueOnly)
         {
             replied = replied.Where(t => !db.CallbackSurveys.Any(s => s.TicketId == t.Id && s.Round == t.ReworkCount

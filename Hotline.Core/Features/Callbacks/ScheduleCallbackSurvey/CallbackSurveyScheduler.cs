@@ -10,23 +10,29 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Core.Features.Callbacks.ScheduleCallbackSurvey;
 
 /// <summary>
-/// When an order is replied (after the commit), its automated survey is scheduled: SMS after
+/// When an order is replied (after the commit), or its reply passes 办结审核, its automated survey is scheduled: SMS after
 /// <c>Callbacks:DelayAfterReply</c>, inside <c>Callbacks:Hours</c>, on Twilio or on the local line (embedded database
 /// without Twilio). Without a line (server database without Twilio), or with <c>Callbacks:Automated=false</c>,
 /// nothing is scheduled and the order waits in the human callback queue. The callback sweep schedules whatever
 /// this handler missed.
 /// </summary>
 public sealed class CallbackSurveyScheduler(HotlineDbContext db, TwilioCredentials credentials, IOptions<CallbackOptions> options, TimeProvider time)
-    : INotificationHandler<TicketReplied>
+    : INotificationHandler<TicketReplied>, INotificationHandler<ReplyReviewed>
 {
-    public async Task Handle(TicketReplied replied, CancellationToken cancellationToken)
+    public Task Handle(TicketReplied replied, CancellationToken cancellationToken) => ScheduleAsync(replied.TicketId, cancellationToken);
+
+    /// <summary>A reply approved by 办结审核 is surveyed from then on.</summary>
+    public Task Handle(ReplyReviewed reviewed, CancellationToken cancellationToken) =>
+        reviewed.Approved ? ScheduleAsync(reviewed.TicketId, cancellationToken) : Task.CompletedTask;
+
+    private async Task ScheduleAsync(Guid ticketId, CancellationToken cancellationToken)
     {
         if (!IsAutomated(credentials, options.Value))
         {
             return;
         }
 
-        await ScheduleMissingAsync(db, options.Value, time.GetUtcNow(), [replied.TicketId], cancellationToken);
+        await ScheduleMissingAsync(db, options.Value, time.GetUtcNow(), [ticketId], cancellationToken);
     }
 
     /// <summary>True when replied orders are surveyed automatically: a line to send on, and surveys not switched off.</summary>
@@ -39,7 +45,7 @@ public sealed class CallbackSurveyScheduler(HotlineDbContext db, TwilioCredentia
     /// </summary>
     public static async Task<int> ScheduleMissingAsync(HotlineDbContext db, CallbackOptions options, DateTimeOffset now, IReadOnlyCollection<Guid>? ticketIds, CancellationToken ct)
     {
-        var query = db.Tickets.AsNoTracking().Where(t => t.Status == TicketStatus.Replied);
+        var query = db.Tickets.AsNoTracking().Where(t => t.Status == TicketStatus.Replied && t.ReviewStatus != ReviewStatus.Pending);
         if (ticketIds is not null)
         {
             query = query.Where(t => ticketIds.Contains(t.Id));

@@ -1,4 +1,6 @@
 using Hotline.Core.Data;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Tickets;
 using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,8 @@ namespace Hotline.Core.Features.Deadlines.SweepDeadlines;
 /// The deadline sweep: raises every warning and overdue alert that has fallen due, reading only orders
 /// whose indexed <c>NextAlertAt</c> has passed, in batches. Each alert is committed with its timeline
 /// entry and change-log row, so a crash loses nothing and a re-run (or a second worker) raises nothing
-/// twice: the order's version and a unique index on the alerts refuse the loser.
+/// twice: the order's version and a unique index on the alerts refuse the loser. A suspended order runs no clock and
+/// raises nothing; its <c>NextAlertAt</c> is the end of its suspension, when the sweep restarts its clocks (恢复计时).
 /// </summary>
 public sealed record SweepDeadlines : IRequest<SweepResult>;
 
@@ -28,6 +31,7 @@ public sealed partial class SweepDeadlinesHandler(
     public async Task<SweepResult> Handle(SweepDeadlines request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        WorkingCalendar? calendar = null;
         var batchSize = options.Value.BatchSize;
         var (read, raised, conflicts) = (0, 0, 0);
         var seen = new HashSet<Guid>();
@@ -51,7 +55,8 @@ public sealed partial class SweepDeadlinesHandler(
             }
 
             read += batch.Count;
-            var batchRaised = batch.Sum(t => t.RaiseDueAlerts(now, Sweep));
+            calendar ??= batch.Any(t => t.IsSuspensionOver(now)) ? await CalendarAsync(cancellationToken) : null;
+            var batchRaised = batch.Sum(t => Advance(t, calendar, now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -63,7 +68,7 @@ public sealed partial class SweepDeadlinesHandler(
                 // redo the batch order by order so the others are not held back.
                 // Events of earlier batches stay queued: they were committed and are published after the sweep.
                 db.ChangeTracker.Clear();
-                var (one, lost) = await SweepOneByOneAsync(batch.Select(t => t.Id).ToList(), now, cancellationToken);
+                var (one, lost) = await SweepOneByOneAsync(batch.Select(t => t.Id).ToList(), calendar, now, cancellationToken);
                 raised += one;
                 conflicts += lost;
             }
@@ -83,7 +88,22 @@ public sealed partial class SweepDeadlinesHandler(
         return new SweepResult(read, raised, conflicts);
     }
 
-    private async Task<(int Raised, int Conflicts)> SweepOneByOneAsync(IReadOnlyList<Guid> ids, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Restarts the clocks of a suspension that has reached its end, then raises what has fallen due.</summary>
+    private static int Advance(Ticket ticket, WorkingCalendar? calendar, DateTimeOffset now)
+    {
+        if (ticket.IsSuspensionOver(now))
+        {
+            ticket.Resume(calendar!, Sweep, now);
+        }
+
+        return ticket.RaiseDueAlerts(now, Sweep);
+    }
+
+    /// <summary>The statutory calendar, read only when a suspension ends (a resumed working-day clock counts on it).</summary>
+    private async Task<WorkingCalendar> CalendarAsync(CancellationToken ct) =>
+        new(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+
+    private async Task<(int Raised, int Conflicts)> SweepOneByOneAsync(IReadOnlyList<Guid> ids, WorkingCalendar? calendar, DateTimeOffset now, CancellationToken ct)
     {
         var (raised, conflicts) = (0, 0);
         foreach (var id in ids)
@@ -94,7 +114,8 @@ public sealed partial class SweepDeadlinesHandler(
                 continue;
             }
 
-            var count = ticket.RaiseDueAlerts(now, Sweep);
+            calendar ??= ticket.IsSuspensionOver(now) ? await CalendarAsync(ct) : null;
+            var count = Advance(ticket, calendar, now);
             try
             {
                 await db.SaveChangesAsync(ct);

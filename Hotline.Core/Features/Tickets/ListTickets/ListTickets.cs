@@ -27,7 +27,9 @@ public sealed record ListTickets(
     int PageSize = 50,
     bool? NearDue = null,
     bool? Escalated = null,
-    bool? PendingExtension = null) : IRequest<PagedResult<TicketListItemDto>>;
+    bool? PendingExtension = null,
+    bool? ReviewPending = null,
+    bool? Suspended = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -96,6 +98,16 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
             query = query.Where(t => t.PendingExtension != null && t.Status != TicketStatus.Closed);
         }
 
+        if (request.ReviewPending == true)
+        {
+            query = query.Where(t => t.Status == TicketStatus.Replied && t.ReviewStatus == ReviewStatus.Pending);
+        }
+
+        if (request.Suspended == true)
+        {
+            query = query.Where(t => t.Status != TicketStatus.Closed && (t.SuspensionStatus == SuspensionStatus.Pending || t.SuspensionStatus == SuspensionStatus.Suspended));
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             var q = request.Q.Trim();
@@ -108,7 +120,9 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var ordered = request.Overdue == true || request.NearDue == true || request.Escalated == true
+        var ordered = request.ReviewPending == true
+            ? query.OrderBy(t => t.RepliedAt).ThenBy(t => t.Number)
+            : request.Overdue == true || request.NearDue == true || request.Escalated == true
             ? query.OrderBy(t => t.Clocks.NextDueAt).ThenBy(t => t.Number)
             : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
 

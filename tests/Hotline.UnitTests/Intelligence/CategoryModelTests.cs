@@ -167,10 +167,6 @@ public sealed class CategoryModelTests
             var water = model.Predict("小区停水了，家里没水，水龙头不出水");
             water[0].Code.ShouldBe("sw-ts");
             water[0].Probability.ShouldBeGreaterThan(water[1].Probability + 0.2);
-
-            // The temperature of the held-out orders, not of the training's own (perfectly separated) margins, which is
-            // as confident as allowed: 1 to the nearest 1e-9.
-            water[0].Probability.ShouldBeLessThan(0.999);
             var noise = model.Predict("晚上工地施工噪音太吵，噪声扰民");
             noise[0].Code.ShouldBe("hj-zs");
             noise[0].Probability.ShouldBeGreaterThan(noise[1].Probability + 0.2);

@@ -20,17 +20,17 @@ public sealed class TemperatureScalingTests
     [Fact]
     public void Fit_Should_MatchTheConfidenceOfTheScores_To_HowOftenTheyAreRight()
     {
-        // Two categories, the right one scored 1 above the other: right 3 times in 4 → softmax(β) = 0.75 → β = ln 3.
+        // Two categories, the right one scored 1 above the other, 4 texts: Platt's targets are 5/6 for a text's own
+        // category and 1/6 for the other, so softmax(β · 1) must equal the mean target of the first category.
         double[][] scores = [[1, 0], [1, 0], [1, 0], [1, 0]];
-        int[] categories = [0, 0, 0, 1];
 
-        var fitted = TemperatureScaling.Fit(scores, categories);
+        // Right 3 times in 4: (3 × 5/6 + 1/6) / 4 = 2/3 → β = ln 2.
+        var fitted = TemperatureScaling.Fit(scores, [0, 0, 0, 1]);
+        fitted.Beta.ShouldBe(Math.Log(2), 1e-6);
+        TemperatureScaling.Fit(scores, [0, 0, 0, 1]).ShouldBe(fitted);
 
-        fitted.Beta.ShouldBe(Math.Log(3), 1e-6);
-        TemperatureScaling.Fit(scores, categories).ShouldBe(fitted);
-
-        // Always right: as confident as allowed, never more.
-        TemperatureScaling.Fit(scores, [0, 0, 0, 0]).Beta.ShouldBe(TemperatureScaling.MaxBeta);
+        // Always right: 5/6, not certainty → β = ln 5.
+        TemperatureScaling.Fit(scores, [0, 0, 0, 0]).Beta.ShouldBe(Math.Log(5), 1e-6);
 
         // Right half the time: no confidence at all.
         TemperatureScaling.Fit(scores, [0, 1, 0, 1]).Beta.ShouldBe(0, 1e-6);

@@ -48,6 +48,8 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     public Task<TicketDto> GetTicketAsync(Guid id) => GetAsync<TicketDto>($"api/tickets/{id}");
 
+    public Task<CallerHistoryDto> GetCallerHistoryAsync(string phone) => GetAsync<CallerHistoryDto>($"api/tickets/caller-history?phone={Uri.EscapeDataString(phone)}");
+
     public Task<DispatchSuggestionDto> GetDispatchSuggestionAsync(Guid id) => GetAsync<DispatchSuggestionDto>($"api/tickets/{id}/dispatch-suggestion");
 
     public Task<IReadOnlyList<TicketListItemDto>> ListCallbacksAsync() => GetAsync<IReadOnlyList<TicketListItemDto>>("api/callbacks?due=true");
@@ -205,7 +207,7 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
             text.Append('：').Append(string.Join("；", errors.SelectMany(e => e.Value)));
         }
 
-        return new ApiException(response.StatusCode, text.ToString());
+        return new ApiException(response.StatusCode, text.ToString(), problem?.Errors);
     }
 
     private sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors);

@@ -9,6 +9,7 @@ using Hotline.Core.Features.Tickets.ContactCitizen;
 using Hotline.Core.Features.Tickets.DecideExtension;
 using Hotline.Core.Features.Tickets.DecideReturn;
 using Hotline.Core.Features.Tickets.DispatchTicket;
+using Hotline.Core.Features.Tickets.GetCallerHistory;
 using Hotline.Core.Features.Tickets.GetDispatchSuggestion;
 using Hotline.Core.Features.Tickets.GetTicket;
 using Hotline.Core.Features.Tickets.ListTickets;
@@ -44,6 +45,9 @@ public static class TicketEndpoints
         tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, bool? reviewPending, bool? suspended, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
                 m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension, reviewPending, suspended), ct))
             .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped");
+        tickets.MapGet("/caller-history", (string? phone, IMediator m, CancellationToken ct) => m.Send(new GetCallerHistory(phone), ct))
+            .RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("The caller's earlier orders by phone, each once with its content; open ones of the last 30 days are possible duplicates; the name and place given last");
         tickets.MapGet("/{id:guid}", async (Guid id, IMediator m, HttpContext http, CancellationToken ct) =>
             {
                 var ticket = await m.Send(new GetTicket(id), ct);

@@ -6,11 +6,28 @@ public sealed record UpsertUnitRequest(string? Code, string? Name, UnitKind? Kin
 
 public sealed record StreetDto(string Code, string Name);
 
-public sealed record RegionDto(string Code, string Name, IReadOnlyList<StreetDto> Streets);
+/// <summary>A district; lists come in the official order (<see cref="SortOrder"/>), its streets in theirs.</summary>
+public sealed record RegionDto(string Code, string Name, IReadOnlyList<StreetDto> Streets)
+{
+    public int SortOrder { get; init; }
+}
 
-public sealed record UpsertRegionRequest(string? Code, string? Name, IReadOnlyList<StreetDto>? Streets);
+/// <summary><see cref="Streets"/> in the official order; <see cref="SortOrder"/> is the district's place in the official list.</summary>
+public sealed record UpsertRegionRequest(string? Code, string? Name, IReadOnlyList<StreetDto>? Streets)
+{
+    public int? SortOrder { get; init; }
+}
 
-public sealed record CategoryChildDto(string Code, string Name);
+/// <summary>
+/// A leaf category. <see cref="Keywords"/>: what callers say for it (没水, 自来水 for 停水), searched with the name;
+/// <see cref="Initials"/>: the pinyin initials of the name (ts for 停水), computed, read-only.
+/// </summary>
+public sealed record CategoryChildDto(string Code, string Name)
+{
+    public IReadOnlyList<string>? Keywords { get; init; }
+
+    public string? Initials { get; init; }
+}
 
 public sealed record CategoryDto(string Code, string Name, IReadOnlyList<CategoryChildDto> Children);
 

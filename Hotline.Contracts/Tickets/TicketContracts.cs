@@ -34,6 +34,10 @@ public sealed record ReplyDto(bool Solved, string Answer, DateTimeOffset At);
 
 public sealed record PendingExtensionDto(DateTimeOffset NewReplyDueAt, string Reason, DateTimeOffset RequestedAt);
 
+/// <summary>
+/// One step of an order. <see cref="ActorUserName"/> is the login or system id that did it; <see cref="ActorName"/> is
+/// what people read: the user's display name (话务员 李敏, 市自来水集团) or the system's Chinese name (系统（时限巡检）).
+/// </summary>
 public sealed record TimelineEntryDto(
     DateTimeOffset At,
     string Action,
@@ -41,7 +45,10 @@ public sealed record TimelineEntryDto(
     Guid? UnitId,
     TicketStatus? FromStatus,
     TicketStatus? ToStatus,
-    string? Note);
+    string? Note)
+{
+    public string? ActorName { get; init; }
+}
 
 public sealed record AlertDto(DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, DateTimeOffset RaisedAt, Guid? UnitId);
 
@@ -144,3 +151,29 @@ public sealed record MergeRequest(Guid? OriginalTicketId, int? Version);
 public sealed record CloseRequest(string? Reason, int? Version);
 
 public sealed record CitizenPhoneDto(string? Phone);
+
+/// <summary>
+/// One of the caller's earlier orders. <see cref="PossibleDuplicate"/>: still open and registered within the duplicate
+/// window (30 days), so the call may be about it (告知进度 or 合并 rather than a new order).
+/// </summary>
+public sealed record CallerOrderDto(
+    Guid Id,
+    string Number,
+    TicketStatus Status,
+    string CategoryCode,
+    Guid? LeadUnitId,
+    DateTimeOffset CreatedAt,
+    string Excerpt,
+    bool PossibleDuplicate,
+    LocationDto Location);
+
+/// <summary>
+/// The caller's earlier orders by phone, newest first (at most 20), with the name and the place they gave last, which
+/// the agent can take over instead of asking again.
+/// </summary>
+public sealed record CallerHistoryDto(
+    string Phone,
+    string? LastName,
+    LocationDto? LastLocation,
+    IReadOnlyList<CallerOrderDto> Orders,
+    int DuplicateWindowDays);

@@ -21,12 +21,16 @@ public sealed class DispatchCatalogue
         _categories = categories.ToDictionary(c => c.Code, StringComparer.Ordinal);
     }
 
-    public DispatchSuggestion? Suggest(string categoryCode, string? districtCode, string? streetCode)
+    /// <param name="excludingUnitId">
+    /// A unit that may not take it (the unit whose return was approved): its rules are passed over for the next
+    /// matching one, and it is not the fallback either.
+    /// </param>
+    public DispatchSuggestion? Suggest(string categoryCode, string? districtCode, string? streetCode, Guid? excludingUnitId = null)
     {
         var parentCode = _categories.TryGetValue(categoryCode, out var category) ? category.ParentCode : null;
 
         var best = _rules
-            .Where(r => _units.ContainsKey(r.UnitId))
+            .Where(r => _units.ContainsKey(r.UnitId) && r.UnitId != excludingUnitId)
             .Select(r => (Rule: r, Score: Score(r, categoryCode, parentCode, districtCode, streetCode)))
             .Where(x => x.Score >= 0)
             .OrderByDescending(x => x.Score)
@@ -42,7 +46,7 @@ public sealed class DispatchCatalogue
         }
 
         var districtGovernment = DistrictGovernmentOf(districtCode);
-        return districtGovernment is null
+        return districtGovernment is null || districtGovernment.Id == excludingUnitId
             ? null
             : new DispatchSuggestion(districtGovernment.Id, null, $"派单目录无匹配，属地兜底 → {districtGovernment.Name}");
     }

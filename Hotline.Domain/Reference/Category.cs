@@ -22,5 +22,13 @@ public sealed class Category
 
     public string? ParentCode { get; private set; }
 
+    /// <summary>Words a caller says for this category (没水, 自来水 for 停水), space-separated; the category search matches them.</summary>
+    public string Keywords { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> KeywordList => Keywords.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     public void Rename(string name) => Name = name;
+
+    public void SetKeywords(IEnumerable<string>? keywords) =>
+        Keywords = string.Join(' ', (keywords ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal));
 }

@@ -21,26 +21,39 @@ public sealed class District
 
     public string Name { get; private set; }
 
+    /// <summary>The place in the official list (东城 1, 西城 2, 朝阳 3 … in Beijing); lists show districts in this order.</summary>
+    public int SortOrder { get; private set; }
+
     public IReadOnlyList<Street> Streets => _streets;
 
     public void Rename(string name) => Name = name;
 
-    /// <summary>Replaces the street list; streets keep their codes, so orders that name them stay valid.</summary>
+    public void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
+
+    /// <summary>
+    /// Replaces the street list in the order given (the official order); streets keep their codes, so orders that
+    /// name them stay valid.
+    /// </summary>
     public void SetStreets(IEnumerable<(string Code, string Name)> streets)
     {
-        var wanted = streets.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
-        _streets.RemoveAll(s => !wanted.ContainsKey(s.Code));
-        foreach (var (code, name) in wanted)
+        var wanted = streets.ToList();
+        var codes = wanted.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        _streets.RemoveAll(s => !codes.Contains(s.Code));
+        for (var i = 0; i < wanted.Count; i++)
         {
-            var existing = _streets.Find(s => s.Code == code);
-            if (existing is null)
+            var (code, name) = wanted[i];
+            var street = _streets.Find(s => s.Code == code);
+            if (street is null)
             {
-                _streets.Add(new Street(code, name, Code));
+                street = new Street(code, name, Code);
+                _streets.Add(street);
             }
             else
             {
-                existing.Rename(name);
+                street.Rename(name);
             }
+
+            street.SetSortOrder(i + 1);
         }
     }
 }

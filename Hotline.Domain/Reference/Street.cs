@@ -22,5 +22,10 @@ public sealed class Street
 
     public string DistrictCode { get; private set; }
 
+    /// <summary>The place in its district's official list.</summary>
+    public int SortOrder { get; private set; }
+
     public void Rename(string name) => Name = name;
+
+    public void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
 }

@@ -822,12 +822,14 @@ public sealed class Ticket : AggregateRoot
                 continue;
             }
 
+            RaiseAlert(stage, kind, Clocks.DueAt(stage)!.Value, actor, now);
             if (kind == AlertKind.Overdue)
             {
+                // The urge it counts as is on the timeline too, as part of the same change (no second version).
                 UrgeCount++;
+                Record(TimelineActions.Urged, actor, Status, Status, $"系统催办：{StageName(stage)}已超期", now, bumpVersion: false);
             }
 
-            RaiseAlert(stage, kind, Clocks.DueAt(stage)!.Value, actor, now);
             raised++;
         }
 
@@ -962,7 +964,7 @@ public sealed class Ticket : AggregateRoot
     private void RaiseAlert(DeadlineStage stage, AlertKind kind, DateTimeOffset due, Actor actor, DateTimeOffset now)
     {
         _alerts.Add(new TicketAlert(stage, kind, due, Clocks.ClockEpoch, now, LeadUnitId));
-        var what = stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
+        var what = StageName(stage);
         var note = kind == AlertKind.Warning
             ? $"{what}即将超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}）"
             : $"{what}已超期（期限 {ChinaTime.ToChina(due):yyyy-MM-dd HH:mm}），已升级督办";
@@ -995,6 +997,8 @@ public sealed class Ticket : AggregateRoot
             yield return DeadlineStage.Reply;
         }
     }
+
+    private static string StageName(DeadlineStage stage) => stage switch { DeadlineStage.Accept => "签收", DeadlineStage.Contact => "联系市民", _ => "答复" };
 
     private static string UrgencyName(Urgency urgency) => ChineseLabels.Urgency(urgency);
 

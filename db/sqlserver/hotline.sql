@@ -1715,3 +1715,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182106_ReferenceOrderAndKeywords'
+)
+BEGIN
+    ALTER TABLE [Streets] ADD [SortOrder] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182106_ReferenceOrderAndKeywords'
+)
+BEGIN
+    ALTER TABLE [Districts] ADD [SortOrder] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182106_ReferenceOrderAndKeywords'
+)
+BEGIN
+    ALTER TABLE [Categories] ADD [Keywords] nvarchar(500) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201182106_ReferenceOrderAndKeywords'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201182106_ReferenceOrderAndKeywords', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

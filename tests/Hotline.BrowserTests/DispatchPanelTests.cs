@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hotline.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.BrowserTests;
@@ -62,6 +63,37 @@ public sealed class DispatchPanelTests(ConsoleFixture console)
             await Expect(picked).ToHaveTextAsync("市燃气集团");
             await Expect(agent.GetByTestId("manual-unit")).ToBeVisibleAsync();
             await ConsoleFixture.ScreenshotAsync(agent, "order-dispatch-manual-unit");
+        }
+        finally
+        {
+            await agent.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Unit_Picker_Should_Group_The_Units_Offer_A_Search_And_Leave_Out_The_Hotline_Centre()
+    {
+        var (id, _) = await console.RegisterOrderAsync("sw-ts", ("xc", "xc-ssh", "什刹海前海东沿1号"), "胡同里停水了。", ("吴先生", "13700004444"));
+
+        var agent = await console.SignInAsync("agent", "agent");
+        try
+        {
+            await agent.GotoAsync($"tickets/{id}");
+            var picker = agent.Locator("#dispatch-unit");
+            await Expect(agent.Locator("#dispatch-unit option:checked")).ToHaveTextAsync("市自来水集团");
+            await Expect(picker.Locator("optgroup")).ToHaveCountAsync(4);
+            (await picker.Locator("optgroup").EvaluateAllAsync<string[]>("gs => gs.map(g => g.label)")).ShouldBe(["市级部门", "公共服务企业", "区政府", "街道办事处"]);
+            await Expect(picker.Locator("option", new() { HasText = "12345市民服务热线中心" })).ToHaveCountAsync(0);
+            // District governments in the official order: 东城, 西城, 朝阳, 海淀.
+            await Expect(picker.Locator("optgroup[label='区政府'] option")).ToHaveTextAsync(["东城区人民政府", "西城区人民政府", "朝阳区人民政府", "海淀区人民政府"]);
+
+            // The search narrows the list (the picked unit stays) and Enter picks its first match without leaving the page.
+            await agent.Locator("#dispatch-unit-search").FillAsync("燃气");
+            await Expect(picker.Locator("option")).ToHaveTextAsync(["选择承办单位", "市燃气集团", "市自来水集团"]);
+            await agent.Locator("#dispatch-unit-search").PressAsync("Enter");
+            await Expect(agent.Locator("#dispatch-unit option:checked")).ToHaveTextAsync("市燃气集团");
+            await Expect(agent.GetByTestId("status")).ToHaveTextAsync("待派单");
+            await ConsoleFixture.ScreenshotAsync(agent, "order-dispatch-unit-search");
         }
         finally
         {

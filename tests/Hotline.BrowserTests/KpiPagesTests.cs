@@ -76,6 +76,57 @@ public sealed class KpiPagesTests(ConsoleFixture console)
         }
     }
 
+    [Fact]
+    public async Task KpiPages_Should_Default_To_The_Last_Month_With_Orders_On_The_First_And_Keep_The_Last_Axis_Label_Whole()
+    {
+        // An order dispatched now: this month has figures. The browser lives on the 1st of next month, which has none.
+        await console.RegisterOrderAsync("dl-td", ("hd", "hd-qh", "清河小营1号"), "整栋楼停电。", ("钱先生", "13700006666"), dispatch: true);
+        var china = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var thisMonth = new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var firstOfNext = thisMonth.AddMonths(1).AddHours(9);
+
+        var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.Clock.SetFixedTimeAsync(firstOfNext.UtcDateTime);
+            await page.GotoAsync("/");
+            await page.Locator("#user").FillAsync("supervisor");
+            await page.Locator("#password").FillAsync("Demo#12345");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.WaitForURLAsync(new Uri(console.BaseAddress, "supervisor").ToString());
+            await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+
+            await Expect(page.GetByLabel("考核月份")).ToHaveValueAsync(thisMonth.ToString("yyyy-MM"));
+            await Expect(page.GetByTestId("period-notice")).ToContainTextAsync($"{firstOfNext:yyyy年M月}尚无工单，显示上月");
+            await Expect(page.Locator("table.kpi-table tbody tr").First).ToBeVisibleAsync();
+
+            // Periods are typed and shown as yyyy-MM(-dd) whatever the browser's language (the native month and date
+            // pickers follow it: MM/DD/YYYY in an English browser).
+            var month = page.GetByLabel("考核月份");
+            await Expect(month).ToHaveAttributeAsync("type", "text");
+            var previous = thisMonth.AddMonths(-1);
+            await month.FillAsync(previous.ToString("yyyy-MM"));
+            await month.PressAsync("Tab");
+            await Expect(page.Locator(".kpi-bar")).ToContainTextAsync($"{previous:yyyy-MM}-01 ～");
+            await Expect(page.GetByTestId("period-notice")).ToHaveCountAsync(0);
+
+            // The trends chart's last date sits inside the drawing instead of being cut in half at its edge.
+            await page.GetByRole(AriaRole.Link, new() { Name = "工单趋势" }).ClickAsync();
+            await Expect(page.GetByLabel("开始日期")).ToHaveAttributeAsync("type", "text");
+            await Expect(page.GetByLabel("结束日期")).ToHaveValueAsync(firstOfNext.ToString("yyyy-MM-dd"));
+            var chart = page.Locator("figure.chart svg").First;
+            await Expect(chart.Locator("polyline").First).ToBeAttachedAsync();
+            var drawing = (await chart.BoundingBoxAsync()).ShouldNotBeNull();
+            var lastLabel = (await chart.Locator("text.axis[text-anchor]").Last.BoundingBoxAsync()).ShouldNotBeNull();
+            (lastLabel.X + lastLabel.Width).ShouldBeLessThanOrEqualTo(drawing.X + drawing.Width + 0.5f);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     /// <summary>Deadline toasts of the demo orders come and go with the time of day; they are closed so the page shows.</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {

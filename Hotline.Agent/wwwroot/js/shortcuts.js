@@ -10,3 +10,14 @@ document.addEventListener("keydown", (event) => {
         target.click();
     }
 });
+
+// Enter in a field marked data-enter-local acts on that field (the category search picks its first match) and does not
+// submit the form around it.
+document.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target instanceof Element && event.target.hasAttribute("data-enter-local")) {
+        event.preventDefault();
+    }
+});
+
+// Moves the focus to a form field by id (the first field in error after a failed 登记).
+window.hotlineFocus = (id) => document.getElementById(id)?.focus();

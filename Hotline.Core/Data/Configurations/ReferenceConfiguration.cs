@@ -56,6 +56,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.Code).HasMaxLength(32);
         builder.Property(c => c.Name).HasMaxLength(100).IsRequired();
         builder.Property(c => c.ParentCode).HasMaxLength(32);
+        builder.Property(c => c.Keywords).HasMaxLength(500).IsRequired();
+        builder.Ignore(c => c.KeywordList);
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -19,12 +19,13 @@ namespace Hotline.Core.Data.Seeding;
 /// </summary>
 internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> hasher, TicketNumberAllocator numbers, TimeProvider time, bool withKnowledge)
 {
-    private static readonly (string Code, string Name, (string Code, string Name)[] Streets)[] DistrictData =
+    // In Beijing's official order (东城 1, 西城 2, 朝阳 3, 丰台 4, 石景山 5, 海淀 6 …): the number is the district's place.
+    private static readonly (string Code, string Name, int SortOrder, (string Code, string Name)[] Streets)[] DistrictData =
     [
-        ("dc", "东城区", [("dc-dhm", "东华门街道"), ("dc-jsj", "景山街道"), ("dc-jdj", "交道口街道"), ("dc-tdj", "天坛街道")]),
-        ("xc", "西城区", [("xc-ssh", "什刹海街道"), ("xc-jrj", "金融街街道"), ("xc-dsl", "大栅栏街道"), ("xc-zxl", "展览路街道")]),
-        ("cy", "朝阳区", [("cy-jw", "建外街道"), ("cy-wj", "望京街道"), ("cy-myc", "麦子店街道"), ("cy-amc", "奥运村街道")]),
-        ("hd", "海淀区", [("hd-zgc", "中关村街道"), ("hd-hd", "海淀街道"), ("hd-xsq", "学院路街道"), ("hd-qh", "清河街道")]),
+        ("dc", "东城区", 1, [("dc-dhm", "东华门街道"), ("dc-jsj", "景山街道"), ("dc-jdj", "交道口街道"), ("dc-tdj", "天坛街道")]),
+        ("xc", "西城区", 2, [("xc-ssh", "什刹海街道"), ("xc-jrj", "金融街街道"), ("xc-dsl", "大栅栏街道"), ("xc-zxl", "展览路街道")]),
+        ("cy", "朝阳区", 3, [("cy-jw", "建外街道"), ("cy-wj", "望京街道"), ("cy-myc", "麦子店街道"), ("cy-amc", "奥运村街道")]),
+        ("hd", "海淀区", 6, [("hd-zgc", "中关村街道"), ("hd-hd", "海淀街道"), ("hd-xsq", "学院路街道"), ("hd-qh", "清河街道")]),
     ];
 
     private static readonly (string Code, string Name, (string Code, string Name)[] Children)[] CategoryData =
@@ -43,6 +44,43 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         ("wy", "物业管理", [("wy-fw", "物业服务"), ("wy-wx", "公共设施维修")]),
         ("zc", "政策咨询", [("zc-hj", "户籍办理"), ("zc-gjj", "住房公积金")]),
     ];
+
+    // What callers say for each category, so the agent's category search finds 停水 from 没水 or 自来水.
+    private static readonly Dictionary<string, string> CategoryKeywords = new(StringComparer.Ordinal)
+    {
+        ["sw-ts"] = "没水 断水 不来水 自来水 水停了",
+        ["sw-sz"] = "水压低 水小 水黄 水浑 水有异味 水质差",
+        ["sw-ps"] = "下水道 下水堵 污水 积水 雨水井 返水",
+        ["gr-bz"] = "暖气不热 暖气 温度低 不供暖 没暖气",
+        ["gr-sf"] = "暖气费 取暖费",
+        ["rq-tg"] = "没气 停气 天然气 煤气",
+        ["rq-yh"] = "漏气 燃气泄漏 煤气味 天然气",
+        ["dl-td"] = "没电 断电 跳闸",
+        ["dl-xl"] = "电线 电线杆 漏电 变压器",
+        ["cs-lj"] = "垃圾 垃圾桶 没人清 乱扔",
+        ["cs-wj"] = "违建 私搭乱建 加盖",
+        ["cs-gg"] = "广告牌 招牌 小广告",
+        ["cs-ld"] = "路灯不亮 灯坏了",
+        ["jt-gj"] = "公交车 公交站 班次",
+        ["jt-tc"] = "乱停车 占道 挡路 停车",
+        ["jt-dl"] = "坑 路面塌陷 井盖 修路",
+        ["hj-zs"] = "噪音 太吵 施工扰民 装修 广场舞",
+        ["hj-dq"] = "烟尘 扬尘 异味 烧烤",
+        ["hj-yy"] = "油烟 饭馆 饭店",
+        ["sc-sp"] = "过期 变质 食物中毒",
+        ["sc-jg"] = "乱收费 涨价 宰客",
+        ["sc-xf"] = "退款 假货 预付卡 退货",
+        ["ld-qx"] = "欠薪 工资 讨薪 拖欠",
+        ["ld-sb"] = "社保 医保 养老保险",
+        ["ws-yy"] = "看病 挂号 医生",
+        ["ws-ym"] = "疫苗 打针",
+        ["jy-rx"] = "上学 幼儿园 学位",
+        ["jy-px"] = "培训班 补课 退费",
+        ["wy-fw"] = "物业 保安 保洁",
+        ["wy-wx"] = "电梯 楼道 维修",
+        ["zc-hj"] = "户口 落户 身份证",
+        ["zc-gjj"] = "公积金 提取 贷款",
+    };
 
     private static readonly (string Code, string Name, UnitKind Kind)[] CityUnits =
     [
@@ -69,9 +107,10 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        foreach (var (code, name, streets) in DistrictData)
+        foreach (var (code, name, sortOrder, streets) in DistrictData)
         {
             var district = new District(code, name);
+            district.SetSortOrder(sortOrder);
             district.SetStreets(streets);
             db.Districts.Add(district);
         }
@@ -81,7 +120,9 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
             db.Categories.Add(new Category(code, name, null));
             foreach (var (childCode, childName) in children)
             {
-                db.Categories.Add(new Category(childCode, childName, code));
+                var child = new Category(childCode, childName, code);
+                child.SetKeywords(CategoryKeywords.GetValueOrDefault(childCode, "").Split(' '));
+                db.Categories.Add(child);
             }
         }
 
@@ -106,7 +147,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
             AddUnit(code, name, kind, null, null);
         }
 
-        foreach (var (districtCode, districtName, streets) in DistrictData)
+        foreach (var (districtCode, districtName, _, streets) in DistrictData)
         {
             var government = AddUnit($"{districtCode}-gov", $"{districtName}人民政府", UnitKind.DistrictGovernment, null, districtCode);
             foreach (var (streetCode, streetName) in streets.Take(2))
@@ -144,7 +185,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         Rule("zc-gjj", "zjw");
 
         // 属地管理: local matters go to the district government or the street office.
-        foreach (var (districtCode, _, streets) in DistrictData)
+        foreach (var (districtCode, _, _, streets) in DistrictData)
         {
             Rule("cs-wj", $"{districtCode}-gov", districtCode);
             Rule("cs-lj", $"{districtCode}-gov", districtCode);

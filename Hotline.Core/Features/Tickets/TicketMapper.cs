@@ -8,7 +8,14 @@ namespace Hotline.Core.Features.Tickets;
 /// <summary>Turns an order into what the caller may see: departments get a masked phone, and no identity on reports or confidential orders.</summary>
 public static class TicketMapper
 {
-    public static TicketDto ToDto(Ticket t, IEnumerable<TimelineEntry> timeline, IEnumerable<TicketAlert> alerts, Actor viewer, DateTimeOffset now)
+    /// <param name="actorNames">Display names by login for the timeline's people; systems are named by <see cref="ActorNames"/>.</param>
+    public static TicketDto ToDto(
+        Ticket t,
+        IEnumerable<TimelineEntry> timeline,
+        IEnumerable<TicketAlert> alerts,
+        Actor viewer,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? actorNames = null)
     {
         var citizen = ViewCitizen(t, viewer);
         return new TicketDto(
@@ -42,7 +49,10 @@ public static class TicketMapper
             t.UpdatedAt,
             t.ClosedAt,
             timeline.OrderBy(e => e.At).ThenBy(e => e.Id)
-                .Select(e => new TimelineEntryDto(e.At, e.Action, e.ActorUserName, e.UnitId, e.FromStatus, e.ToStatus, e.Note))
+                .Select(e => new TimelineEntryDto(e.At, e.Action, e.ActorUserName, e.UnitId, e.FromStatus, e.ToStatus, e.Note)
+                {
+                    ActorName = ActorNames.Of(e.ActorUserName, actorNames),
+                })
                 .ToList(),
             alerts.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
                 .Select(a => new AlertDto(a.Stage, a.Kind, a.DueAt, a.RaisedAt, a.UnitId))

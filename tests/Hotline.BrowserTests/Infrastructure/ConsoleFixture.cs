@@ -110,6 +110,40 @@ public sealed class ConsoleFixture : IAsyncLifetime
         return http;
     }
 
+    /// <summary>
+    /// An order registered by the agent through the API (what another desk did before the test looks), dispatched by
+    /// the catalogue when <paramref name="dispatch"/>: its id and number.
+    /// </summary>
+    public async Task<(string Id, string Number)> RegisterOrderAsync(
+        string categoryCode,
+        (string District, string Street, string Address) place,
+        string content,
+        (string Name, string Phone) citizen,
+        string type = "Complaint",
+        bool dispatch = false)
+    {
+        using var http = await ApiClientAsync("agent");
+        var created = await http.PostAsJsonAsync("api/tickets", new
+        {
+            channel = "Phone",
+            type,
+            categoryCode,
+            urgency = "Normal",
+            citizen = new { name = citizen.Name, phone = citizen.Phone, confidential = false },
+            location = new { districtCode = place.District, streetCode = place.Street, address = place.Address },
+            content,
+        });
+        created.EnsureSuccessStatusCode();
+        var order = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = order.GetProperty("id").GetString()!;
+        if (dispatch)
+        {
+            (await http.PostAsJsonAsync($"api/tickets/{id}/dispatch", new { })).EnsureSuccessStatusCode();
+        }
+
+        return (id, order.GetProperty("number").GetString()!);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -39,6 +39,9 @@ public abstract class SweepDeadlinesTests(DeadlineFixture fixture) : ApiTestBase
         using var supervisor = await ClientAsync("supervisor");
         var seen = await (await supervisor.GetAsync($"/api/tickets/{ticket.Id}", Ct)).ReadAsync<TicketDto>();
         seen.Timeline.Count(e => e.Action == TimelineActions.DeadlineOverdue).ShouldBe(1);
+        var urge = seen.Timeline.Where(e => e.Action == TimelineActions.Urged).ShouldHaveSingleItem("the automatic urge is on the timeline");
+        urge.ActorName.ShouldBe("系统（时限巡检）");
+        seen.UrgeCount.ShouldBe(1);
         seen.Alerts.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             a => a.Stage.ShouldBe(DeadlineStage.Accept),
             a => a.Kind.ShouldBe(AlertKind.Overdue),

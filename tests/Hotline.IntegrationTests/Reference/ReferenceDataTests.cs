@@ -38,6 +38,70 @@ public abstract class ReferenceDataTests(ApiFixture fixture) : ApiTestBase(fixtu
     }
 
     [Fact]
+    public async Task ListRegions_Should_FollowTheOfficialOrder_When_CodesSortOtherwise()
+    {
+        using var agent = await ClientAsync("agent");
+
+        var regions = await (await agent.GetAsync("/api/regions", Ct)).ReadAsync<List<RegionDto>>();
+
+        // Beijing's official order, not the codes' (cy, dc, hd, xc) nor pinyin's.
+        regions.Where(r => r.Code is "dc" or "xc" or "cy" or "hd").Select(r => r.Name).ShouldBe(["东城区", "西城区", "朝阳区", "海淀区"]);
+        regions.Single(r => r.Code == "dc").Streets.Select(s => s.Name).ShouldBe(["东华门街道", "景山街道", "交道口街道", "天坛街道"]);
+    }
+
+    [Fact]
+    public async Task SaveRegion_Should_KeepTheGivenOrder_When_AdminPutsADistrictWithSortOrder()
+    {
+        var code = "t" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = await ClientAsync("admin");
+
+        var saved = await (await admin.PutAsJsonAsync($"/api/regions/{code}",
+            new UpsertRegionRequest(code, "丰台区", [new StreetDto(code + "-z", "右安门街道"), new StreetDto(code + "-a", "太平桥街道")]) { SortOrder = 4 }, Json.Options, Ct))
+            .ReadAsync<RegionDto>();
+        var regions = await (await admin.GetAsync("/api/regions", Ct)).ReadAsync<List<RegionDto>>();
+        var invalid = await admin.PutAsJsonAsync($"/api/regions/{code}", new UpsertRegionRequest(code, "丰台区", []) { SortOrder = -1 }, Json.Options, Ct);
+
+        saved.SortOrder.ShouldBe(4);
+        saved.Streets.Select(s => s.Name).ShouldBe(["右安门街道", "太平桥街道"]);
+        regions.Select(r => r.Code).ToList().IndexOf(code).ShouldBe(regions.Select(r => r.Code).ToList().IndexOf("cy") + 1);
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadAsStringAsync(Ct)).ShouldContain("排列顺序");
+    }
+
+    [Fact]
+    public async Task ListCategories_Should_OfferKeywordsAndPinyinInitials_When_AgentSearchesByWhatCallersSay()
+    {
+        using var agent = await ClientAsync("agent");
+
+        var categories = await (await agent.GetAsync("/api/categories", Ct)).ReadAsync<List<CategoryDto>>();
+
+        var outage = categories.Single(c => c.Code == "sw").Children.Single(c => c.Code == "sw-ts");
+        outage.Keywords.ShouldNotBeNull();
+        outage.Keywords.ShouldContain("没水");
+        outage.Keywords.ShouldContain("自来水");
+        outage.Initials.ShouldBe("ts");
+    }
+
+    [Fact]
+    public async Task SaveCategory_Should_ReplaceKeywords_When_Given_And_KeepThem_When_LeftOut()
+    {
+        var code = "k" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = await ClientAsync("admin");
+
+        var first = await (await admin.PutAsJsonAsync($"/api/categories/{code}",
+            new UpsertCategoryRequest(code, "测试分类", [new CategoryChildDto(code + "-a", "井盖缺失") { Keywords = ["井盖", "窨井"] }]), Json.Options, Ct)).ReadAsync<CategoryDto>();
+        var renamed = await (await admin.PutAsJsonAsync($"/api/categories/{code}",
+            new UpsertCategoryRequest(code, "测试分类", [new CategoryChildDto(code + "-a", "井盖丢失")]), Json.Options, Ct)).ReadAsync<CategoryDto>();
+        var invalid = await admin.PutAsJsonAsync($"/api/categories/{code}",
+            new UpsertCategoryRequest(code, "测试分类", [new CategoryChildDto(code + "-a", "井盖丢失") { Keywords = [" "] }]), Json.Options, Ct);
+
+        first.Children.Single().Keywords.ShouldBe(["井盖", "窨井"]);
+        renamed.Children.Single().Keywords.ShouldBe(["井盖", "窨井"]);
+        renamed.Children.Single().Initials.ShouldBe("jgds");
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task ReadReferenceData_Should_Answer401_When_NotSignedIn()
     {
         using var anonymous = Fixture.AnonymousClient();

@@ -167,6 +167,50 @@ public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fix
         }
     }
 
+    [Fact]
+    public async Task DecideReturn_Should_RedispatchToTheNextUnitOfTheCatalogue_When_NoUnitIsNamedAndTheCatalogueNamesTheReturningUnit()
+    {
+        // 停水 goes to the water company everywhere; when it gives the order back, the catalogue's next choice is
+        // the district government (属地兜底), not an error asking for a unit.
+        var units = await UnitIdsAsync();
+        var ticket = await RegisterAndDispatchAsync();
+        ticket.LeadUnitId.ShouldBe(units["water"]);
+        using var water = await ClientAsync("water");
+        await (await water.PostAsJsonAsync($"/api/tickets/{ticket.Id}/return-requests", new ReturnRequest("管网归物业所有", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        using var supervisor = await ClientAsync("supervisor");
+
+        var moved = await (await supervisor.PostAsJsonAsync($"/api/tickets/{ticket.Id}/return-requests/decision",
+            new ReturnDecisionRequest(true, null, "改派属地", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+
+        moved.Status.ShouldBe(TicketStatus.Dispatched);
+        moved.LeadUnitId.ShouldBe(units["dc-gov"]);
+    }
+
+    [Fact]
+    public async Task ReadTicket_Should_NamePeopleOnTheTimeline_When_TheyActedUnderTheirLogins()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        await AcceptAsync(ticket.Id, "water");
+
+        var read = await TicketAsync(ticket.Id);
+
+        read.Timeline.Select(e => (e.ActorUserName, e.ActorName)).ShouldBe([("agent", "话务员 李敏"), ("agent", "话务员 李敏"), ("water", "市自来水集团")]);
+    }
+
+    [Fact]
+    public async Task Dispatch_Should_Answer400AndChangeNothing_When_TheTargetIsTheHotlineCentre()
+    {
+        var units = await UnitIdsAsync();
+        var ticket = await RegisterAsync();
+        using var agent = await ClientAsync("agent");
+
+        var response = await agent.PostAsJsonAsync($"/api/tickets/{ticket.Id}/dispatch", new DispatchRequest(units["center"], null, null, null), Json.Options, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("不能派给热线中心本身");
+        (await TicketAsync(ticket.Id)).Status.ShouldBe(TicketStatus.Registered);
+    }
+
     public sealed class OnSqlite(SqliteApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<SqliteApiFixture>;
 
     public sealed class OnPostgreSql(PostgresApiFixture fixture) : TicketLifecycleTests(fixture), IClassFixture<PostgresApiFixture>;

@@ -70,6 +70,8 @@ public sealed class DeadlineAlertTests
         alert.Kind.ShouldBe(AlertKind.Overdue);
         ticket.UrgeCount.ShouldBe(1);
         ticket.Clocks.AlertsRaised.ShouldBe(AlertFlags.AcceptWarning | AlertFlags.AcceptOverdue);
+        var urge = ticket.Timeline.Where(e => e.Action == TimelineActions.Urged).ShouldHaveSingleItem("the urge it counts as is on the timeline");
+        (urge.ActorUserName, urge.Note).ShouldBe(("deadline-sweep", "系统催办：签收已超期"));
     }
 
     [Fact]

@@ -61,6 +61,17 @@ public sealed class DispatchCatalogueTests
     }
 
     [Fact]
+    public void Suggest_Should_PassOverTheExcludedUnit_For_The_Next_Matching_Rule_Then_The_District_Government()
+    {
+        var catalogue = Catalogue(Rule(CityManagement, null, null, CityAdministration), Rule(StreetVending, null, null, CityEnforcement));
+
+        catalogue.Suggest(StreetVending, Dongcheng, null, excludingUnitId: CityEnforcement.Id).ShouldNotBeNull().UnitId.ShouldBe(CityAdministration.Id);
+        Catalogue(Rule(StreetVending, null, null, CityEnforcement))
+            .Suggest(StreetVending, Dongcheng, null, excludingUnitId: CityEnforcement.Id).ShouldNotBeNull().UnitId.ShouldBe(DongchengGovernment.Id);
+        Catalogue().Suggest(StreetVending, Dongcheng, null, excludingUnitId: DongchengGovernment.Id).ShouldBeNull();
+    }
+
+    [Fact]
     public void Suggest_Should_UseParentRule_When_LeafHasNoRule()
     {
         var catalogue = Catalogue(Rule(CityManagement, null, null, CityAdministration), Rule(StreetVending, null, null, CityEnforcement));

@@ -83,9 +83,10 @@ public sealed class DecideReturnTests
         var ticket = _s.InStatus(status);
         var probe = new StepProbe(ticket);
 
-        Should.Throw<InvalidTransitionException>(() => ticket.ApproveReturn(_s.OtherUnitId, null, _s.Schedule, null, _s.Supervisor, _s.Tick()));
+        var error = Should.Throw<InvalidTransitionException>(() => ticket.ApproveReturn(_s.OtherUnitId, null, _s.Schedule, null, _s.Supervisor, _s.Tick()));
 
         probe.ShouldBeUnchanged();
+        error.Message.ShouldBe($"工单当前状态为“{ChineseLabels.Status(status)}”，不能同意退单。");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Hotline.Contracts.Reference;
+using Hotline.Domain.Reference;
 using MediatR;
 
 namespace Hotline.Core.Features.Reference.ListCategories;
@@ -16,7 +17,9 @@ public sealed class ListCategoriesHandler(ReferenceDataCache reference) : IReque
             .Select(parent => new CategoryDto(
                 parent.Code,
                 parent.Name,
-                categories.Where(c => c.ParentCode == parent.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CategoryChildDto(c.Code, c.Name)).ToList()))
+                categories.Where(c => c.ParentCode == parent.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Select(ToDto).ToList()))
             .ToList();
     }
+
+    public static CategoryChildDto ToDto(Category c) => new(c.Code, c.Name) { Keywords = c.KeywordList, Initials = PinyinInitials.Of(c.Name) };
 }

@@ -3,6 +3,7 @@ using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
 using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
+using Hotline.Core.Features.Reference.ListCategories;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Hotline.Core.Features.Reference.SaveCategory;
 
 /// <summary>
 /// Creates or changes a top-level category and its children (PUT /api/categories/{code}). Children missing
-/// from the body are removed unless orders or rules still use them.
+/// from the body are removed unless orders or rules still use them; a child's keywords are replaced when given.
 /// </summary>
 public sealed record SaveCategory(string Code, UpsertCategoryRequest Body) : IRequest<CategoryDto>;
 
@@ -26,6 +27,8 @@ public sealed class SaveCategoryValidator : AbstractValidator<SaveCategory>
         {
             child.RuleFor(c => c.Code).MustBeCode();
             child.RuleFor(c => c.Name).MustBeName();
+            child.RuleForEach(c => c.Keywords).NotEmpty().MaximumLength(20).WithMessage("关键词不能为空，最长 20 字。");
+            child.RuleFor(c => c.Keywords).Must(k => k is null || string.Join(' ', k).Length <= 500).WithMessage("关键词合计最长 500 字。");
         }).OverridePropertyName("children");
         RuleFor(x => x.Body.Children).Must((x, c) => c!.Select(v => v.Code).Distinct().Count() == c!.Count && c.All(v => v.Code != x.Code))
             .When(x => x.Body.Children?.All(c => c is not null) == true).OverridePropertyName("children").WithMessage("分类代码重复。");
@@ -44,6 +47,7 @@ public sealed class SaveCategoryHandler(HotlineDbContext db, ReferenceDataCache 
         }
 
         var wanted = request.Body.Children!.ToDictionary(c => c.Code, c => c.Name.Trim(), StringComparer.Ordinal);
+        var keywords = request.Body.Children!.ToDictionary(c => c.Code, c => c.Keywords, StringComparer.Ordinal);
         if (all.Any(c => wanted.ContainsKey(c.Code) && c.ParentCode != request.Code))
         {
             throw new DomainException("有分类代码已被其他分类使用。");
@@ -71,21 +75,31 @@ public sealed class SaveCategoryHandler(HotlineDbContext db, ReferenceDataCache 
             db.Categories.Remove(removed);
         }
 
+        var children = new List<Category>();
         foreach (var (code, name) in wanted)
         {
             var child = existingChildren.Find(c => c.Code == code);
             if (child is null)
             {
-                db.Categories.Add(new Category(code, name, request.Code));
+                child = new Category(code, name, request.Code);
+                db.Categories.Add(child);
             }
             else
             {
                 child.Rename(name);
             }
+
+            // Keywords left out (null) stay as they are; an empty list clears them.
+            if (keywords[code] is { } words)
+            {
+                child.SetKeywords(words);
+            }
+
+            children.Add(child);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         reference.Invalidate();
-        return new CategoryDto(parent.Code, parent.Name, wanted.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CategoryChildDto(c.Key, c.Value)).ToList());
+        return new CategoryDto(parent.Code, parent.Name, children.OrderBy(c => c.Code, StringComparer.Ordinal).Select(ListCategoriesHandler.ToDto).ToList());
     }
 }

@@ -3,6 +3,7 @@ using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
 using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
+using Hotline.Core.Features.Reference.ListRegions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ public sealed class SaveRegionValidator : AbstractValidator<SaveRegion>
         RuleFor(x => x.Code).MustBeCode().OverridePropertyName("code");
         RuleFor(x => x.Body.Name).MustBeName().OverridePropertyName("name");
         RuleFor(x => x.Body.Streets).NotNull().OverridePropertyName("streets");
+        RuleFor(x => x.Body.SortOrder).InclusiveBetween(0, 9999).When(x => x.Body.SortOrder is not null).OverridePropertyName("sortOrder")
+            .WithMessage("排列顺序须在 0 到 9999 之间。");
         RuleForEach(x => x.Body.Streets).NotNull().OverridePropertyName("streets");
         RuleForEach(x => x.Body.Streets).ChildRules(street =>
         {
@@ -50,9 +53,14 @@ public sealed class SaveRegionHandler(HotlineDbContext db, ReferenceDataCache re
             district.Rename(request.Body.Name!.Trim());
         }
 
+        if (request.Body.SortOrder is { } sortOrder)
+        {
+            district.SetSortOrder(sortOrder);
+        }
+
         district.SetStreets(request.Body.Streets!.Select(s => (s.Code, s.Name.Trim())));
         await db.SaveChangesAsync(cancellationToken);
         reference.Invalidate();
-        return new RegionDto(district.Code, district.Name, district.Streets.Select(s => new StreetDto(s.Code, s.Name)).ToList());
+        return ListRegionsHandler.ToDto(district);
     }
 }

@@ -11,7 +11,8 @@ namespace Hotline.Core.Features.Tickets.DecideReturn;
 
 /// <summary>
 /// The supervisor decides a return: approve and redispatch (to the unit named, or else to the catalogue's
-/// suggestion when that is another unit), or reject and send it back to the same unit.
+/// choice among the other units: the next matching rule, then the district government), or reject and send it
+/// back to the same unit.
 /// </summary>
 public sealed record DecideReturn(Guid TicketId, bool? Approve, Guid? RedispatchToUnitId, string? Note, int? Version) : IRequest<TicketDto>;
 
@@ -38,12 +39,10 @@ public sealed class DecideReturnHandler(HotlineDbContext db, ICurrentUser curren
         if (request.Approve == true)
         {
             var snapshot = await reference.GetAsync(cancellationToken);
+            // Without a unit named, the catalogue decides among the units other than the one that returned it.
             var target = request.RedispatchToUnitId
-                ?? snapshot.Catalogue.Suggest(ticket.CategoryCode, ticket.Location.DistrictCode, ticket.Location.StreetCode) switch
-                {
-                    { } s when s.UnitId != ticket.LeadUnitId => s.UnitId,
-                    _ => throw new DomainException("派单目录给出的仍是原单位，请指定 redispatchToUnitId。"),
-                };
+                ?? snapshot.Catalogue.Suggest(ticket.CategoryCode, ticket.Location.DistrictCode, ticket.Location.StreetCode, excludingUnitId: ticket.LeadUnitId)?.UnitId
+                ?? throw new DomainException("派单目录中没有原承办单位以外的单位可以改派，请选择改派单位。");
             ticket.ApproveReturn(target, snapshot.Catalogue.CopyTargetFor(target), snapshot, request.Note, actor, now);
         }
         else

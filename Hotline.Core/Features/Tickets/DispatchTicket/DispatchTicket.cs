@@ -1,4 +1,5 @@
 using FluentValidation;
+using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Domain.Common;
@@ -21,6 +22,11 @@ public sealed class DispatchTicketValidator : AbstractValidator<DispatchTicket>
             .MustAsync(async (id, ct) => (await reference.GetAsync(ct)).UnitsById.ContainsKey(id!.Value))
             .When(x => x.LeadUnitId is not null)
             .WithMessage("承办单位不存在。").OverridePropertyName("leadUnitId");
+        // The hotline centre registers and supervises orders; it does not handle them.
+        RuleFor(x => x.LeadUnitId)
+            .MustAsync(async (id, ct) => !((await reference.GetAsync(ct)).UnitsById.TryGetValue(id!.Value, out var unit) && unit.Kind == UnitKind.Center))
+            .When(x => x.LeadUnitId is not null)
+            .WithMessage("不能派给热线中心本身，请选择承办单位。").OverridePropertyName("leadUnitId");
         RuleFor(x => x.AssistingUnitIds)
             .Must(ids => ids!.Count <= 20).WithMessage("协办单位最多 20 个。")
             .MustAsync(async (ids, ct) =>
@@ -48,7 +54,7 @@ public sealed class DispatchTicketHandler(HotlineDbContext db, ICurrentUser curr
         if (leadUnitId is null)
         {
             var suggestion = snapshot.Catalogue.Suggest(ticket.CategoryCode, ticket.Location.DistrictCode, ticket.Location.StreetCode)
-                ?? throw new DomainException("派单目录无法确定承办单位，请指定 leadUnitId。");
+                ?? throw new DomainException("派单目录无法确定承办单位，请选择承办单位。");
             leadUnitId = suggestion.UnitId;
             note = string.IsNullOrWhiteSpace(note) ? suggestion.Reason : $"{suggestion.Reason}；{note}";
         }

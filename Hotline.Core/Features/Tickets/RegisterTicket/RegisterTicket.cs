@@ -30,7 +30,7 @@ public sealed class RegisterTicketHandler(HotlineDbContext db, TicketNumberAlloc
             scopedKey is null ? null : TicketRegistration.Fingerprint(body with { Suggestion = null }),
             "该 Idempotency-Key 已用于另一份不同内容的登记。(The Idempotency-Key was already used with a different request.)",
             async (id, ct) => new RegisterTicketResult(await TicketReader.ReadAsync(db, id, actor, time.GetUtcNow(), ct), Replayed: true),
-            (ticket, now, _) => Task.FromResult(new RegisterTicketResult(TicketReader.AfterRegistration(ticket, actor, now), Replayed: false)),
+            async (ticket, now, ct) => new RegisterTicketResult(await TicketReader.AfterRegistrationAsync(db, ticket, actor, now, ct), Replayed: false),
             suggestion is null ? null : (ticket, now) => db.Add(suggestion.For(ticket, now))),
             cancellationToken);
     }

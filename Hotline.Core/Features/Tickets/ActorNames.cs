@@ -1,0 +1,35 @@
+using Hotline.Core.Data;
+using Hotline.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Tickets;
+
+/// <summary>
+/// The names people read on a timeline: a user's display name (话务员 李敏, 市自来水集团) for a login, a Chinese name
+/// for the system's own actors (the deadline sweep, the web form, Open311), the id itself for anything else.
+/// </summary>
+public static class ActorNames
+{
+    private static readonly Dictionary<string, string> Systems = new(StringComparer.Ordinal)
+    {
+        ["system"] = "系统",
+        ["deadline-sweep"] = "系统（时限巡检）",
+        ["web"] = "市民（网上表单）",
+        ["open311"] = "Open311 接口",
+        ["anonymous"] = "匿名用户",
+        ["demo"] = "系统（演示数据）",
+    };
+
+    public static string Of(string actorUserName, IReadOnlyDictionary<string, string>? users) =>
+        users?.GetValueOrDefault(actorUserName) is { Length: > 0 } displayName ? displayName
+        : Systems.GetValueOrDefault(actorUserName, actorUserName);
+
+    /// <summary>The display names of the users on <paramref name="timeline"/>, by login (one query).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<TimelineEntry> timeline, CancellationToken ct)
+    {
+        var logins = timeline.Select(e => e.ActorUserName).Where(n => !Systems.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+        return logins.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);
+    }
+}

@@ -42,7 +42,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public double? PeakMemoryMiB =>
         File.Exists($"/proc/{_process.Id}/status")
             ? File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-                .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault()
+                .Select(l => double.Parse(l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault()
             : null;
 
     public string Output => string.Join('\n', _output.TakeLast(80).Select(line => line.Text));

@@ -48,6 +48,8 @@ public sealed class CategoryClassifier
     /// <summary>The naive-Bayes smoothing of the log-count ratios (0.5 and 2 scored lower).</summary>
     private const double Alpha = 1;
 
+    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     private readonly TermVocabulary _vocabulary;
     private readonly TextFeaturizer _featurizer;
     private readonly string[] _labels;
@@ -103,7 +105,7 @@ public sealed class CategoryClassifier
     private static TermCounts[] Featurize(IReadOnlyList<CategorySample> samples, TextFeaturizer featurizer)
     {
         var counts = new TermCounts[samples.Count];
-        Parallel.For(0, samples.Count, i => counts[i] = TermCounts.Of(featurizer.Counts(samples[i].Text)));
+        Parallel.For(0, samples.Count, Cores, i => counts[i] = TermCounts.Of(featurizer.Counts(samples[i].Text)));
         return counts;
     }
 
@@ -112,7 +114,7 @@ public sealed class CategoryClassifier
         var vocabulary = TermVocabulary.Learn(counts.Select(c => (IReadOnlyCollection<ulong>)c.Keys).ToList());
         var texts = new Texts(vocabulary.Count, new int[samples.Count][], new float[samples.Count][],
             new int[samples.Count]);
-        Parallel.For(0, samples.Count, i => (texts.Indices[i], texts.Values[i]) = vocabulary.Vector(counts[i]));
+        Parallel.For(0, samples.Count, Cores, i => (texts.Indices[i], texts.Values[i]) = vocabulary.Vector(counts[i]));
         var labels = samples.Select(s => s.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (labels.Length > ushort.MaxValue)
         {
@@ -125,7 +127,9 @@ public sealed class CategoryClassifier
         }
 
         var fits = new Fitted[labels.Length];
-        Parallel.For(0, labels.Length, k => fits[k] = Fit(texts, k));
+        // At most one fit per core: each holds its own scaled copy of the vectors (a few hundred MB at 50,000 orders), and
+        // the thread pool would otherwise add threads to these long work items and hold many copies at once.
+        Parallel.For(0, labels.Length, Cores, k => fits[k] = Fit(texts, k));
 
         // The temperature of the training texts' own scores (replaced by the held-out texts' when there are some).
         var rowsOfScores = new double[samples.Count][];

@@ -67,6 +67,7 @@ public sealed class ReviewAndSuspensionConsoleTests(ConsoleFixture console)
             await unit.Locator("#suspension-reason").FillAsync("等待管线权属单位出具鉴定意见");
             await unit.GetByRole(AriaRole.Button, new() { Name = "申请挂起" }).ClickAsync();
             await Expect(unit.GetByTestId("suspension-status")).ToHaveTextAsync("挂起待审批");
+            await Expect(unit.GetByText("已申请挂起，等待督办审批。")).ToBeVisibleAsync();
 
             // The supervisor's page was open: the request appears there without a reload.
             var approve = supervisor.GetByRole(AriaRole.Button, new() { Name = "同意挂起" });
@@ -79,6 +80,9 @@ public sealed class ReviewAndSuspensionConsoleTests(ConsoleFixture console)
             await Expect(unit.GetByTestId("suspension-status")).ToHaveTextAsync("已挂起（暂停计时）");
             await Expect(unit.Locator("#reply-answer")).ToHaveCountAsync(0);
             await Expect(unit.GetByTestId("clock-stopped").First).ToHaveTextAsync("暂停计时");
+
+            // The notice of the unit's own request no longer describes the order once the supervisor decided it.
+            await Expect(unit.GetByText("已申请挂起，等待督办审批。")).ToHaveCountAsync(0);
             await ConsoleFixture.ScreenshotAsync(unit, "order-suspended");
             await unit.GetByRole(AriaRole.Button, new() { Name = "恢复计时" }).ClickAsync();
             await Expect(unit.GetByTestId("suspension")).ToContainTextAsync("已恢复计时");

@@ -77,9 +77,6 @@ public sealed class CategoryClassifier
 
     public int Terms => _vocabulary.Count;
 
-    /// <summary>The non-zero weights over all categories: the size of the model beside its vocabulary.</summary>
-    public int Weights => _weights.Length;
-
     /// <summary>Trains on the samples: their vocabulary, then an SVM per category (each on one thread, so the same orders give the same model).</summary>
     public static CategoryClassifier Train(IReadOnlyList<CategorySample> samples, TextFeaturizer featurizer) =>
         Train(samples, Featurize(samples, featurizer), featurizer);

@@ -36,6 +36,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 
+// The trimmed, precompressed console that the build published beside the API, when there is one (ConsoleFiles).
+app.Environment.UsePublishedConsole(AppContext.BaseDirectory);
+
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();

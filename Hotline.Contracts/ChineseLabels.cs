@@ -54,8 +54,11 @@ public static class ChineseLabels
         Contracts.CloseReason.Invalid => "无效件",
         Contracts.CloseReason.ClosedBySupervisor => "督办办结",
         Contracts.CloseReason.Imported => "历史导入",
+        Contracts.CloseReason.Split => "已拆单",
         _ => reason.ToString(),
     };
+
+    public static string Flag(TicketFlag flag) => flag == TicketFlag.Hard ? "疑难" : "典型";
 
     public static string Outcome(CallbackOutcome outcome) => outcome switch
     {

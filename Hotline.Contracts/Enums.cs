@@ -3,7 +3,10 @@ namespace Hotline.Contracts;
 /// <summary>Where an order is in its life (domain.md, "The life of an order").</summary>
 public enum TicketStatus { Registered, Dispatched, Accepted, ReturnRequested, Replied, Closed }
 
-public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor, Imported }
+public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor, Imported, Split }
+
+/// <summary>A supervisor's mark on an order: 疑难 (hard to handle) or 典型 (a typical case, for training and publicity).</summary>
+public enum TicketFlag { Hard, Typical }
 
 public enum Channel { Phone, Web, Open311, Sms }
 

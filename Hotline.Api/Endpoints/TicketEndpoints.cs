@@ -42,9 +42,9 @@ public static class TicketEndpoints
 
         tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
-        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, bool? reviewPending, bool? suspended, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
-                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension, reviewPending, suspended), ct))
-            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped");
+        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, bool? reviewPending, bool? suspended, bool? instructed, TicketFlag? flag, bool? assessmentPending, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
+                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension, reviewPending, suspended, instructed, flag, assessmentPending), ct))
+            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first");
         tickets.MapGet("/caller-history", (string? phone, IMediator m, CancellationToken ct) => m.Send(new GetCallerHistory(phone), ct))
             .RequireAuthorization(Policies.Dispatcher)
             .WithSummary("The caller's earlier orders by phone, each once with its content; open ones of the last 30 days are possible duplicates; the name and place given last");
@@ -114,6 +114,7 @@ public static class TicketEndpoints
         tickets.MapPost("/{id:guid}/merge", (Guid id, MergeRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new MergeTicket(id, body.OriginalTicketId, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("重复件: merge into the original (→ Closed Duplicate)");
+        TicketSupervisionEndpoints.Map(tickets);
         tickets.MapPost("/{id:guid}/invalidate", (Guid id, CloseRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new MarkInvalid(id, body.Reason, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("无效件 (→ Closed Invalid)");

@@ -87,7 +87,21 @@ public sealed record TicketDto(
     bool Escalated,
     AnswerArticleDto? AnswerArticle = null,
     ReviewDto? Review = null,
-    SuspensionDto? Suspension = null);
+    SuspensionDto? Suspension = null)
+{
+    /// <summary>拆单: the original this order was split from.</summary>
+    public TicketLinkDto? SplitFrom { get; init; }
+
+    /// <summary>拆单: the parts this order was split into, with their status.</summary>
+    public IReadOnlyList<TicketLinkDto> SplitInto { get; init; } = [];
+
+    /// <summary>领导批示/交办, oldest first.</summary>
+    public IReadOnlyList<InstructionDto> Instructions { get; init; } = [];
+
+    public TicketFlagsDto Flags { get; init; } = new(false, false);
+
+    public AssessmentDto Assessment { get; init; } = new(false, null, null, null);
+}
 
 /// <summary>办结审核 of the current reply: <c>required</c> by the review rules, its status, and the supervisor's decision.</summary>
 public sealed record ReviewDto(bool Required, ReviewStatus Status, DateTimeOffset? At, string? By, string? Note);
@@ -111,7 +125,18 @@ public sealed record TicketListItemDto(
     Guid? LeadUnitId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextDueAt,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>The order carries a leader's instruction (领导批示).</summary>
+    public bool Instructed { get; init; }
+
+    public bool Hard { get; init; }
+
+    public bool Typical { get; init; }
+
+    /// <summary>待研判.</summary>
+    public bool AssessmentPending { get; init; }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 

@@ -20,6 +20,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<TicketAlert> TicketAlerts => Set<TicketAlert>();
 
+    public DbSet<TicketInstruction> TicketInstructions => Set<TicketInstruction>();
+
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
 
     public DbSet<Unit> Units => Set<Unit>();

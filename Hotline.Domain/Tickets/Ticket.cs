@@ -10,7 +10,7 @@ namespace Hotline.Domain.Tickets;
 /// (the concurrency token) and raises a domain event. The order decides which deadline stages run; the
 /// arithmetic of their clocks is <see cref="Clocks"/>.
 /// </summary>
-public sealed class Ticket : AggregateRoot
+public sealed partial class Ticket : AggregateRoot
 {
     public const int MaxContentLength = 4000;
     public const int MaxNoteLength = 2000;
@@ -358,6 +358,7 @@ public sealed class Ticket : AggregateRoot
         SetUnits(leadUnitId, assistingUnitIds, copiedUnitId);
         StartClocks(schedule.For(Urgency, now), schedule.WarningShare, now);
         FirstDispatchedAt ??= now;
+        ClearAssessment();
         Status = TicketStatus.Dispatched;
         Record(TimelineActions.Dispatched, actor, from, Status, note, now);
         Raise(new TicketDispatched(Id, Number, Status, Version, now, leadUnitId, IsRework: false));
@@ -883,6 +884,7 @@ public sealed class Ticket : AggregateRoot
             EndSuspension(now);
         }
 
+        ClearAssessment();
         var from = Status;
         Status = TicketStatus.Closed;
         CloseReason = reason;

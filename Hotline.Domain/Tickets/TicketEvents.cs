@@ -64,3 +64,15 @@ public sealed record SuspensionDecided(Guid TicketId, string Number, TicketStatu
 
 public sealed record SuspensionResumed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, TimeSpan Suspended, Guid? UnitId)
     : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record TicketSplit(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, IReadOnlyList<Guid> PartIds)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record TicketInstructed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, string Author, DateTimeOffset? ReplyDueAt, Guid? UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record TicketFlagChanged(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, TicketFlag Flag, bool On)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record AssessmentRequested(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At)
+    : TicketEvent(TicketId, Number, Status, Version, At);

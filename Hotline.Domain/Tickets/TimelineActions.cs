@@ -33,4 +33,9 @@ public static class TimelineActions
     public const string SuspensionApproved = "SuspensionApproved";
     public const string SuspensionRejected = "SuspensionRejected";
     public const string Resumed = "Resumed";
+    public const string Split = "Split";
+    public const string Instructed = "Instructed";
+    public const string FlagSet = "FlagSet";
+    public const string FlagCleared = "FlagCleared";
+    public const string AssessmentRequested = "AssessmentRequested";
 }

@@ -1752,3 +1752,138 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AssessmentNote] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AssessmentPending] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AssessmentRequestedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AssessmentRequestedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FlaggedHard] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FlaggedTypical] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [InstructionCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [LastInstructedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SplitFromTicketId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    CREATE TABLE [TicketInstructions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(2000) NOT NULL,
+        [Author] nvarchar(100) NOT NULL,
+        [ReplyDueAt] datetimeoffset NULL,
+        [EnteredBy] nvarchar(100) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketInstructions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketInstructions_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssessmentPending_Status] ON [Tickets] ([AssessmentPending], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_InstructionCount_Status] ON [Tickets] ([InstructionCount], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SplitFromTicketId] ON [Tickets] ([SplitFromTicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    CREATE INDEX [IX_TicketInstructions_TicketId] ON [TicketInstructions] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201223634_SplitInstructionsFlags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201223634_SplitInstructionsFlags', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -92,6 +92,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Navigation(t => t.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(t => t.Alerts).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Alerts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        SplitAndSupervisionConfiguration.Configure(builder);
         builder.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -19,21 +19,26 @@ public static class TicketReader
             ?? throw new NotFoundException("工单", id);
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, await ActorNames.ReadAsync(db, timeline, ct));
+        var names = await ActorNames.ReadAsync(db, timeline, ct);
+        return await TicketSupervisionView.AddAsync(TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names), db, ticket, names, ct);
     }
 
     /// <summary>
     /// A new order as just registered: its whole timeline is the one it was registered with and it has no alerts
     /// yet, so only the registering user's name is read (the benchmark's registrations spent two queries on reading back).
     /// </summary>
-    public static async Task<TicketDto> AfterRegistrationAsync(HotlineDbContext db, Ticket ticket, Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        TicketMapper.ToDto(ticket, ticket.Timeline, [], actor, now, await ActorNames.ReadAsync(db, ticket.Timeline, ct));
+    public static async Task<TicketDto> AfterRegistrationAsync(HotlineDbContext db, Ticket ticket, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var names = await ActorNames.ReadAsync(db, ticket.Timeline, ct);
+        return await TicketSupervisionView.AddAsync(TicketMapper.ToDto(ticket, ticket.Timeline, [], actor, now, names), db, ticket, names, ct);
+    }
 
     /// <summary>After a change: the tracked order is current, only its full timeline is read back.</summary>
     public static async Task<TicketDto> ReadAfterChangeAsync(HotlineDbContext db, Ticket ticket, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, await ActorNames.ReadAsync(db, timeline, ct));
+        var names = await ActorNames.ReadAsync(db, timeline, ct);
+        return await TicketSupervisionView.AddAsync(TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names), db, ticket, names, ct);
     }
 }

@@ -1332,6 +1332,20 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int?>("AnswerArticleVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("AssessmentPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AssessmentRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessmentRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CallSid")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1391,6 +1405,12 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("FlaggedHard")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FlaggedTypical")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("IdempotencyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1398,6 +1418,12 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InstructionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastInstructedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LeadFixedByArbitration")
                         .HasColumnType("boolean");
@@ -1451,6 +1477,9 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SplitFromTicketId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1567,11 +1596,17 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SplitFromTicketId");
+
+                    b.HasIndex("AssessmentPending", "Status");
+
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
+                    b.HasIndex("InstructionCount", "Status");
 
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
@@ -1625,6 +1660,45 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReplyDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
@@ -1990,6 +2064,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2029,6 +2112,8 @@ namespace Hotline.Db.PostgreSql.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Instructions");
 
                     b.Navigation("Participants");
 

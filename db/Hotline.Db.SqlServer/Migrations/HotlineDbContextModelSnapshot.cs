@@ -1337,6 +1337,20 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int?>("AnswerArticleVersion")
                         .HasColumnType("int");
 
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("AssessmentPending")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("AssessmentRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AssessmentRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("CallSid")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1396,6 +1410,12 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("FirstDispatchedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("FlaggedHard")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FlaggedTypical")
+                        .HasColumnType("bit");
+
                     b.Property<string>("IdempotencyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1403,6 +1423,12 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("InstructionCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastInstructedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("LeadFixedByArbitration")
                         .HasColumnType("bit");
@@ -1456,6 +1482,9 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<int>("ReworkCount")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("SplitFromTicketId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1574,11 +1603,17 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SplitFromTicketId");
+
+                    b.HasIndex("AssessmentPending", "Status");
+
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
+                    b.HasIndex("InstructionCount", "Status");
 
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
@@ -1632,6 +1667,45 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("ReplyDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
@@ -1997,6 +2071,15 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2036,6 +2119,8 @@ namespace Hotline.Db.SqlServer.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Instructions");
 
                     b.Navigation("Participants");
 

@@ -1317,6 +1317,20 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int?>("AnswerArticleVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssessmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssessmentPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessmentRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessmentRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallSid")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1376,6 +1390,12 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("FirstDispatchedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FlaggedHard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FlaggedTypical")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1383,6 +1403,12 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("InstructionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastInstructedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LeadFixedByArbitration")
                         .HasColumnType("INTEGER");
@@ -1436,6 +1462,9 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SplitFromTicketId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1552,11 +1581,17 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SplitFromTicketId");
+
+                    b.HasIndex("AssessmentPending", "Status");
+
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");
+
+                    b.HasIndex("InstructionCount", "Status");
 
                     b.HasIndex("LeadUnitId", "CreatedAt");
 
@@ -1608,6 +1643,43 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplyDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
@@ -1971,6 +2043,15 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketParticipant", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2010,6 +2091,8 @@ namespace Hotline.Db.Sqlite.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Instructions");
 
                     b.Navigation("Participants");
 

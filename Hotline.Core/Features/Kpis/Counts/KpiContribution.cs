@@ -13,8 +13,9 @@ public static class KpiContribution
 {
     public static IEnumerable<KpiCount> Of(KpiSnapshot s)
     {
-        // History imported from the previous system is no part of any measure, not even the volumes (docs/intelligence.md).
-        if (s.CloseReason == CloseReason.Imported)
+        // History imported from the previous system is no part of any measure, not even the volumes (docs/intelligence.md);
+        // nor is a split original (拆单): its parts are the orders that count.
+        if (s.CloseReason is CloseReason.Imported or CloseReason.Split)
         {
             yield break;
         }

@@ -29,7 +29,10 @@ public sealed record ListTickets(
     bool? Escalated = null,
     bool? PendingExtension = null,
     bool? ReviewPending = null,
-    bool? Suspended = null) : IRequest<PagedResult<TicketListItemDto>>;
+    bool? Suspended = null,
+    bool? Instructed = null,
+    TicketFlag? Flag = null,
+    bool? AssessmentPending = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -41,6 +44,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
         RuleFor(x => x.Status).IsInEnum().OverridePropertyName("status");
         RuleFor(x => x.Urgency).IsInEnum().OverridePropertyName("urgency");
         RuleFor(x => x.Channel).IsInEnum().OverridePropertyName("channel");
+        RuleFor(x => x.Flag).IsInEnum().OverridePropertyName("flag");
     }
 }
 
@@ -108,6 +112,26 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
             query = query.Where(t => t.Status != TicketStatus.Closed && (t.SuspensionStatus == SuspensionStatus.Pending || t.SuspensionStatus == SuspensionStatus.Suspended));
         }
 
+        // 领导批示 tracked until the order closes; the flags; the 待研判 queue of Registered orders.
+        if (request.Instructed == true)
+        {
+            query = query.Where(t => t.InstructionCount > 0 && t.Status != TicketStatus.Closed);
+        }
+
+        if (request.Flag == TicketFlag.Hard)
+        {
+            query = query.Where(t => t.FlaggedHard);
+        }
+        else if (request.Flag == TicketFlag.Typical)
+        {
+            query = query.Where(t => t.FlaggedTypical);
+        }
+
+        if (request.AssessmentPending == true)
+        {
+            query = query.Where(t => t.AssessmentPending && t.Status == TicketStatus.Registered);
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             var q = request.Q.Trim();
@@ -122,6 +146,8 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         var total = await query.CountAsync(cancellationToken);
         var ordered = request.ReviewPending == true
             ? query.OrderBy(t => t.RepliedAt).ThenBy(t => t.Number)
+            : request.AssessmentPending == true
+            ? query.OrderBy(t => t.AssessmentRequestedAt).ThenBy(t => t.Number)
             : request.Overdue == true || request.NearDue == true || request.Escalated == true
             ? query.OrderBy(t => t.Clocks.NextDueAt).ThenBy(t => t.Number)
             : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
@@ -139,7 +165,13 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
                 t.LeadUnitId,
                 t.CreatedAt,
                 t.Clocks.NextDueAt,
-                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now))
+                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now)
+            {
+                Instructed = t.InstructionCount > 0,
+                Hard = t.FlaggedHard,
+                Typical = t.FlaggedTypical,
+                AssessmentPending = t.AssessmentPending,
+            })
             .ToListAsync(cancellationToken);
 
         return new PagedResult<TicketListItemDto>(items, total);

@@ -31,13 +31,14 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var admin = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/users", (IMediator m, CancellationToken ct) => m.Send(new ListUsers(), ct));
+        admin.MapGet("/users", (IMediator m, CancellationToken ct) => m.Send(new ListUsers(), ct)).WithSummary("Staff accounts with their roles and units");
         admin.MapPost("/users", async (CreateUserRequest body, IMediator m, CancellationToken ct) =>
         {
             var user = await m.Send(new CreateUser(body), ct);
             return TypedResults.Created($"/api/admin/users/{user.Id}", user);
-        });
-        admin.MapPut("/users/{id:guid}", (Guid id, UpdateUserRequest body, IMediator m, CancellationToken ct) => m.Send(new UpdateUser(id, body), ct));
+        }).WithSummary("Create a staff account (roles, unit for Department users, initial password)");
+        admin.MapPut("/users/{id:guid}", (Guid id, UpdateUserRequest body, IMediator m, CancellationToken ct) => m.Send(new UpdateUser(id, body), ct))
+            .WithSummary("Change an account's name, roles, unit, activity or password");
         return app;
     }
 }

@@ -35,13 +35,14 @@ public static class ReferenceEndpoints
         {
             var unit = await m.Send(new SaveUnit(null, body), ct);
             return TypedResults.Created($"/api/units/{unit.Id}", unit);
-        });
-        write.MapPut("/units/{id:guid}", (Guid id, UpsertUnitRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveUnit(id, body), ct));
+        }).WithSummary("Add a unit (承办单位) under an optional parent");
+        write.MapPut("/units/{id:guid}", (Guid id, UpsertUnitRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveUnit(id, body), ct))
+            .WithSummary("Rename or move a unit");
         write.MapDelete("/units/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new DeleteUnit(id), ct);
             return TypedResults.NoContent();
-        });
+        }).WithSummary("Delete a unit that no order, sub-unit, dispatch rule or user refers to");
 
         read.MapGet("/regions", (IMediator m, CancellationToken ct) => m.Send(new ListRegions(), ct)).WithSummary("Districts with their streets");
         write.MapPut("/regions/{code}", (string code, UpsertRegionRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveRegion(code, body), ct))
@@ -56,16 +57,18 @@ public static class ReferenceEndpoints
         {
             var rule = await m.Send(new SaveDispatchRule(null, body), ct);
             return TypedResults.Created($"/api/dispatch-rules/{rule.Id}", rule);
-        });
-        write.MapPut("/dispatch-rules/{id:guid}", (Guid id, UpsertDispatchRuleRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveDispatchRule(id, body), ct));
+        }).WithSummary("Add a dispatch rule: category (and district or street) → lead and assisting units");
+        write.MapPut("/dispatch-rules/{id:guid}", (Guid id, UpsertDispatchRuleRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveDispatchRule(id, body), ct))
+            .WithSummary("Replace a dispatch rule");
         write.MapDelete("/dispatch-rules/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new DeleteDispatchRule(id), ct);
             return TypedResults.NoContent();
-        });
+        }).WithSummary("Delete a dispatch rule");
 
         read.MapGet("/sla-policies", (IMediator m, CancellationToken ct) => m.Send(new ListSlaPolicies(), ct)).WithSummary("Accept, contact and reply limits per tier");
-        write.MapPut("/sla-policies/{tier}", (Urgency tier, UpsertSlaPolicyRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveSlaPolicy(tier, body), ct));
+        write.MapPut("/sla-policies/{tier}", (Urgency tier, UpsertSlaPolicyRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveSlaPolicy(tier, body), ct))
+            .WithSummary("Replace the accept, contact and reply limits of one urgency tier");
         read.MapGet("/sla/preview", (Urgency? tier, DateTimeOffset? from, IMediator m, CancellationToken ct) => m.Send(new PreviewSla(tier, from), ct))
             .WithSummary("The deadlines an order dispatched at `from` would get");
 

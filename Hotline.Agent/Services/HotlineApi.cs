@@ -72,6 +72,12 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<CitizenPhoneDto> RevealPhoneAsync(Guid id) =>
         SendAsync<CitizenPhoneDto>(HttpMethod.Post, $"api/tickets/{id}/citizen-phone", new { });
 
+    public Task<IReadOnlyList<ReviewRuleDto>> ListReviewRulesAsync() => GetAsync<IReadOnlyList<ReviewRuleDto>>("api/review-rules");
+
+    /// <summary>Replaces the whole list of 办结审核 rules (an empty list switches the review off).</summary>
+    public Task<IReadOnlyList<ReviewRuleDto>> ReplaceReviewRulesAsync(IReadOnlyList<UpsertReviewRuleRequest> rules) =>
+        SendAsync<IReadOnlyList<ReviewRuleDto>>(HttpMethod.Put, "api/review-rules", rules);
+
     public Task<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>> ListOpen311KeysAsync() =>
         GetAsync<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>>("api/admin/open311-keys");
 

@@ -87,7 +87,11 @@ public sealed record TicketDto(
     bool Escalated,
     AnswerArticleDto? AnswerArticle = null,
     ReviewDto? Review = null,
-    SuspensionDto? Suspension = null);
+    SuspensionDto? Suspension = null)
+{
+    /// <summary>申诉 of this order, oldest first, with their decisions.</summary>
+    public IReadOnlyList<AppealDto> Appeals { get; init; } = [];
+}
 
 /// <summary>办结审核 of the current reply: <c>required</c> by the review rules, its status, and the supervisor's decision.</summary>
 public sealed record ReviewDto(bool Required, ReviewStatus Status, DateTimeOffset? At, string? By, string? Note);

@@ -20,6 +20,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<TicketAlert> TicketAlerts => Set<TicketAlert>();
 
+    public DbSet<TicketAppeal> TicketAppeals => Set<TicketAppeal>();
+
+    public DbSet<AppealPolicy> AppealPolicies => Set<AppealPolicy>();
+
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
 
     public DbSet<Unit> Units => Set<Unit>();

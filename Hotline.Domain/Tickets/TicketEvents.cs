@@ -64,3 +64,9 @@ public sealed record SuspensionDecided(Guid TicketId, string Number, TicketStatu
 
 public sealed record SuspensionResumed(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, TimeSpan Suspended, Guid? UnitId)
     : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record AppealFiled(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid AppealId, AppealKind Kind, Guid UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record AppealDecided(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid AppealId, AppealKind Kind, bool Upheld, Guid UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);

@@ -33,4 +33,7 @@ public static class TimelineActions
     public const string SuspensionApproved = "SuspensionApproved";
     public const string SuspensionRejected = "SuspensionRejected";
     public const string Resumed = "Resumed";
+    public const string AppealFiled = "AppealFiled";
+    public const string AppealUpheld = "AppealUpheld";
+    public const string AppealRejected = "AppealRejected";
 }

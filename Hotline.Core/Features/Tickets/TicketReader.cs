@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets;
 
-/// <summary>Reads one order as the caller may see it: four queries (the order with its units, its timeline, its alerts, the names of its timeline's people).</summary>
+/// <summary>Reads one order as the caller may see it: five queries (the order with its units, its timeline, its alerts, the names of its timeline's people, its appeals).</summary>
 public static class TicketReader
 {
     public static async Task<TicketDto> ReadAsync(HotlineDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -19,7 +19,8 @@ public static class TicketReader
             ?? throw new NotFoundException("工单", id);
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, await ActorNames.ReadAsync(db, timeline, ct));
+        var names = await ActorNames.ReadAsync(db, timeline, ct);
+        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names) with { Appeals = await AppealMapper.ReadAsync(db, id, names, ct) };
     }
 
     /// <summary>
@@ -34,6 +35,7 @@ public static class TicketReader
     {
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).ToListAsync(ct);
-        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, await ActorNames.ReadAsync(db, timeline, ct));
+        var names = await ActorNames.ReadAsync(db, timeline, ct);
+        return TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names) with { Appeals = await AppealMapper.ReadAsync(db, ticket.Id, names, ct) };
     }
 }

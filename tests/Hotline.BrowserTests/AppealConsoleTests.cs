@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Hotline.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,8 +11,6 @@ namespace Hotline.BrowserTests;
 /// </summary>
 public sealed class AppealConsoleTests(ConsoleFixture console)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Appeal_Should_Be_Filed_By_The_Unit_And_Upheld_Live_From_The_Supervisors_List()
     {
@@ -72,23 +68,8 @@ public sealed class AppealConsoleTests(ConsoleFixture console)
     /// <summary>A complaint about water dispatched to the water company, handled, replied and its review approved.</summary>
     private async Task<(string Id, string Number)> RepliedComplaintAsync(string content)
     {
-        using var agent = await console.ApiClientAsync("agent");
-        var created = await agent.PostAsJsonAsync("api/tickets", new
-        {
-            channel = "Phone",
-            type = "Complaint",
-            categoryCode = "sw-ts",
-            urgency = "Normal",
-            citizen = new { name = "钱女士", phone = "1370000" + Random.Shared.Next(1000, 9999), confidential = false },
-            location = new { districtCode = "dc", streetCode = "dc-dhm", address = "东华门大街7号" },
-            content,
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var json = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var (id, number) = (json.GetProperty("id").GetString()!, json.GetProperty("number").GetString()!);
-        await PostAsync(agent, id, "dispatch", new { });
+        var (id, number) = await ConsoleOrders.AcceptedComplaintAsync(console, content, "钱女士", "东华门大街7号");
         using var water = await console.ApiClientAsync("water");
-        await PostAsync(water, id, "accept", new { });
         await PostAsync(water, id, "contact", new { note = "已电话联系市民" });
         await PostAsync(water, id, "reply", new { solved = true, answer = "经核实，阳台改建不属于供水职责，已告知市民向街道反映。" });
         using var supervisor = await console.ApiClientAsync("supervisor");
@@ -96,6 +77,5 @@ public sealed class AppealConsoleTests(ConsoleFixture console)
         return (id, number);
     }
 
-    private static async Task PostAsync(HttpClient http, string id, string action, object body) =>
-        (await http.PostAsJsonAsync($"api/tickets/{id}/{action}", body, Ct)).EnsureSuccessStatusCode();
+    private static Task PostAsync(HttpClient http, string id, string action, object body) => ConsoleOrders.PostAsync(http, id, action, body);
 }

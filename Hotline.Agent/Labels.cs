@@ -54,6 +54,15 @@ public static class Labels
     /// <summary>A span of stopped time, as 3 天 4 小时 or 25 分钟.</summary>
     public static string Span(TimeSpan span) => ChineseLabels.Duration(span);
 
+    public static string AppealKind(AppealKind kind) => kind == Contracts.AppealKind.Callback ? "回访评价" : "超期";
+
+    public static string AppealStatus(AppealStatus status) => status switch
+    {
+        Contracts.AppealStatus.Pending => "待审核",
+        Contracts.AppealStatus.Upheld => "申诉成立",
+        _ => "已驳回",
+    };
+
     public static string Action(string action) => action switch
     {
         "Registered" => "受理登记",
@@ -86,6 +95,9 @@ public static class Labels
         "SuspensionApproved" => "同意挂起",
         "SuspensionRejected" => "驳回挂起",
         "Resumed" => "恢复计时",
+        "AppealFiled" => "提出申诉",
+        "AppealUpheld" => "申诉成立",
+        "AppealRejected" => "驳回申诉",
         _ => action,
     };
 }

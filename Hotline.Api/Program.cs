@@ -66,6 +66,7 @@ var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.
 api.MapAuthEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
+api.MapAppealEndpoints();
 api.MapEventEndpoints();
 api.MapCitizenEndpoints();
 api.MapOpen311Endpoints();

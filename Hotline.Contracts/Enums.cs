@@ -38,3 +38,9 @@ public enum ReviewStatus { NotRequired, Pending, Approved, Rejected }
 
 /// <summary>挂起: no request, a request waiting for a supervisor, clocks stopped, request refused, or clocks running again.</summary>
 public enum SuspensionStatus { None, Pending, Suspended, Rejected, Resumed }
+
+/// <summary>申诉: which verdict the lead unit contests, the callback's (满意/解决) or the overdue one (超期).</summary>
+public enum AppealKind { Callback, Overdue }
+
+/// <summary>申诉: waiting for a supervisor, upheld (the verdict is exempted from the unit's rates) or rejected.</summary>
+public enum AppealStatus { Pending, Upheld, Rejected }

@@ -54,7 +54,16 @@ public class MeasureFigures
 
     /// <summary>The composite score 0–100 (weights in Kpis:Weights), or null when no rate could be computed.</summary>
     public double? Score { get; init; }
+
+    /// <summary>Verdicts an upheld appeal (申诉) took out of each rate: in neither its numerator nor its denominator.</summary>
+    public ExemptedCounts Exempted { get; init; } = new(0, 0, 0, 0);
 }
+
+/// <summary>
+/// Per measure, what upheld appeals exempted: late responses (<c>response</c>), valid callbacks (<c>resolution</c> and
+/// <c>satisfaction</c>, the same callbacks) and late replies (<c>onTimeReply</c>).
+/// </summary>
+public sealed record ExemptedCounts(int Response, int Resolution, int Satisfaction, int OnTimeReply);
 
 /// <summary>One row of <c>GET /api/kpis/units</c>.</summary>
 public sealed class UnitMeasuresDto : MeasureFigures

@@ -101,6 +101,9 @@ public sealed record TicketDto(
     public TicketFlagsDto Flags { get; init; } = new(false, false);
 
     public AssessmentDto Assessment { get; init; } = new(false, null, null, null);
+
+    /// <summary>申诉 of this order, oldest first, with their decisions.</summary>
+    public IReadOnlyList<AppealDto> Appeals { get; init; } = [];
 }
 
 /// <summary>办结审核 of the current reply: <c>required</c> by the review rules, its status, and the supervisor's decision.</summary>

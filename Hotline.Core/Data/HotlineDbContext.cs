@@ -22,6 +22,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<TicketInstruction> TicketInstructions => Set<TicketInstruction>();
 
+    public DbSet<TicketAppeal> TicketAppeals => Set<TicketAppeal>();
+
+    public DbSet<AppealPolicy> AppealPolicies => Set<AppealPolicy>();
+
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
 
     public DbSet<Unit> Units => Set<Unit>();

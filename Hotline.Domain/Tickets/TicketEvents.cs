@@ -76,3 +76,9 @@ public sealed record TicketFlagChanged(Guid TicketId, string Number, TicketStatu
 
 public sealed record AssessmentRequested(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At)
     : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record AppealFiled(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid AppealId, AppealKind Kind, Guid UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record AppealDecided(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid AppealId, AppealKind Kind, bool Upheld, Guid UnitId)
+    : TicketEvent(TicketId, Number, Status, Version, At);

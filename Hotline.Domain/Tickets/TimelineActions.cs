@@ -38,4 +38,7 @@ public static class TimelineActions
     public const string FlagSet = "FlagSet";
     public const string FlagCleared = "FlagCleared";
     public const string AssessmentRequested = "AssessmentRequested";
+    public const string AppealFiled = "AppealFiled";
+    public const string AppealUpheld = "AppealUpheld";
+    public const string AppealRejected = "AppealRejected";
 }

@@ -1887,3 +1887,129 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CallbackExemptedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [LatenessExempted] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    ALTER TABLE [KpiCounts] ADD [CallbackExempted] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    ALTER TABLE [KpiCounts] ADD [ReplyExempted] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    ALTER TABLE [KpiCounts] ADD [ResponseExempted] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    CREATE TABLE [AppealPolicies] (
+        [Id] int NOT NULL,
+        [WindowWorkingDays] int NOT NULL,
+        CONSTRAINT [PK_AppealPolicies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    CREATE TABLE [TicketAppeals] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(12) NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [UnitId] uniqueidentifier NOT NULL,
+        [VerdictAt] datetimeoffset NOT NULL,
+        [WindowEndsAt] datetimeoffset NOT NULL,
+        [FiledAt] datetimeoffset NOT NULL,
+        [FiledBy] nvarchar(100) NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecidedBy] nvarchar(100) NULL,
+        [DecisionNote] nvarchar(2000) NULL,
+        CONSTRAINT [PK_TicketAppeals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketAppeals_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'WindowWorkingDays') AND [object_id] = OBJECT_ID(N'[AppealPolicies]'))
+        SET IDENTITY_INSERT [AppealPolicies] ON;
+    EXEC(N'INSERT INTO [AppealPolicies] ([Id], [WindowWorkingDays])
+    VALUES (1, 3)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'WindowWorkingDays') AND [object_id] = OBJECT_ID(N'[AppealPolicies]'))
+        SET IDENTITY_INSERT [AppealPolicies] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAppeals_Status_FiledAt] ON [TicketAppeals] ([Status], [FiledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAppeals_TicketId] ON [TicketAppeals] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAppeals_UnitId_FiledAt] ON [TicketAppeals] ([UnitId], [FiledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201225844_Appeals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201225844_Appeals', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

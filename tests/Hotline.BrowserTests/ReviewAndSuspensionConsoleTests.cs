@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Hotline.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,8 +11,6 @@ namespace Hotline.BrowserTests;
 /// </summary>
 public sealed class ReviewAndSuspensionConsoleTests(ConsoleFixture console)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Review_Should_Reach_The_Board_Live_And_Send_The_Reply_Back_Or_Approve_It()
     {
@@ -98,28 +94,8 @@ public sealed class ReviewAndSuspensionConsoleTests(ConsoleFixture console)
     }
 
     /// <summary>A complaint about water registered, dispatched by the catalogue to the water company and signed for.</summary>
-    private async Task<(string Id, string Number)> AcceptedComplaintAsync(string content)
-    {
-        using var agent = await console.ApiClientAsync("agent");
-        var created = await agent.PostAsJsonAsync("api/tickets", new
-        {
-            channel = "Phone",
-            type = "Complaint",
-            categoryCode = "sw-ts",
-            urgency = "Normal",
-            citizen = new { name = "赵先生", phone = "1370000" + Random.Shared.Next(1000, 9999), confidential = false },
-            location = new { districtCode = "dc", streetCode = "dc-dhm", address = "东华门大街5号" },
-            content,
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var json = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var (id, number) = (json.GetProperty("id").GetString()!, json.GetProperty("number").GetString()!);
-        await PostAsync(agent, id, "dispatch", new { });
-        using var water = await console.ApiClientAsync("water");
-        await PostAsync(water, id, "accept", new { });
-        return (id, number);
-    }
+    private Task<(string Id, string Number)> AcceptedComplaintAsync(string content) =>
+        ConsoleOrders.AcceptedComplaintAsync(console, content, "赵先生", "东华门大街5号");
 
-    private static async Task PostAsync(HttpClient http, string id, string action, object body) =>
-        (await http.PostAsJsonAsync($"api/tickets/{id}/{action}", body, Ct)).EnsureSuccessStatusCode();
+    private static Task PostAsync(HttpClient http, string id, string action, object body) => ConsoleOrders.PostAsync(http, id, action, body);
 }

@@ -103,6 +103,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Ignore(t => t.HidesIdentityFromUnits);
         builder.Ignore(t => t.IsSuspended);
         builder.Ignore(t => t.IsReadyForCallback);
+        builder.Ignore(t => t.IsCallbackExempted);
 
         // The list's filters and the deadline sweep: by status and lead unit, and by the running deadline.
         builder.HasIndex(t => new { t.LeadUnitId, t.Status });

@@ -41,10 +41,13 @@ public sealed class MeasureCalculator(HotlineDbContext db, IOptions<KpiOptions> 
                 Dissatisfied = g.Sum(c => c.Dissatisfied),
                 Unreachable = g.Sum(c => c.Unreachable),
                 Solved = g.Sum(c => c.Solved),
+                ResponseExempted = g.Sum(c => c.ResponseExempted),
+                ReplyExempted = g.Sum(c => c.ReplyExempted),
+                CallbackExempted = g.Sum(c => c.CallbackExempted),
             })
             .ToListAsync(ct);
         return sums
-            .Where(c => c.Dispatched > 0 || c.Satisfied + c.BasicallySatisfied + c.Dissatisfied + c.Unreachable > 0)
+            .Where(c => c.Dispatched > 0 || c.Satisfied + c.BasicallySatisfied + c.Dissatisfied + c.Unreachable + c.CallbackExempted > 0)
             .ToDictionary(c => c.Key, Figures, StringComparer.Ordinal);
     }
 
@@ -127,6 +130,7 @@ public sealed class MeasureCalculator(HotlineDbContext db, IOptions<KpiOptions> 
             OverdueOpen = c.OverdueOpen,
             OnTimeReplyRate = onTimeReplyRate,
             Score = Score(responseRate, resolutionRate, satisfactionRate, onTimeReplyRate, o.Weights),
+            Exempted = new ExemptedCounts(c.ResponseExempted, c.CallbackExempted, c.CallbackExempted, c.ReplyExempted),
         };
     }
 

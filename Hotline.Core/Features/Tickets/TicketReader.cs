@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets;
 
-/// <summary>Reads one order as the caller may see it: four queries (the order with its units, its timeline, its alerts, the names of its timeline's people).</summary>
+/// <summary>Reads one order as the caller may see it: five queries (the order with its units, its timeline, its alerts, the names of its timeline's people, its appeals).</summary>
 public static class TicketReader
 {
     public static async Task<TicketDto> ReadAsync(HotlineDbContext db, Guid id, Actor actor, DateTimeOffset now, CancellationToken ct)
@@ -20,7 +20,8 @@ public static class TicketReader
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct);
         var names = await ActorNames.ReadAsync(db, timeline, ct);
-        return await TicketSupervisionView.AddAsync(TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names), db, ticket, names, ct);
+        var dto = TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names) with { Appeals = await AppealMapper.ReadAsync(db, id, names, ct) };
+        return await TicketSupervisionView.AddAsync(dto, db, ticket, names, ct);
     }
 
     /// <summary>
@@ -39,6 +40,7 @@ public static class TicketReader
         var timeline = await db.TimelineEntries.AsNoTracking().Where(e => e.TicketId == ticket.Id).ToListAsync(ct);
         var alerts = await db.TicketAlerts.AsNoTracking().Where(a => a.TicketId == ticket.Id).ToListAsync(ct);
         var names = await ActorNames.ReadAsync(db, timeline, ct);
-        return await TicketSupervisionView.AddAsync(TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names), db, ticket, names, ct);
+        var dto = TicketMapper.ToDto(ticket, timeline, alerts, actor, now, names) with { Appeals = await AppealMapper.ReadAsync(db, ticket.Id, names, ct) };
+        return await TicketSupervisionView.AddAsync(dto, db, ticket, names, ct);
     }
 }

@@ -202,6 +202,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("BasicallySatisfied")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CallbackExempted")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -236,10 +239,16 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("RepliedOnTime")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReplyExempted")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReplyLate")
                         .HasColumnType("integer");
 
                     b.Property<int>("RespondedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseExempted")
                         .HasColumnType("integer");
 
                     b.Property<int>("ResponseLate")
@@ -1270,6 +1279,26 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.AppealPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AppealPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            WindowWorkingDays = 3
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1353,6 +1382,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("CallbackAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CallbackExemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CallbackOutcome")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1424,6 +1456,9 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("LastInstructedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LatenessExempted")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("LeadFixedByArbitration")
                         .HasColumnType("boolean");
@@ -1660,6 +1695,68 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("VerdictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.HasIndex("UnitId", "FiledAt");
+
+                    b.ToTable("TicketAppeals", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
@@ -2064,6 +2161,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2112,6 +2218,8 @@ namespace Hotline.Db.PostgreSql.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Appeals");
 
                     b.Navigation("Instructions");
 

@@ -203,6 +203,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("BasicallySatisfied")
                         .HasColumnType("int");
 
+                    b.Property<int>("CallbackExempted")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -237,10 +240,16 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("RepliedOnTime")
                         .HasColumnType("int");
 
+                    b.Property<int>("ReplyExempted")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReplyLate")
                         .HasColumnType("int");
 
                     b.Property<int>("RespondedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseExempted")
                         .HasColumnType("int");
 
                     b.Property<int>("ResponseLate")
@@ -1275,6 +1284,26 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.AppealPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WindowWorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AppealPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            WindowWorkingDays = 3
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,6 +1387,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("CallbackAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("CallbackExemptedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("CallbackOutcome")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1429,6 +1461,9 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("LastInstructedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("LatenessExempted")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("LeadFixedByArbitration")
                         .HasColumnType("bit");
@@ -1667,6 +1702,68 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("VerdictAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.HasIndex("UnitId", "FiledAt");
+
+                    b.ToTable("TicketAppeals", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
@@ -2071,6 +2168,15 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2119,6 +2225,8 @@ namespace Hotline.Db.SqlServer.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Appeals");
 
                     b.Navigation("Instructions");
 

@@ -193,6 +193,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("BasicallySatisfied")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CallbackExempted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -227,10 +230,16 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("RepliedOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReplyExempted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReplyLate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RespondedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseExempted")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResponseLate")
@@ -1255,6 +1264,26 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("SurveyMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.AppealPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AppealPolicies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            WindowWorkingDays = 3
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.ReviewRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1338,6 +1367,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("CallbackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CallbackExemptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CallbackOutcome")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1408,6 +1440,9 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastInstructedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LatenessExempted")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LeadFixedByArbitration")
@@ -1643,6 +1678,68 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TicketAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerdictAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Status", "FiledAt");
+
+                    b.HasIndex("UnitId", "FiledAt");
+
+                    b.ToTable("TicketAppeals", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
@@ -2043,6 +2140,15 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Tickets.TicketAppeal", b =>
+                {
+                    b.HasOne("Hotline.Domain.Tickets.Ticket", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Tickets.TicketInstruction", b =>
                 {
                     b.HasOne("Hotline.Domain.Tickets.Ticket", null)
@@ -2091,6 +2197,8 @@ namespace Hotline.Db.Sqlite.Migrations
             modelBuilder.Entity("Hotline.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Alerts");
+
+                    b.Navigation("Appeals");
 
                     b.Navigation("Instructions");
 

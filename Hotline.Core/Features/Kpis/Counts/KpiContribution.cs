@@ -49,14 +49,18 @@ public static class KpiContribution
 
         if (s.CallbackAt is { } heard && s.CallbackOutcome is { } outcome)
         {
-            var callback = new KpiCount
-            {
-                Satisfied = outcome == CallbackOutcome.Satisfied ? 1 : 0,
-                BasicallySatisfied = outcome == CallbackOutcome.BasicallySatisfied ? 1 : 0,
-                Dissatisfied = outcome == CallbackOutcome.Dissatisfied ? 1 : 0,
-                Unreachable = outcome == CallbackOutcome.Unreachable ? 1 : 0,
-                Solved = outcome != CallbackOutcome.Unreachable && s.CallbackSolved == true ? 1 : 0,
-            };
+            // A callback an upheld appeal exempted is in no resolution or satisfaction rate: counted apart only.
+            var exempted = s.CallbackExempted && outcome != CallbackOutcome.Unreachable;
+            var callback = exempted
+                ? new KpiCount { CallbackExempted = 1 }
+                : new KpiCount
+                {
+                    Satisfied = outcome == CallbackOutcome.Satisfied ? 1 : 0,
+                    BasicallySatisfied = outcome == CallbackOutcome.BasicallySatisfied ? 1 : 0,
+                    Dissatisfied = outcome == CallbackOutcome.Dissatisfied ? 1 : 0,
+                    Unreachable = outcome == CallbackOutcome.Unreachable ? 1 : 0,
+                    Solved = outcome != CallbackOutcome.Unreachable && s.CallbackSolved == true ? 1 : 0,
+                };
             foreach (var row in Keyed(callback, ChinaTime.DateOf(heard), lead, s))
             {
                 yield return row;
@@ -79,14 +83,19 @@ public static class KpiContribution
             || Late(s.AcceptedAt, s.AcceptDueAt, AlertFlags.AcceptOverdue)
             || Late(contactDone, s.ContactDueAt, AlertFlags.ContactOverdue);
         var replyLate = s.PriorReplyLate || Late(s.RepliedAt, s.ReplyDueAt, AlertFlags.ReplyOverdue);
+
+        // An upheld appeal of an overdue verdict: the lateness is counted apart, in neither side of the rates.
+        var exempt = s.LatenessExempted;
         return new KpiCount
         {
             Dispatched = 1,
             RespondedOnTime = !responseLate && s.AcceptedAt is not null && contactDone is not null ? 1 : 0,
-            ResponseLate = responseLate ? 1 : 0,
+            ResponseLate = responseLate && !exempt ? 1 : 0,
+            ResponseExempted = responseLate && exempt ? 1 : 0,
             Replied = s.RepliedAt is not null ? 1 : 0,
             RepliedOnTime = s.RepliedAt is not null && !replyLate ? 1 : 0,
-            ReplyLate = replyLate ? 1 : 0,
+            ReplyLate = replyLate && !exempt ? 1 : 0,
+            ReplyExempted = replyLate && exempt ? 1 : 0,
             OverdueOpen = open && s.RepliedAt is null && s.AlertsRaised.HasFlag(AlertFlags.ReplyOverdue) ? 1 : 0,
         };
     }

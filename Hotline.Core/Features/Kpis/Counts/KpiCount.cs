@@ -47,10 +47,19 @@ public sealed class KpiCount
 
     public int Solved { get; set; }
 
+    /// <summary>Late responses an upheld appeal exempted: in no response rate.</summary>
+    public int ResponseExempted { get; set; }
+
+    /// <summary>Late replies an upheld appeal exempted: in no on-time reply rate.</summary>
+    public int ReplyExempted { get; set; }
+
+    /// <summary>Valid callbacks an upheld appeal exempted: in no resolution or satisfaction rate.</summary>
+    public int CallbackExempted { get; set; }
+
     public bool IsZero =>
         Registered == 0 && HotSpot == 0 && Dispatched == 0 && RespondedOnTime == 0 && ResponseLate == 0 && Replied == 0
         && RepliedOnTime == 0 && ReplyLate == 0 && OverdueOpen == 0 && Satisfied == 0 && BasicallySatisfied == 0
-        && Dissatisfied == 0 && Unreachable == 0 && Solved == 0;
+        && Dissatisfied == 0 && Unreachable == 0 && Solved == 0 && ResponseExempted == 0 && ReplyExempted == 0 && CallbackExempted == 0;
 
     /// <summary>Adds <paramref name="other"/> × <paramref name="sign"/> to this row's counters.</summary>
     public void Add(KpiCount other, int sign)
@@ -69,5 +78,8 @@ public sealed class KpiCount
         Dissatisfied += sign * other.Dissatisfied;
         Unreachable += sign * other.Unreachable;
         Solved += sign * other.Solved;
+        ResponseExempted += sign * other.ResponseExempted;
+        ReplyExempted += sign * other.ReplyExempted;
+        CallbackExempted += sign * other.CallbackExempted;
     }
 }

@@ -88,6 +88,7 @@ public sealed class KpiCountsInterceptor : SaveChangesInterceptor
         var o = entry.OriginalValues;
         var clocks = entry.Reference(t => t.Clocks).TargetEntry!.OriginalValues;
         var t = entry.Entity;
+        var callbackAt = o.GetValue<DateTimeOffset?>(nameof(Ticket.CallbackAt));
         return new KpiSnapshot(
             o.GetValue<TicketStatus>(nameof(Ticket.Status)),
             o.GetValue<CloseReason?>(nameof(Ticket.CloseReason)),
@@ -111,6 +112,8 @@ public sealed class KpiCountsInterceptor : SaveChangesInterceptor
             o.GetValue<bool>(nameof(Ticket.PriorReplyLate)),
             o.GetValue<CallbackOutcome?>(nameof(Ticket.CallbackOutcome)),
             o.GetValue<bool?>(nameof(Ticket.CallbackSolved)),
-            o.GetValue<DateTimeOffset?>(nameof(Ticket.CallbackAt)));
+            callbackAt,
+            o.GetValue<DateTimeOffset?>(nameof(Ticket.CallbackExemptedAt)) is { } exempted && exempted == callbackAt,
+            o.GetValue<bool>(nameof(Ticket.LatenessExempted)));
     }
 }

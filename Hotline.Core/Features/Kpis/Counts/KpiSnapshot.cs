@@ -27,10 +27,13 @@ public sealed record KpiSnapshot(
     bool PriorReplyLate,
     CallbackOutcome? CallbackOutcome,
     bool? CallbackSolved,
-    DateTimeOffset? CallbackAt)
+    DateTimeOffset? CallbackAt,
+    bool CallbackExempted = false,
+    bool LatenessExempted = false)
 {
     public static KpiSnapshot Of(Ticket t) => new(
         t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
         t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
-        t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt);
+        t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt,
+        t.IsCallbackExempted, t.LatenessExempted);
 }

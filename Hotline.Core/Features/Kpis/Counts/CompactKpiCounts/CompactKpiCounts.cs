@@ -14,7 +14,7 @@ public sealed record CompactKpiCounts(DateOnly? Since = null) : IRequest<int>;
 
 public sealed class CompactKpiCountsHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<CompactKpiCounts, int>
 {
-    public const string Counters = "\"Registered\", \"HotSpot\", \"Dispatched\", \"RespondedOnTime\", \"ResponseLate\", \"Replied\", \"RepliedOnTime\", \"ReplyLate\", \"OverdueOpen\", \"Satisfied\", \"BasicallySatisfied\", \"Dissatisfied\", \"Unreachable\", \"Solved\"";
+    public const string Counters = "\"Registered\", \"HotSpot\", \"Dispatched\", \"RespondedOnTime\", \"ResponseLate\", \"Replied\", \"RepliedOnTime\", \"ReplyLate\", \"OverdueOpen\", \"Satisfied\", \"BasicallySatisfied\", \"Dissatisfied\", \"Unreachable\", \"Solved\", \"ResponseExempted\", \"ReplyExempted\", \"CallbackExempted\"";
 
     public async Task<int> Handle(CompactKpiCounts request, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
 {
     private const int BatchSize = 100; // 1,700 parameters: under every provider's limit
 
-    private const int Columns = 17;
+    private const int Columns = 20;
 
     public async Task<int> Handle(RebuildKpiCounts request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,8 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
         var orders = db.Tickets.AsNoTracking().Select(t => new KpiSnapshot(
             t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
             t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
-            t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt));
+            t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt,
+            t.CallbackExemptedAt != null && t.CallbackExemptedAt == t.CallbackAt, t.LatenessExempted));
         await foreach (var order in orders.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             foreach (var row in KpiContribution.Of(order))
@@ -64,7 +65,8 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
             {
                 var row = batch[r];
                 object[] cells = [row.Day, row.Dimension.ToString(), row.Key, row.Registered, row.HotSpot, row.Dispatched, row.RespondedOnTime, row.ResponseLate, row.Replied,
-                    row.RepliedOnTime, row.ReplyLate, row.OverdueOpen, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied, row.Unreachable, row.Solved];
+                    row.RepliedOnTime, row.ReplyLate, row.OverdueOpen, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied, row.Unreachable, row.Solved,
+                    row.ResponseExempted, row.ReplyExempted, row.CallbackExempted];
                 for (var i = 0; i < Columns; i++)
                 {
                     command.Parameters[(r * Columns) + i].Value = cells[i];

@@ -11,4 +11,9 @@ public sealed partial class HotlineApi
 
     public Task<IReadOnlyList<AppealListItemDto>> ListAppealsAsync(AppealStatus? status) =>
         GetAsync<IReadOnlyList<AppealListItemDto>>(status is { } s ? $"api/appeals?status={s}" : "api/appeals");
+
+    public Task<AppealPolicyDto> GetAppealPolicyAsync() => GetAsync<AppealPolicyDto>("api/appeal-policy");
+
+    public Task<AppealPolicyDto> SaveAppealPolicyAsync(int windowWorkingDays) =>
+        SendAsync<AppealPolicyDto>(HttpMethod.Put, "api/appeal-policy", new AppealPolicyDto(windowWorkingDays));
 }

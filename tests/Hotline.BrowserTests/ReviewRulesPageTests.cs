@@ -9,7 +9,8 @@ namespace Hotline.BrowserTests;
 
 /// <summary>
 /// The admin's 办结审核规则 page (issue 18: the review rules are data, Admin-editable): the seeded defaults are
-/// listed, a rule added in the page is saved through <c>PUT /api/review-rules</c>, and removing it restores them.
+/// listed, a rule added in the page is saved through <c>PUT /api/review-rules</c>, and removing it restores them;
+/// the appeal window (申诉时限) is changed on the same page, and an out-of-range one is refused with nothing changed.
 /// </summary>
 public sealed class ReviewRulesPageTests(ConsoleFixture console)
 {
@@ -18,6 +19,7 @@ public sealed class ReviewRulesPageTests(ConsoleFixture console)
     {
         using var api = await console.ApiClientAsync("admin");
         var before = await api.GetFromJsonAsync<JsonElement>("api/review-rules", TestContext.Current.CancellationToken);
+        var windowBefore = await WindowAsync(api);
         var admin = await console.SignInAsync("admin", "supervisor");
         try
         {
@@ -50,6 +52,18 @@ public sealed class ReviewRulesPageTests(ConsoleFixture console)
             await Expect(admin.GetByTestId("rules-saved")).ToBeVisibleAsync();
             await Expect(rules.Locator("tbody tr")).ToHaveCountAsync(before.GetArrayLength());
             (await api.GetFromJsonAsync<JsonElement>("api/review-rules", TestContext.Current.CancellationToken)).GetArrayLength().ShouldBe(before.GetArrayLength());
+
+            // The appeal window (申诉时限) on the same page.
+            var window = admin.GetByLabel("回访或超期后");
+            await Expect(window).ToHaveValueAsync(windowBefore.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await window.FillAsync("5");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "保存时限" }).ClickAsync();
+            await Expect(admin.GetByTestId("window-saved")).ToContainTextAsync("5 个工作日");
+            (await WindowAsync(api)).ShouldBe(5);
+            await window.FillAsync("31");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "保存时限" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("30");
+            (await WindowAsync(api)).ShouldBe(5);
         }
         finally
         {
@@ -63,6 +77,10 @@ public sealed class ReviewRulesPageTests(ConsoleFixture console)
                 reworkedOnly = r.GetProperty("reworkedOnly").GetBoolean(),
             }).ToList();
             (await api.PutAsJsonAsync("api/review-rules", restore, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            (await api.PutAsJsonAsync("api/appeal-policy", new { windowWorkingDays = windowBefore }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
     }
+
+    private static async Task<int> WindowAsync(HttpClient api) =>
+        (await api.GetFromJsonAsync<JsonElement>("api/appeal-policy", TestContext.Current.CancellationToken)).GetProperty("windowWorkingDays").GetInt32();
 }

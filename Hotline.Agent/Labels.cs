@@ -83,6 +83,7 @@ public static class Labels
         "Urged" => "催办",
         "Reclassified" => "修改分类",
         "Merged" => "合并重复件",
+        "Split" => "拆单",
         "DuplicateMerged" => "重复件并入",
         "MarkedInvalid" => "无效件办结",
         "ClosedBySupervisor" => "督办办结",

@@ -36,6 +36,9 @@ public sealed class TelemetryExportTests
                 ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
                 ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+                // The process tests log warnings only; the order change log's Information line makes the registration
+                // below write a log record at once, instead of waiting for the next minute's deadline sweep.
+                ["Logging:LogLevel:Hotline.Core.Features.Observability"] = "Information",
             }, Ct);
             using var agent = await SignInAsync(api, "agent");
             await (await agent.PostAsJsonAsync("/api/tickets", ProcessTestData.WaterComplaint(), Json.Options, Ct)).ReadAsync<TicketDto>(HttpStatusCode.Created);
@@ -44,6 +47,7 @@ public sealed class TelemetryExportTests
             await collector.WaitForAsync("/v1/metrics", "hotline.orders.registered", api);
             await collector.WaitForAsync("/v1/metrics", "hotline.requests.duration", api);
             await collector.WaitForAsync("/v1/logs", "Hotline.Api", api);
+            await collector.WaitForAsync("/v1/logs", "TicketChangeLogger", api);
         }
     }
 

@@ -54,7 +54,7 @@ public static class Labels
     /// <summary>A span of stopped time, as 3 天 4 小时 or 25 分钟.</summary>
     public static string Span(TimeSpan span) => ChineseLabels.Duration(span);
 
-    public static string AppealKind(AppealKind kind) => kind == Contracts.AppealKind.Callback ? "回访评价" : "超期";
+    public static string AppealKind(AppealKind kind) => ChineseLabels.AppealKind(kind);
 
     public static string AppealStatus(AppealStatus status) => status switch
     {

@@ -60,6 +60,9 @@ public static class ChineseLabels
 
     public static string Flag(TicketFlag flag) => flag == TicketFlag.Hard ? "疑难" : "典型";
 
+    /// <summary>The verdict an appeal contests: 回访评价 or 超期.</summary>
+    public static string AppealKind(AppealKind kind) => kind == Contracts.AppealKind.Callback ? "回访评价" : "超期";
+
     public static string Outcome(CallbackOutcome outcome) => outcome switch
     {
         CallbackOutcome.Satisfied => "满意",

@@ -25,9 +25,13 @@ public static class ActorNames
         : Systems.GetValueOrDefault(actorUserName, actorUserName);
 
     /// <summary>The display names of the users on <paramref name="timeline"/>, by login (one query).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<TimelineEntry> timeline, CancellationToken ct)
+    public static Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<TimelineEntry> timeline, CancellationToken ct) =>
+        ReadAsync(db, timeline.Select(e => e.ActorUserName), ct);
+
+    /// <summary>The display names of the users among <paramref name="actorUserNames"/>, by login (one query).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<string> actorUserNames, CancellationToken ct)
     {
-        var logins = timeline.Select(e => e.ActorUserName).Where(n => !Systems.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+        var logins = actorUserNames.Where(n => !Systems.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
         return logins.Count == 0
             ? new Dictionary<string, string>()
             : await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);

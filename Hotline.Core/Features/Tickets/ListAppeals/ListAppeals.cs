@@ -55,8 +55,7 @@ public sealed class ListAppealsHandler(HotlineDbContext db, ICurrentUser current
             .OrderBy(r => r.Appeal.FiledAt)
             .Take(request.Limit)
             .ToListAsync(cancellationToken);
-        var logins = rows.SelectMany(r => new[] { r.Appeal.FiledBy, r.Appeal.DecidedBy }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var names = await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        var names = await ActorNames.ReadAsync(db, rows.SelectMany(r => new[] { r.Appeal.FiledBy, r.Appeal.DecidedBy }).OfType<string>(), cancellationToken);
         var unitIds = rows.Select(r => r.Appeal.UnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         return rows.Select(r => new AppealListItemDto(AppealMapper.ToDto(r.Appeal, names), r.Number, r.CategoryCode, r.Status, units.GetValueOrDefault(r.Appeal.UnitId))).ToList();

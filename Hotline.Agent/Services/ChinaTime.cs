@@ -3,7 +3,7 @@ namespace Hotline.Agent.Services;
 /// <summary>Times are shown in China Standard Time (UTC+8, no DST) whatever the browser's zone.</summary>
 public static class ChinaTime
 {
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     public static string Format(DateTimeOffset? at) => at is null ? "—" : at.Value.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm");
 

@@ -69,6 +69,10 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<TicketDto> TransitionAsync(Guid id, string action, object body) =>
         SendAsync<TicketDto>(HttpMethod.Post, $"api/tickets/{id}/{action}", body);
 
+    /// <summary>疑难/典型: <c>PUT</c> sets the flag, <c>DELETE</c> clears it (supervisors).</summary>
+    public Task<TicketDto> SetFlagAsync(Guid id, TicketFlag flag, bool on) =>
+        SendAsync<TicketDto>(on ? HttpMethod.Put : HttpMethod.Delete, $"api/tickets/{id}/flags/{flag}", null);
+
     public Task<CitizenPhoneDto> RevealPhoneAsync(Guid id) =>
         SendAsync<CitizenPhoneDto>(HttpMethod.Post, $"api/tickets/{id}/citizen-phone", new { });
 

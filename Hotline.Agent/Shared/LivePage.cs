@@ -20,7 +20,20 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
-    protected string? Error { get; set; }
+    private string? _error;
+
+    /// <summary>Set by <see cref="RefreshAsync"/> when a load failed: only such an error is cleared by the next good load.</summary>
+    private bool _errorFromLoad;
+
+    /// <summary>
+    /// The message on the page. A live refresh (another desk's change) does not clear it: a form's error summary stays
+    /// until the user acts again.
+    /// </summary>
+    protected string? Error
+    {
+        get => _error;
+        set => (_error, _errorFromLoad) = (value, false);
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,11 +59,15 @@ public abstract class LivePage : ComponentBase, IDisposable
         try
         {
             await LoadAsync();
-            Error = null;
+            if (_errorFromLoad)
+            {
+                Error = null;
+            }
         }
         catch (ApiException ex)
         {
             Error = ex.Message;
+            _errorFromLoad = true;
         }
     }
 

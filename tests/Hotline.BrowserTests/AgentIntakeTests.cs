@@ -77,6 +77,11 @@ public sealed class AgentIntakeTests(ConsoleFixture console)
             await Expect(agent.Locator("#category-search")).ToBeFocusedAsync();
             await Expect(agent.GetByRole(AriaRole.Alert)).ToContainTextAsync("有 3 处需要修改");
 
+            // Another desk's new order refreshes the page's queue live; the summary of this form's errors stays.
+            var (_, other) = await console.RegisterOrderAsync("sw-ts", ("dc", "dc-dhm", "东华门大街3号"), "楼里停水。", ("周先生", "13700007777"));
+            await Expect(agent.Locator($"tr[data-number='{other}']")).ToBeVisibleAsync();
+            await Expect(agent.GetByRole(AriaRole.Alert)).ToContainTextAsync("有 3 处需要修改");
+
             // Fixing a field clears its mark; the API's own check (a malformed phone) lands beside its field too.
             await agent.Locator("#category-search").FillAsync("停水");
             await agent.Locator("#category-search").PressAsync("Enter");

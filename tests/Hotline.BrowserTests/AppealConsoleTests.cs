@@ -19,9 +19,10 @@ public sealed class AppealConsoleTests(ConsoleFixture console)
         var supervisor = await console.SignInAsync("supervisor", "supervisor");
         try
         {
-            // Replied but not called back: nothing to appeal yet.
+            // Replied but not called back: nothing to appeal yet, so no appeals panel.
             await unit.GotoAsync($"tickets/{id}");
-            await Expect(unit.Locator("#appeals")).ToContainTextAsync("暂无申诉");
+            await Expect(unit.GetByTestId("number")).ToHaveTextAsync(number);
+            await Expect(unit.Locator("#appeals")).ToHaveCountAsync(0);
             await Expect(unit.Locator("#appeal-open")).ToHaveCountAsync(0);
 
             using var callback = await console.ApiClientAsync("callback");

@@ -61,8 +61,12 @@ public sealed class ReviewAndSuspensionConsoleTests(ConsoleFixture console)
             await supervisor.GotoAsync($"tickets/{id}");
             await unit.GotoAsync($"tickets/{id}");
             await unit.Locator("#suspension-reason").FillAsync("等待管线权属单位出具鉴定意见");
+            // The time is typed as the console shows times (China, 年-月-日 时:分), whatever the browser's language.
+            var until = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(10).AddHours(9).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            await unit.Locator("#suspension-until").FillAsync(until);
             await unit.GetByRole(AriaRole.Button, new() { Name = "申请挂起" }).ClickAsync();
             await Expect(unit.GetByTestId("suspension-status")).ToHaveTextAsync("挂起待审批");
+            await Expect(unit.GetByTestId("suspension")).ToContainTextAsync($"至 {until} 自动恢复");
             await Expect(unit.GetByText("已申请挂起，等待督办审批。")).ToBeVisibleAsync();
 
             // The supervisor's page was open: the request appears there without a reload.

@@ -12,6 +12,8 @@ using Hotline.Core.Features.Tickets.DispatchTicket;
 using Hotline.Core.Features.Tickets.GetCallerHistory;
 using Hotline.Core.Features.Tickets.GetDispatchSuggestion;
 using Hotline.Core.Features.Tickets.GetTicket;
+using Hotline.Contracts.Kpis;
+using Hotline.Core.Features.Tickets.ExportTickets;
 using Hotline.Core.Features.Tickets.ListTickets;
 using Hotline.Core.Features.Tickets.MarkInvalid;
 using Hotline.Core.Features.Tickets.MergeTicket;
@@ -42,9 +44,15 @@ public static class TicketEndpoints
 
         tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
-        tickets.MapGet("/", (IMediator m, TicketStatus? status, Guid? unitId, bool? overdue, bool? nearDue, bool? escalated, bool? pendingExtension, bool? reviewPending, bool? suspended, bool? instructed, TicketFlag? flag, bool? assessmentPending, string? q, Urgency? urgency, Channel? channel, int? page, int? pageSize, CancellationToken ct) =>
-                m.Send(new ListTickets(status, unitId, overdue, q, urgency, channel, page ?? 1, pageSize ?? 50, nearDue, escalated, pendingExtension, reviewPending, suspended, instructed, flag, assessmentPending), ct))
-            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first");
+        tickets.MapGet("/", (IMediator m, [AsParameters] TicketListParameters query, CancellationToken ct) => m.Send(query.ToRequest(), ct))
+            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first; districtCode, categoryCode (a top-level code takes its children), rework=true: came back at least once (重办); sort=Deadline: the next running deadline first, sort=Created: newest first; rows carry contentPreview, districtCode, streetCode, address and reworkCount");
+        tickets.MapGet("/export", async (IMediator m, [AsParameters] TicketListParameters query, ExportFormat? format, CancellationToken ct) =>
+            {
+                var file = await m.Send(new ExportTickets(query.ToRequest(), format ?? ExportFormat.Xlsx), ct);
+                return TypedResults.Stream(body => file.WriteAsync(body, ct), file.ContentType, file.FileName);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: Hotline.Core.Features.Kpis.Export.XlsxTableWriter.ContentType)
+            .WithSummary("The list as CSV (UTF-8 with BOM) or XLSX (format=Csv|Xlsx, default Xlsx) with the same filters and sort, names instead of codes, times in China, the whole content; at most 10,000 rows, page and pageSize ignored");
         tickets.MapGet("/caller-history", (string? phone, IMediator m, CancellationToken ct) => m.Send(new GetCallerHistory(phone), ct))
             .RequireAuthorization(Policies.Dispatcher)
             .WithSummary("The caller's earlier orders by phone, each once with its content; open ones of the last 30 days are possible duplicates; the name and place given last");
@@ -166,4 +174,32 @@ public static class TicketEndpoints
             ? version
             : throw new BadHttpRequestException("If-Match 须为工单的版本号，例如 \"5\"。(If-Match must carry the order's version.)");
     }
+}
+
+/// <summary>The query string of <c>GET /api/tickets</c> and <c>GET /api/tickets/export</c>.</summary>
+internal sealed record TicketListParameters(
+    TicketStatus? Status,
+    Guid? UnitId,
+    bool? Overdue,
+    bool? NearDue,
+    bool? Escalated,
+    bool? PendingExtension,
+    bool? ReviewPending,
+    bool? Suspended,
+    bool? Instructed,
+    TicketFlag? Flag,
+    bool? AssessmentPending,
+    string? Q,
+    Urgency? Urgency,
+    Channel? Channel,
+    string? DistrictCode,
+    string? CategoryCode,
+    bool? Rework,
+    TicketSort? Sort,
+    int? Page,
+    int? PageSize)
+{
+    public ListTickets ToRequest() => new(
+        Status, UnitId, Overdue, Q, Urgency, Channel, Page ?? 1, PageSize ?? 50, NearDue, Escalated, PendingExtension, ReviewPending, Suspended,
+        Instructed, Flag, AssessmentPending, DistrictCode, CategoryCode, Rework, Sort);
 }

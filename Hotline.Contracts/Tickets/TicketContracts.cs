@@ -130,6 +130,21 @@ public sealed record TicketListItemDto(
     DateTimeOffset? NextDueAt,
     bool Overdue)
 {
+    /// <summary>How much of the content a list row carries (<see cref="ContentPreview"/>).</summary>
+    public const int PreviewLength = 60;
+
+    /// <summary>The citizen's words, cut after <see cref="PreviewLength"/> characters with "…".</summary>
+    public string ContentPreview { get; init; } = string.Empty;
+
+    public string? DistrictCode { get; init; }
+
+    public string? StreetCode { get; init; }
+
+    public string? Address { get; init; }
+
+    /// <summary>重办: times the order came back to its unit (a failed review or callback).</summary>
+    public int ReworkCount { get; init; }
+
     /// <summary>The order carries a leader's instruction (领导批示).</summary>
     public bool Instructed { get; init; }
 
@@ -142,6 +157,9 @@ public sealed record TicketListItemDto(
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>The list's order: <c>Deadline</c>, the next running deadline first; <c>Created</c>, newest first.</summary>
+public enum TicketSort { Created, Deadline }
 
 public sealed record DispatchSuggestionDto(Guid? UnitId, Guid? RuleId, string Reason);
 

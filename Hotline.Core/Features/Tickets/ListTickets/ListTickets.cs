@@ -4,6 +4,7 @@ using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Domain.Telephony;
 using Hotline.Core.Features.Common;
+using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
 using Hotline.Core.Features.Deadlines;
 using MediatR;
@@ -32,7 +33,11 @@ public sealed record ListTickets(
     bool? Suspended = null,
     bool? Instructed = null,
     TicketFlag? Flag = null,
-    bool? AssessmentPending = null) : IRequest<PagedResult<TicketListItemDto>>;
+    bool? AssessmentPending = null,
+    string? DistrictCode = null,
+    string? CategoryCode = null,
+    bool? Rework = null,
+    TicketSort? Sort = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -45,6 +50,9 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
         RuleFor(x => x.Urgency).IsInEnum().OverridePropertyName("urgency");
         RuleFor(x => x.Channel).IsInEnum().OverridePropertyName("channel");
         RuleFor(x => x.Flag).IsInEnum().OverridePropertyName("flag");
+        RuleFor(x => x.Sort).IsInEnum().OverridePropertyName("sort");
+        RuleFor(x => x.DistrictCode).MaximumLength(32).OverridePropertyName("districtCode");
+        RuleFor(x => x.CategoryCode).MaximumLength(32).OverridePropertyName("categoryCode");
     }
 }
 
@@ -55,7 +63,45 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
     {
         var actor = currentUser.Actor;
         var now = time.GetUtcNow();
-        var query = db.Tickets.AsNoTracking().VisibleTo(actor);
+        var query = db.Tickets.AsNoTracking().VisibleTo(actor).Matching(request, actor, now, deadlines.Value.NearDueWindow);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = query.Ordered(request);
+        var items = await ordered
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
+            .Select(t => new TicketListItemDto(
+                t.Id,
+                t.Number,
+                t.Status,
+                t.Type,
+                t.CategoryCode,
+                t.Urgency,
+                t.LeadUnitId,
+                t.CreatedAt,
+                t.Clocks.NextDueAt,
+                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now)
+            {
+                ContentPreview = t.Content.Length > TicketListItemDto.PreviewLength ? t.Content.Substring(0, TicketListItemDto.PreviewLength) + "…" : t.Content,
+                DistrictCode = t.Location.DistrictCode,
+                StreetCode = t.Location.StreetCode,
+                Address = t.Location.Address,
+                ReworkCount = t.ReworkCount,
+                Instructed = t.InstructionCount > 0,
+                Hard = t.FlaggedHard,
+                Typical = t.FlaggedTypical,
+                AssessmentPending = t.AssessmentPending,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new PagedResult<TicketListItemDto>(items, total);
+    }
+}
+
+/// <summary>The list's filters and orders, shared by <c>GET /api/tickets</c> and its export.</summary>
+internal static class TicketListQuery
+{
+    public static IQueryable<Ticket> Matching(this IQueryable<Ticket> query, ListTickets request, Actor actor, DateTimeOffset now, TimeSpan nearDueWindow)
+    {
 
         if (request.Status is { } status)
         {
@@ -88,7 +134,7 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
 
         if (request.NearDue == true)
         {
-            var horizon = now + deadlines.Value.NearDueWindow;
+            var horizon = now + nearDueWindow;
             query = query.Where(t => t.Clocks.NextDueAt != null && t.Clocks.NextDueAt >= now && t.Clocks.NextDueAt <= horizon);
         }
 
@@ -143,37 +189,40 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
                 : query.Where(t => t.Number.Contains(q) || t.Content.Contains(q) || t.Location.Address!.Contains(q));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var ordered = request.ReviewPending == true
+        if (request.DistrictCode is { Length: > 0 } district)
+        {
+            query = query.Where(t => t.Location.DistrictCode == district);
+        }
+
+        // A top-level category takes its children (sw: sw-ts, sw-ps, …).
+        if (request.CategoryCode is { Length: > 0 } category)
+        {
+            var children = category + "-";
+            query = query.Where(t => t.CategoryCode == category || t.CategoryCode.StartsWith(children));
+        }
+
+        if (request.Rework == true)
+        {
+            query = query.Where(t => t.ReworkCount > 0);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// <c>sort=deadline</c>: the next running deadline first (none last); <c>sort=created</c>: newest first. Without it each
+    /// queue has its own order: the review queue by reply, 待研判 by request, the deadline lists by due time, else newest.
+    /// </summary>
+    public static IOrderedQueryable<Ticket> Ordered(this IQueryable<Ticket> query, ListTickets request) => request.Sort switch
+    {
+        TicketSort.Deadline => query.OrderBy(t => t.Clocks.NextDueAt == null).ThenBy(t => t.Clocks.NextDueAt).ThenBy(t => t.Number),
+        TicketSort.Created => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number),
+        _ => request.ReviewPending == true
             ? query.OrderBy(t => t.RepliedAt).ThenBy(t => t.Number)
             : request.AssessmentPending == true
             ? query.OrderBy(t => t.AssessmentRequestedAt).ThenBy(t => t.Number)
             : request.Overdue == true || request.NearDue == true || request.Escalated == true
             ? query.OrderBy(t => t.Clocks.NextDueAt).ThenBy(t => t.Number)
-            : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
-
-        var items = await ordered
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
-            .Select(t => new TicketListItemDto(
-                t.Id,
-                t.Number,
-                t.Status,
-                t.Type,
-                t.CategoryCode,
-                t.Urgency,
-                t.LeadUnitId,
-                t.CreatedAt,
-                t.Clocks.NextDueAt,
-                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now)
-            {
-                Instructed = t.InstructionCount > 0,
-                Hard = t.FlaggedHard,
-                Typical = t.FlaggedTypical,
-                AssessmentPending = t.AssessmentPending,
-            })
-            .ToListAsync(cancellationToken);
-
-        return new PagedResult<TicketListItemDto>(items, total);
-    }
+            : query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number),
+    };
 }

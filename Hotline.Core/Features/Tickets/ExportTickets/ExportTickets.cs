@@ -1,0 +1,93 @@
+using FluentValidation;
+using Hotline.Contracts;
+using Hotline.Contracts.Kpis;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Deadlines;
+using Hotline.Core.Features.Kpis.Export;
+using Hotline.Core.Features.Kpis.ExportKpiTable;
+using Hotline.Core.Features.Tickets.ListTickets;
+using Hotline.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Tickets.ExportTickets;
+
+/// <summary>
+/// <c>GET /api/tickets/export?format=csv|xlsx</c> with the list's filters and sort: the orders the caller may see, with
+/// names instead of codes and times in China, at most <see cref="MaxRows"/> (a unit's inbox, a supervisor's selection).
+/// </summary>
+public sealed record ExportTickets(ListTickets.ListTickets Filter, ExportFormat Format) : IRequest<KpiFile>
+{
+    public const int MaxRows = 10_000;
+}
+
+public sealed class ExportTicketsValidator : AbstractValidator<ExportTickets>
+{
+    public ExportTicketsValidator()
+    {
+        RuleFor(x => x.Filter).SetValidator(new ListTicketsValidator());
+        RuleFor(x => x.Format).IsInEnum().OverridePropertyName("format");
+    }
+}
+
+public sealed class ExportTicketsHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, IOptions<DeadlineOptions> deadlines)
+    : IRequestHandler<ExportTickets, KpiFile>
+{
+    public async Task<KpiFile> Handle(ExportTickets request, CancellationToken cancellationToken)
+    {
+        var (actor, now) = (currentUser.Actor, time.GetUtcNow());
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
+        var rows = db.Tickets.AsNoTracking().VisibleTo(actor)
+            .Matching(request.Filter, actor, now, deadlines.Value.NearDueWindow)
+            .Ordered(request.Filter)
+            .Take(ExportTickets.MaxRows)
+            .Select(t => new
+            {
+                t.Number, t.Status, t.Type, t.CategoryCode, t.Urgency, t.LeadUnitId, t.Location.DistrictCode, t.Location.StreetCode, t.Location.Address,
+                t.Content, t.CreatedAt, t.Clocks.NextDueAt, t.ReworkCount, Instructed = t.InstructionCount > 0, t.FlaggedHard, t.FlaggedTypical,
+            })
+            .AsAsyncEnumerable()
+            .Select(t => (IReadOnlyList<object?>)
+            [
+                t.Number, ChineseLabels.Status(t.Status), ChineseLabels.Type(t.Type), categories.GetValueOrDefault(t.CategoryCode, t.CategoryCode),
+                ChineseLabels.Urgency(t.Urgency), t.LeadUnitId is { } unit ? units.GetValueOrDefault(unit, "") : "",
+                districts.GetValueOrDefault(t.DistrictCode, t.DistrictCode), t.StreetCode is { } street ? streets.GetValueOrDefault(street, street) : "", t.Address ?? "",
+                t.Content, China(t.CreatedAt), t.NextDueAt is { } due ? China(due) : "", t.NextDueAt is { } late && late < now ? "是" : "否", t.ReworkCount,
+                string.Join("、", Marks(t.Instructed, t.FlaggedHard, t.FlaggedTypical)),
+            ]);
+        var table = new TableData(
+            "工单",
+            [
+                new("工单编号"), new("状态"), new("类型"), new("分类"), new("紧急程度"), new("承办单位"), new("区"), new("街道"), new("地址"),
+                new("诉求内容"), new("受理时间"), new("下一期限"), new("超期"), new("重办次数", CellKind.Integer), new("标记"),
+            ],
+            rows);
+        return KpiFile.Of(table, $"tickets-{ChinaTime.ToChina(now):yyyyMMdd-HHmm}", request.Format);
+    }
+
+    private static string China(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> Marks(bool instructed, bool hard, bool typical)
+    {
+        if (instructed)
+        {
+            yield return "领导批示";
+        }
+
+        if (hard)
+        {
+            yield return "疑难";
+        }
+
+        if (typical)
+        {
+            yield return "典型";
+        }
+    }
+}

@@ -45,7 +45,7 @@ public static class TicketEndpoints
         tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
         tickets.MapGet("/", (IMediator m, [AsParameters] TicketListParameters query, CancellationToken ct) => m.Send(query.ToRequest(), ct))
-            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first; districtCode, categoryCode (a top-level code takes its children), rework=true: came back at least once (重办); sort=Deadline: the next running deadline first, sort=Created: newest first; rows carry contentPreview, districtCode, streetCode, address and reworkCount");
+            .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first; districtCode, categoryCode (a top-level code takes its children), rework=true: came back at least once (重办); open=true: not closed; sort=Deadline: the next running deadline first, sort=Created: newest first; rows carry contentPreview, districtCode, streetCode, address and reworkCount");
         tickets.MapGet("/export", async (IMediator m, [AsParameters] TicketListParameters query, ExportFormat? format, CancellationToken ct) =>
             {
                 var file = await m.Send(new ExportTickets(query.ToRequest(), format ?? ExportFormat.Xlsx), ct);
@@ -196,10 +196,11 @@ internal sealed record TicketListParameters(
     string? CategoryCode,
     bool? Rework,
     TicketSort? Sort,
+    bool? Open,
     int? Page,
     int? PageSize)
 {
     public ListTickets ToRequest() => new(
         Status, UnitId, Overdue, Q, Urgency, Channel, Page ?? 1, PageSize ?? 50, NearDue, Escalated, PendingExtension, ReviewPending, Suspended,
-        Instructed, Flag, AssessmentPending, DistrictCode, CategoryCode, Rework, Sort);
+        Instructed, Flag, AssessmentPending, DistrictCode, CategoryCode, Rework, Sort, Open);
 }

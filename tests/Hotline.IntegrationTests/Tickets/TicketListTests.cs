@@ -55,6 +55,9 @@ public abstract class TicketListTests(ApiFixture fixture) : ApiTestBase(fixture)
         var reworked = await ListAsync(supervisor, "rework=true&pageSize=200");
         reworked.ShouldContain(r => r.Id == rework.Id && r.ReworkCount == 1);
         reworked.ShouldAllBe(r => r.ReworkCount > 0);
+        var open = await ListAsync(supervisor, "rework=true&open=true&pageSize=200");
+        open.ShouldContain(r => r.Id == rework.Id);
+        open.ShouldAllBe(r => r.Status != TicketStatus.Closed);
 
         var byDeadline = await ListAsync(supervisor, "sort=Deadline&pageSize=200");
         var due = byDeadline.Select(r => r.NextDueAt).ToList();

@@ -37,7 +37,8 @@ public sealed record ListTickets(
     string? DistrictCode = null,
     string? CategoryCode = null,
     bool? Rework = null,
-    TicketSort? Sort = null) : IRequest<PagedResult<TicketListItemDto>>;
+    TicketSort? Sort = null,
+    bool? Open = null) : IRequest<PagedResult<TicketListItemDto>>;
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTickets>
 {
@@ -204,6 +205,11 @@ internal static class TicketListQuery
         if (request.Rework == true)
         {
             query = query.Where(t => t.ReworkCount > 0);
+        }
+
+        if (request.Open == true)
+        {
+            query = query.Where(t => t.Status != TicketStatus.Closed);
         }
 
         return query;

@@ -1,4 +1,4 @@
-// The unit inbox: saving an export, and a short two-tone chime when a new order arrives (新工单提示音).
+// Order lists (the unit inbox, 工单查询): saving an export, and a short two-tone chime when a new order arrives (新工单提示音).
 export { saveFile } from "./kpis.js";
 
 let context;

@@ -5,8 +5,8 @@ namespace Hotline.Contracts.Callbacks;
 /// <summary>A 不满意原因 chosen when the citizen is dissatisfied.</summary>
 public sealed record DissatisfactionReasonDto(string Code, string Name);
 
-/// <summary>The 回访话术 for one order type.</summary>
-public sealed record CallbackScriptDto(TicketType Type, string Body, DateTimeOffset UpdatedAt, string? UpdatedBy);
+/// <summary>The 回访话术 for one order type; <c>UpdatedBy</c> the login of its last editor (null: as seeded), <c>UpdatedByName</c> their name.</summary>
+public sealed record CallbackScriptDto(TicketType Type, string Body, DateTimeOffset UpdatedAt, string? UpdatedBy, string? UpdatedByName);
 
 /// <summary>What the callback desk needs besides the queue: whether 拨打 works, the attempts allowed, the reasons and the scripts.</summary>
 public sealed record CallbackDeskDto(bool CanDial, int MaxAttempts, IReadOnlyList<DissatisfactionReasonDto> Reasons, IReadOnlyList<CallbackScriptDto> Scripts);

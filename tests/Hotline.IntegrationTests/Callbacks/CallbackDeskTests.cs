@@ -69,14 +69,17 @@ public abstract class CallbackDeskTests(CallbackDeskFixture fixture) : ApiTestBa
         (await CountAsync(callback, "buck-passing", replied.LeadUnitId)).ShouldBe(before + 1);
     }
 
-    [Fact]
-    public async Task Dissatisfaction_Should_Answer400_When_ThePeriodIsBackwards()
+    [Theory]
+    [InlineData("from=2026-12-10&to=2026-12-01", "to")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("to=9999-12-31", "to")]
+    public async Task Dissatisfaction_Should_Answer400_When_ThePeriodIsBackwardsOrOutOfRange(string query, string field)
     {
         using var supervisor = await ClientAsync("supervisor");
 
-        var response = await supervisor.GetAsync("/api/callbacks/dissatisfaction?from=2026-12-10&to=2026-12-01", Ct);
+        var response = await supervisor.GetAsync("/api/callbacks/dissatisfaction?" + query, Ct);
 
-        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldBe(["from"]);
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldContain(field);
     }
 
     [Fact]
@@ -137,7 +140,7 @@ public abstract class CallbackDeskTests(CallbackDeskFixture fixture) : ApiTestBa
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldBe(["body"]);
-        (saved.Body, saved.UpdatedBy).ShouldBe((text, "supervisor"));
+        (saved.Body, saved.UpdatedBy, saved.UpdatedByName).ShouldBe((text, "supervisor", "督办 张强"));
         var desk = await (await callback.GetAsync("/api/callbacks/desk", Ct)).ReadAsync<CallbackDeskDto>();
         desk.Scripts.Single(s => s.Type == TicketType.Suggestion).Body.ShouldBe(text);
     }

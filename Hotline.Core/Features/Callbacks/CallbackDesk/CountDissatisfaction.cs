@@ -3,10 +3,12 @@ using Hotline.Contracts;
 using Hotline.Contracts.Callbacks;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Kpis;
 using Hotline.Core.Features.Tickets;
 using Hotline.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Core.Features.Callbacks.CallbackDesk;
 
@@ -15,17 +17,12 @@ namespace Hotline.Core.Features.Callbacks.CallbackDesk;
 /// unit, over China dates of the callback (both included; default the last 30 days). A reworked order counts once, with
 /// its latest callback; automated surveys record no reason and are left out.
 /// </summary>
-public sealed record CountDissatisfaction(DateOnly? From, DateOnly? To) : IRequest<IReadOnlyList<DissatisfactionCountDto>>;
+public sealed record CountDissatisfaction(DateOnly? From, DateOnly? To) : IRequest<IReadOnlyList<DissatisfactionCountDto>>, IPeriodRequest;
 
+/// <summary>The periods of the KPI pages: <c>from ≤ to</c>, at most Kpis:MaxRangeDays, dates in 2000–2100.</summary>
 public sealed class CountDissatisfactionValidator : AbstractValidator<CountDissatisfaction>
 {
-    public CountDissatisfactionValidator()
-    {
-        RuleFor(x => x).Must(x => x.From is null || x.To is null || x.From <= x.To)
-            .WithMessage("开始日期不能晚于结束日期。").OverridePropertyName("from");
-        RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 366)
-            .WithMessage("统计区间最长一年。").OverridePropertyName("to");
-    }
+    public CountDissatisfactionValidator(IOptions<KpiOptions> options) => this.AddPeriodRules(options.Value);
 }
 
 public sealed class CountDissatisfactionHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)

@@ -1,5 +1,6 @@
 using Hotline.Contracts.Callbacks;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Tickets;
 using Hotline.Core.Telephony;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,9 @@ public sealed class GetCallbackDeskHandler(HotlineDbContext db, TwilioCredential
     {
         var reasons = await db.CallbackReasons.AsNoTracking().OrderBy(r => r.SortOrder)
             .Select(r => new DissatisfactionReasonDto(r.Code, r.Name)).ToListAsync(cancellationToken);
-        var scripts = (await db.CallbackScripts.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(s => s.Type).Select(CallbackScripts.ToDto).ToList();
+        var rows = await db.CallbackScripts.AsNoTracking().ToListAsync(cancellationToken);
+        var names = await ActorNames.ReadAsync(db, rows.Where(s => s.UpdatedBy is not null).Select(s => s.UpdatedBy!), cancellationToken);
+        var scripts = rows.OrderBy(s => s.Type).Select(s => CallbackScripts.ToDto(s, names)).ToList();
         return new CallbackDeskDto(credentials.Line != TelephonyLine.None, options.Value.UnreachableAttempts, reasons, scripts);
     }
 }

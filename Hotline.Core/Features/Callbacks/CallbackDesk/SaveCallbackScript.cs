@@ -3,6 +3,7 @@ using Hotline.Contracts;
 using Hotline.Contracts.Callbacks;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
+using Hotline.Core.Features.Tickets;
 using Hotline.Domain.Callbacks;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -41,11 +42,12 @@ public sealed class SaveCallbackScriptHandler(HotlineDbContext db, ICurrentUser 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return CallbackScripts.ToDto(script);
+        return CallbackScripts.ToDto(script, await ActorNames.ReadAsync(db, [currentUser.Actor.UserName], cancellationToken));
     }
 }
 
 internal static class CallbackScripts
 {
-    public static CallbackScriptDto ToDto(CallbackScript s) => new(s.Type, s.Body, s.UpdatedAt, s.UpdatedBy);
+    public static CallbackScriptDto ToDto(CallbackScript s, IReadOnlyDictionary<string, string> names) =>
+        new(s.Type, s.Body, s.UpdatedAt, s.UpdatedBy, s.UpdatedBy is { } by ? ActorNames.Of(by, names) : null);
 }

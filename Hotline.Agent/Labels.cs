@@ -79,6 +79,7 @@ public static class Labels
         "ExtensionRejected" => "驳回延期",
         "Replied" => "答复",
         "CallbackRecorded" => "回访",
+        "CallbackAttempted" => "回访未接通",
         "Reworked" => "重办",
         "Urged" => "催办",
         "Reclassified" => "修改分类",

@@ -67,6 +67,7 @@ api.MapAuthEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAppealEndpoints();
+api.MapCallbackDeskEndpoints();
 api.MapEventEndpoints();
 api.MapCitizenEndpoints();
 api.MapOpen311Endpoints();

@@ -72,6 +72,15 @@ public static class ChineseLabels
         _ => outcome.ToString(),
     };
 
+    public static string Failure(ContactFailure failure) => failure switch
+    {
+        ContactFailure.NoAnswer => "无人接听",
+        ContactFailure.PoweredOff => "关机",
+        ContactFailure.Declined => "拒接",
+        ContactFailure.WrongNumber => "空号（号码错误）",
+        _ => failure.ToString(),
+    };
+
     public static string Stage(DeadlineStage stage) => stage switch
     {
         DeadlineStage.Accept => "签收",

@@ -19,6 +19,12 @@ public enum Urgency { Emergency, Urgent, Normal, Complex }
 /// <summary>回访结果: 满意 基本满意 不满意 联系不上.</summary>
 public enum CallbackOutcome { Satisfied, BasicallySatisfied, Dissatisfied, Unreachable }
 
+/// <summary>Why a callback call did not reach the citizen: 无人接听 关机 拒接 空号（号码错误）.</summary>
+public enum ContactFailure { NoAnswer, PoweredOff, Declined, WrongNumber }
+
+/// <summary>When an unreached citizen is called again: two hours later (within the calling hours) or the next working day at 09:00.</summary>
+public enum CallbackRetry { InTwoHours, NextWorkingDay }
+
 public enum UnitKind { CityDepartment, DistrictGovernment, StreetOffice, PublicService, Center }
 
 public enum LimitUnit { Minutes, Hours, WorkingDays }

@@ -43,5 +43,5 @@ say "timeline" "$(echo "$CLOSED" | grep -o '"action":"[A-Za-z]*"' | sed 's/"acti
 ID2=$(register 2)
 post "$AGENT" "/api/tickets/$ID2/dispatch" >/dev/null
 handle "$ID2" >/dev/null
-REWORK=$(post "$CALLBACK" "/api/tickets/$ID2/callback" '{"outcome":"Dissatisfied","solved":false}')
+REWORK=$(post "$CALLBACK" "/api/tickets/$ID2/callback" '{"outcome":"Dissatisfied","solved":false,"reasonCode":"unresolved"}')
 say "dissatisfied → status" "$(echo "$REWORK" | field status), reworkCount $(echo "$REWORK" | field reworkCount)"

@@ -10,6 +10,12 @@ public static class Policies
     public const string Department = "department";
     public const string Supervisor = "supervisor";
     public const string Callback = "callback";
+
+    /// <summary>The callback desk's lists (surveys in progress, retries, 不满意原因 counts): callback staff, supervisors, administrators.</summary>
+    public const string CallbackDesk = "callback-desk";
+
+    /// <summary>Editing the 回访话术: supervisors and administrators.</summary>
+    public const string CallbackManager = "callback-manager";
     public const string Admin = "admin";
     public const string DepartmentOrSupervisor = "department-or-supervisor";
     public const string AnyStaff = "any-staff";
@@ -26,6 +32,8 @@ public static class Policies
         options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
         options.AddPolicy(Callback, p => p.RequireRole(Roles.Callback));
+        options.AddPolicy(CallbackDesk, p => p.RequireRole(Roles.Callback, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(CallbackManager, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(DepartmentOrSupervisor, p => p.RequireRole(Roles.Department, Roles.Supervisor));
         options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.Staff.ToArray()));

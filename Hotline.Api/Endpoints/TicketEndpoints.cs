@@ -114,8 +114,10 @@ public static class TicketEndpoints
             .WithSummary("恢复计时 by the lead unit or a supervisor: the clocks restart with the time they had left, each in its own unit; 409 when not suspended")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tickets.MapPost("/{id:guid}/callback", (Guid id, CallbackRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
-            m.Send(new RecordCallback(id, body.Outcome, body.Solved, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Callback)
-            .WithSummary("回访 (Replied → Closed, or rework → Dispatched)");
+            m.Send(new RecordCallback(id, body.Outcome, body.Solved, body.Note, Version(http, body.Version), body.ReasonCode, body.ContactFailure, body.Retry), ct))
+            .RequireAuthorization(Policies.Callback)
+            .WithSummary("回访 (Replied → Closed, or rework → Dispatched); reasonCode required when Dissatisfied; Unreachable with contactFailure: back in the queue at retry until the last attempt")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         tickets.MapPost("/{id:guid}/urge", (Guid id, NoteRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new UrgeTicket(id, body.Note, Version(http, body.Version)), ct)).RequireAuthorization(Policies.Supervisor)
             .WithSummary("催办");

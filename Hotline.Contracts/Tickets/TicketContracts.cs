@@ -28,7 +28,11 @@ public sealed record DeadlinesDto(
 
 public sealed record OverdueDto(bool Accept, bool Contact, bool Reply);
 
-public sealed record CallbackDto(CallbackOutcome? Outcome, bool? Solved, DateTimeOffset? At);
+/// <summary>
+/// The latest callback result; <c>ReasonCode</c> the 不满意原因 (with <c>Dissatisfied</c>); <c>Attempts</c> the unreached
+/// callback calls of this reply and <c>RetryAt</c> when the order is back in the callback queue after the last of them.
+/// </summary>
+public sealed record CallbackDto(CallbackOutcome? Outcome, bool? Solved, DateTimeOffset? At, string? ReasonCode = null, int Attempts = 0, DateTimeOffset? RetryAt = null, ContactFailure? LastFailure = null);
 
 public sealed record ReplyDto(bool Solved, string Answer, DateTimeOffset At);
 
@@ -190,7 +194,12 @@ public sealed record SuspensionRequest(string? Reason, DateTimeOffset? Until, in
 
 public sealed record SuspensionDecisionRequest(bool? Approve, string? Note, int? Version);
 
-public sealed record CallbackRequest(CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version);
+/// <summary>
+/// 回访 result. <c>ReasonCode</c> (a code of <c>GET /api/callbacks/desk</c>) is required with <c>Dissatisfied</c> and
+/// refused otherwise. <c>Unreachable</c> with a <c>ContactFailure</c> other than <c>WrongNumber</c> is one unreached call:
+/// the order returns to the queue at <c>Retry</c> (default in two hours) until the last allowed attempt.
+/// </summary>
+public sealed record CallbackRequest(CallbackOutcome? Outcome, bool? Solved, string? Note, int? Version, string? ReasonCode = null, ContactFailure? ContactFailure = null, CallbackRetry? Retry = null);
 
 public sealed record MergeRequest(Guid? OriginalTicketId, int? Version);
 

@@ -58,6 +58,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.CallbackSurvey> CallbackSurveys => Set<Domain.Telephony.CallbackSurvey>();
 
+    public DbSet<Domain.Callbacks.CallbackReason> CallbackReasons => Set<Domain.Callbacks.CallbackReason>();
+
+    public DbSet<Domain.Callbacks.CallbackScript> CallbackScripts => Set<Domain.Callbacks.CallbackScript>();
+
     public DbSet<Domain.Telephony.SurveyMessage> SurveyMessages => Set<Domain.Telephony.SurveyMessage>();
 
     public DbSet<Domain.Telephony.MissedCall> MissedCalls => Set<Domain.Telephony.MissedCall>();

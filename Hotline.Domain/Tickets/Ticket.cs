@@ -1,5 +1,6 @@
 using Hotline.Contracts;
 using Hotline.Domain.Calendar;
+using Hotline.Domain.Callbacks;
 using Hotline.Domain.Common;
 
 namespace Hotline.Domain.Tickets;
@@ -112,6 +113,17 @@ public sealed partial class Ticket : AggregateRoot
 
     public DateTimeOffset? CallbackAt { get; private set; }
 
+    /// <summary>The 不满意原因 of a dissatisfied callback recorded by a person (null for automated surveys).</summary>
+    public string? CallbackReasonCode { get; private set; }
+
+    /// <summary>Unreached callback calls (无人接听, 关机, 拒接) of the current reply.</summary>
+    public int CallbackAttempts { get; private set; }
+
+    /// <summary>After an unreached call: when the order is back in the callback queue.</summary>
+    public DateTimeOffset? CallbackRetryAt { get; private set; }
+
+    public ContactFailure? CallbackFailure { get; private set; }
+
     public int ReworkCount { get; private set; }
 
     /// <summary>办结审核 of the current reply: whether the review rules asked for it and where it stands.</summary>
@@ -155,6 +167,9 @@ public sealed partial class Ticket : AggregateRoot
 
     /// <summary>Replied and not waiting for the review: the callback may be made.</summary>
     public bool IsReadyForCallback => Status == TicketStatus.Replied && ReviewStatus != ReviewStatus.Pending;
+
+    /// <summary>The attempts that are one unreached callback call each (空号 is final at once).</summary>
+    public static bool IsRetriable(ContactFailure failure) => failure != ContactFailure.WrongNumber;
 
     /// <summary>The China date the order was registered on: the day its volumes and hot spots count in (docs/kpis.md).</summary>
     public DateOnly CreatedDay { get; private set; }
@@ -531,6 +546,7 @@ public sealed partial class Ticket : AggregateRoot
         ReplySolved = solved;
         ReplyAnswer = answer;
         RepliedAt = now;
+        (CallbackAttempts, CallbackRetryAt, CallbackFailure) = (0, null, null);
         PendingExtension = null;
         if (SuspensionStatus == SuspensionStatus.Pending)
         {
@@ -674,22 +690,26 @@ public sealed partial class Ticket : AggregateRoot
     /// 回访. Satisfied or basically satisfied and solved closes the order; dissatisfied or unsolved sends it
     /// back to the same lead unit with fresh limits (重办); unreachable closes it without counting.
     /// </summary>
-    public void RecordCallback(Contracts.CallbackOutcome outcome, bool? solved, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now)
+    public void RecordCallback(
+        Contracts.CallbackOutcome outcome, bool? solved, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now, CallbackReason? reason = null)
     {
-        RequireStatus("callback", TicketStatus.Replied);
-        if (ReviewStatus == ReviewStatus.Pending)
-        {
-            throw new DomainException("答复尚待办结审核，审核通过后才能回访。");
-        }
-
+        RequireCallbackReady();
         if (outcome != Contracts.CallbackOutcome.Unreachable && solved is null)
         {
             throw new DomainException("请记录问题是否解决。");
         }
 
+        if (reason is not null && outcome != Contracts.CallbackOutcome.Dissatisfied)
+        {
+            throw new DomainException("只有不满意的回访才记录不满意原因。");
+        }
+
         CallbackOutcome = outcome;
         CallbackSolved = outcome == Contracts.CallbackOutcome.Unreachable ? null : solved;
         CallbackAt = now;
+        CallbackReasonCode = reason?.Code;
+        CallbackRetryAt = null;
+        note = reason is null ? note : string.IsNullOrWhiteSpace(note) ? $"不满意原因：{reason.Name}" : $"不满意原因：{reason.Name}。{note}";
         var rework = outcome == Contracts.CallbackOutcome.Dissatisfied
             || (outcome != Contracts.CallbackOutcome.Unreachable && solved == false);
 
@@ -716,6 +736,46 @@ public sealed partial class Ticket : AggregateRoot
         Record(TimelineActions.Reworked, actor, TicketStatus.Replied, Status, $"第 {ReworkCount} 次重办", now);
         Raise(new CallbackRecorded(Id, Number, Status, Version, now, outcome, solved, Rework: true));
         Raise(new TicketDispatched(Id, Number, Status, Version, now, LeadUnitId!.Value, IsRework: true));
+    }
+
+    /// <summary>
+    /// A callback call that did not reach the citizen (无人接听, 关机, 拒接). Below <paramref name="maxAttempts"/> the order
+    /// stays Replied and returns to the callback queue at <paramref name="retryAt"/>; the last allowed attempt, or 空号,
+    /// records the callback as 联系不上 (closed, counted in no rate: domain.md).
+    /// </summary>
+    public void RecordCallbackAttempt(
+        ContactFailure failure, DateTimeOffset retryAt, int maxAttempts, string? note, IDeadlineSchedule schedule, Actor actor, DateTimeOffset now)
+    {
+        RequireCallbackReady();
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        CallbackAttempts++;
+        CallbackFailure = failure;
+        var what = $"{ChineseLabels.Failure(failure)}（第 {CallbackAttempts} 次，共 {maxAttempts} 次）";
+        if (!IsRetriable(failure) || CallbackAttempts >= maxAttempts)
+        {
+            var why = IsRetriable(failure) ? $"{what}，已达回访次数上限" : what;
+            RecordCallback(Contracts.CallbackOutcome.Unreachable, null, string.IsNullOrWhiteSpace(note) ? why : $"{why}。{note}", schedule, actor, now);
+            return;
+        }
+
+        if (retryAt <= now)
+        {
+            throw new DomainException("再次回访的时间须晚于现在。");
+        }
+
+        CallbackRetryAt = retryAt;
+        var text = $"回访未接通：{what}，{ChinaTime.ToChina(retryAt):yyyy-MM-dd HH:mm} 再次回访";
+        Record(TimelineActions.CallbackAttempted, actor, Status, Status, string.IsNullOrWhiteSpace(note) ? text : $"{text}。{note}", now);
+        Raise(new CallbackAttempted(Id, Number, Status, Version, now, failure, CallbackAttempts, retryAt));
+    }
+
+    private void RequireCallbackReady()
+    {
+        RequireStatus("callback", TicketStatus.Replied);
+        if (ReviewStatus == ReviewStatus.Pending)
+        {
+            throw new DomainException("答复尚待办结审核，审核通过后才能回访。");
+        }
     }
 
     /// <summary>催办: counted on the order and pushed to the lead unit.</summary>

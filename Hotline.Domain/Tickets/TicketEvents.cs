@@ -33,6 +33,10 @@ public sealed record ExtensionDecided(Guid TicketId, string Number, TicketStatus
 public sealed record TicketReplied(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, bool Solved)
     : TicketEvent(TicketId, Number, Status, Version, At);
 
+/// <summary>An unreached callback call: the order stays Replied and is back in the callback queue at <c>RetryAt</c>.</summary>
+public sealed record CallbackAttempted(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, ContactFailure Failure, int Attempts, DateTimeOffset RetryAt)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
 public sealed record CallbackRecorded(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, CallbackOutcome Outcome, bool? Solved, bool Rework)
     : TicketEvent(TicketId, Number, Status, Version, At);
 

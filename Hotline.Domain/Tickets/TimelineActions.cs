@@ -17,6 +17,7 @@ public static class TimelineActions
     public const string ExtensionRejected = "ExtensionRejected";
     public const string Replied = "Replied";
     public const string CallbackRecorded = "CallbackRecorded";
+    public const string CallbackAttempted = "CallbackAttempted";
     public const string Reworked = "Reworked";
     public const string Urged = "Urged";
     public const string Reclassified = "Reclassified";

@@ -2013,3 +2013,111 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CallbackAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CallbackFailure] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CallbackReasonCode] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [CallbackRetryAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    CREATE TABLE [CallbackReasons] (
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_CallbackReasons] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    CREATE TABLE [CallbackScripts] (
+        [Type] nvarchar(20) NOT NULL,
+        [Body] nvarchar(2000) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_CallbackScripts] PRIMARY KEY ([Type])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Name', N'SortOrder') AND [object_id] = OBJECT_ID(N'[CallbackReasons]'))
+        SET IDENTITY_INSERT [CallbackReasons] ON;
+    EXEC(N'INSERT INTO [CallbackReasons] ([Code], [Name], [SortOrder])
+    VALUES (N''attitude'', N''态度不好'', 3),
+    (N''buck-passing'', N''推诿扯皮'', 4),
+    (N''not-contacted'', N''未联系诉求人'', 2),
+    (N''other'', N''其他'', 6),
+    (N''overdue'', N''办理超时'', 5),
+    (N''unresolved'', N''未解决诉求'', 1)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Name', N'SortOrder') AND [object_id] = OBJECT_ID(N'[CallbackReasons]'))
+        SET IDENTITY_INSERT [CallbackReasons] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Type', N'Body', N'UpdatedAt', N'UpdatedBy') AND [object_id] = OBJECT_ID(N'[CallbackScripts]'))
+        SET IDENTITY_INSERT [CallbackScripts] ON;
+    EXEC(N'INSERT INTO [CallbackScripts] ([Type], [Body], [UpdatedAt], [UpdatedBy])
+    VALUES (N''Complaint'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的投诉事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 承办单位是否联系过您？您投诉的问题现在是否已经解决？'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL),
+    (N''Consultation'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的咨询事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 单位是否已经答复了您咨询的问题？答复的内容您是否清楚？'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL),
+    (N''HelpRequest'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的求助事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 您求助的事项是否已经得到帮助和解决？'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL),
+    (N''Praise'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的表扬事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 您的表扬已转达承办单位，感谢您对他们工作的肯定。'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL),
+    (N''Report'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的举报事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 承办单位是否已核查您反映的情况并告知处理结果？'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL),
+    (N''Suggestion'', CONCAT(CAST(N''您好，我是12345热线回访员，工号____。您前几天反映的建议事项（工单编号见屏幕），承办单位已经答复。'' AS nvarchar(max)), nchar(10), N''1. 承办单位是否已回复您的建议？对回复的内容您是否认可？'', nchar(10), N''2. 您对这次办理的结果是满意、基本满意还是不满意？'', nchar(10), N''3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）'', nchar(10), N''感谢您对12345热线工作的支持，再见。''), ''2026-12-01T00:00:00.0000000+00:00'', NULL)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Type', N'Body', N'UpdatedAt', N'UpdatedBy') AND [object_id] = OBJECT_ID(N'[CallbackScripts]'))
+        SET IDENTITY_INSERT [CallbackScripts] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202004335_CallbackDesk'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202004335_CallbackDesk', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

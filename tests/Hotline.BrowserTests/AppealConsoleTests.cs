@@ -26,7 +26,7 @@ public sealed class AppealConsoleTests(ConsoleFixture console)
             await Expect(unit.Locator("#appeal-open")).ToHaveCountAsync(0);
 
             using var callback = await console.ApiClientAsync("callback");
-            await PostAsync(callback, id, "callback", new { outcome = "Dissatisfied", solved = false, note = "市民坚持要求拆除阳台" });
+            await PostAsync(callback, id, "callback", new { outcome = "Dissatisfied", solved = false, reasonCode = "unresolved", note = "市民坚持要求拆除阳台" });
             await supervisor.GotoAsync("appeals");
             await Expect(supervisor.Locator("section[data-list='appeals']")).ToBeVisibleAsync();
 

@@ -20,6 +20,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Urgency).HasConversion<string>().HasMaxLength(10);
         builder.Property(t => t.StatusBeforeReturn).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.CallbackOutcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.CallbackReasonCode).HasMaxLength(Domain.Callbacks.CallbackReason.MaxCodeLength);
+        builder.Property(t => t.CallbackFailure).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.CategoryCode).HasMaxLength(32).IsRequired();
         builder.Property(t => t.Content).HasMaxLength(Ticket.MaxContentLength).IsRequired();
         builder.Property(t => t.CallSid).HasMaxLength(64);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Hotline.Contracts;
+using Hotline.Domain.Calendar;
 using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Callbacks;
@@ -33,6 +35,19 @@ public sealed class CallbackOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Callback calls by a person that may go unanswered (无人接听, 关机, 拒接) before the callback is recorded as 联系不上
+    /// (closed, counted in no rate); the attempts before it send the order back to the queue later.
+    /// </summary>
+    [Range(1, 10)]
+    public int UnreachableAttempts { get; set; } = 3;
+
+    /// <summary>The 稍后再拨 delay after an unreached callback call (moved into the calling hours).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The China time of day a 下个工作日 retry is due.</summary>
+    public static readonly TimeSpan NextWorkingDayAt = TimeSpan.FromHours(9);
+
     public (TimeSpan Start, TimeSpan End) Window => ParseHours(Hours) ?? (TimeSpan.FromHours(8), TimeSpan.FromHours(20));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -42,9 +57,9 @@ public sealed class CallbackOptions : IValidatableObject
             yield return new ValidationResult("Callbacks:Hours must look like 08:00-20:00 (China time, start before end, end up to 24:00).", [nameof(Hours)]);
         }
 
-        if (DelayAfterReply < TimeSpan.Zero || SmsTimeout <= TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
+        if (DelayAfterReply < TimeSpan.Zero || SmsTimeout <= TimeSpan.Zero || CallTimeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("Callbacks:DelayAfterReply must not be negative; Callbacks:SmsTimeout and Callbacks:CallTimeout must be positive.", [nameof(SmsTimeout)]);
+            yield return new ValidationResult("Callbacks:DelayAfterReply must not be negative; Callbacks:SmsTimeout, Callbacks:CallTimeout and Callbacks:RetryDelay must be positive.", [nameof(SmsTimeout)]);
         }
 
         var minutes = SweepInterval.TotalMinutes;
@@ -75,6 +90,14 @@ public sealed class CallbackOptions : IValidatableObject
         var next = timeOfDay < start ? day + start : day.AddDays(1) + start;
         return new DateTimeOffset(next, ChinaTime.Offset).ToUniversalTime();
     }
+
+    /// <summary>
+    /// When an unreached citizen is called again: <see cref="RetryDelay"/> from <paramref name="now"/> moved into the
+    /// calling hours, or 09:00 China time on the next working day of the statutory calendar.
+    /// </summary>
+    public DateTimeOffset RetryAt(CallbackRetry retry, WorkingCalendar calendar, DateTimeOffset now) => retry == CallbackRetry.NextWorkingDay
+        ? ChinaTime.StartOfDay(calendar.AddWorkingDays(ChinaTime.DateOf(now), 1)) + NextWorkingDayAt
+        : WithinHours(now + RetryDelay);
 
     /// <summary>A China-time window <c>hh:mm-hh:mm</c> (end up to 24:00, start before end); null when malformed.</summary>
     internal static (TimeSpan Start, TimeSpan End)? ParseHours(string? value)

@@ -9,6 +9,9 @@ public static class VoicePrompts
     /// <summary>What the agent hears on picking up a callback, before the citizen's phone rings.</summary>
     public const string CallingBack = "正在为您回拨漏接来电，请稍候。";
 
+    /// <summary>Said to callback staff when they pick up: the citizen is dialled next (回访拨打).</summary>
+    public const string CallingForCallback = "正在为您接通回访市民，请稍候。";
+
     /// <summary>Outside the staffed hours: the caller's number is kept and called back (漏接回拨).</summary>
     public static string AfterHours(string staffedHours) =>
         $"您好，这里是12345政务服务便民热线。现在是非人工服务时间，人工服务时间为每天{staffedHours.Replace("-", "至", StringComparison.Ordinal)}。我们已记录您的来电号码，将在人工服务时间尽快给您回电。感谢您的来电，再见。";

@@ -36,7 +36,7 @@ public static class TicketMapper
             t.CopiedUnitIds.ToList(),
             new DeadlinesDto(t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt),
             new OverdueDto(t.IsStageOverdue(DeadlineStage.Accept, now), t.IsStageOverdue(DeadlineStage.Contact, now), t.IsStageOverdue(DeadlineStage.Reply, now)),
-            new CallbackDto(t.CallbackOutcome, t.CallbackSolved, t.CallbackAt),
+            new CallbackDto(t.CallbackOutcome, t.CallbackSolved, t.CallbackAt, t.CallbackReasonCode, t.CallbackAttempts, t.CallbackRetryAt, t.CallbackFailure),
             t.RepliedAt is { } repliedAt && t.ReplyAnswer is not null ? new ReplyDto(t.ReplySolved ?? false, t.ReplyAnswer, repliedAt) : null,
             t.Answer,
             t.PendingExtension is { } pending ? new PendingExtensionDto(pending.DueAt, pending.Reason, pending.RequestedAt) : null,

@@ -368,6 +368,124 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("SlaPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Callbacks.CallbackReason", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("CallbackReasons", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "unresolved",
+                            Name = "未解决诉求",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "not-contacted",
+                            Name = "未联系诉求人",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "attitude",
+                            Name = "态度不好",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "buck-passing",
+                            Name = "推诿扯皮",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "overdue",
+                            Name = "办理超时",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "other",
+                            Name = "其他",
+                            SortOrder = 6
+                        });
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Callbacks.CallbackScript", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Type");
+
+                    b.ToTable("CallbackScripts", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Type = "Consultation",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的咨询事项（工单编号见屏幕），承办单位已经答复。\n1. 单位是否已经答复了您咨询的问题？答复的内容您是否清楚？\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Type = "HelpRequest",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的求助事项（工单编号见屏幕），承办单位已经答复。\n1. 您求助的事项是否已经得到帮助和解决？\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Type = "Complaint",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的投诉事项（工单编号见屏幕），承办单位已经答复。\n1. 承办单位是否联系过您？您投诉的问题现在是否已经解决？\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Type = "Report",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的举报事项（工单编号见屏幕），承办单位已经答复。\n1. 承办单位是否已核查您反映的情况并告知处理结果？\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Type = "Suggestion",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的建议事项（工单编号见屏幕），承办单位已经答复。\n1. 承办单位是否已回复您的建议？对回复的内容您是否认可？\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Type = "Praise",
+                            Body = "您好，我是12345热线回访员，工号____。您前几天反映的表扬事项（工单编号见屏幕），承办单位已经答复。\n1. 您的表扬已转达承办单位，感谢您对他们工作的肯定。\n2. 您对这次办理的结果是满意、基本满意还是不满意？\n3. 如不满意，请问主要是什么原因？（未解决诉求、未联系诉求人、态度不好、推诿扯皮、办理超时、其他）\n感谢您对12345热线工作的支持，再见。",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Citizens.CitizenSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1382,12 +1500,26 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("CallbackAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CallbackAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CallbackExemptedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CallbackFailure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("CallbackOutcome")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CallbackReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("CallbackRetryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool?>("CallbackSolved")
                         .HasColumnType("boolean");

@@ -275,7 +275,7 @@ public abstract class AppealTests(DeadlineFixture fixture) : ApiTestBase(fixture
     {
         var replied = await RepliedAsync(solved);
         using var callback = await ClientAsync("callback");
-        return await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(outcome, solved, null, null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        return await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(outcome, solved, null, null, outcome == CallbackOutcome.Dissatisfied ? "unresolved" : null), Json.Options, Ct)).ReadAsync<TicketDto>();
     }
 
     private async Task<UnitMeasuresDto> UnitAsync(string unitCode, DateOnly from)

@@ -83,7 +83,7 @@ public abstract class TicketLifecycleTests(ApiFixture fixture) : ApiTestBase(fix
         var replied = await RepliedAsync();
         using var callback = await ClientAsync("callback");
 
-        var reworked = await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(outcome, solved, "市民表示问题仍未解决", null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        var reworked = await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(outcome, solved, "市民表示问题仍未解决", null, outcome == CallbackOutcome.Dissatisfied ? "unresolved" : null), Json.Options, Ct)).ReadAsync<TicketDto>();
 
         reworked.Status.ShouldBe(TicketStatus.Dispatched);
         reworked.LeadUnitId.ShouldBe(replied.LeadUnitId);

@@ -16,7 +16,8 @@ public sealed class RecordCallbackValidatorTests
     [InlineData(CallbackOutcome.Unreachable, null)]
     public void Validate_Should_Pass_When_OutcomeAndRequiredSolvedGiven(CallbackOutcome outcome, bool? solved)
     {
-        _validator.Validate(new RecordCallback(Guid.NewGuid(), outcome, solved, "回访记录", 4)).IsValid.ShouldBeTrue();
+        var reason = outcome == CallbackOutcome.Dissatisfied ? "unresolved" : null;
+        _validator.Validate(new RecordCallback(Guid.NewGuid(), outcome, solved, "回访记录", 4, reason)).IsValid.ShouldBeTrue();
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class RecordCallbackValidatorTests
     [InlineData(CallbackOutcome.Dissatisfied)]
     public void Validate_Should_FailOnSolved_When_SolvedMissingAndCitizenReached(CallbackOutcome outcome)
     {
-        var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), outcome, null, null, null));
+        var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), outcome, null, null, null, outcome == CallbackOutcome.Dissatisfied ? "other" : null));
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.PropertyName.ShouldBe("solved");
@@ -54,5 +55,49 @@ public sealed class RecordCallbackValidatorTests
         var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), CallbackOutcome.Satisfied, true, new string('记', Ticket.MaxNoteLength + 1), null));
 
         result.Errors.Select(e => e.PropertyName).ShouldBe(["note"]);
+    }
+
+    [Fact]
+    public void Validate_Should_RequireReason_When_Dissatisfied()
+    {
+        var error = _validator.Validate(new RecordCallback(Guid.NewGuid(), CallbackOutcome.Dissatisfied, false, null, null)).Errors.ShouldHaveSingleItem();
+
+        error.PropertyName.ShouldBe("reasonCode");
+        error.ErrorMessage.ShouldBe("市民不满意时请选择不满意原因。");
+    }
+
+    [Theory]
+    [InlineData(CallbackOutcome.Satisfied, true)]
+    [InlineData(CallbackOutcome.Unreachable, null)]
+    public void Validate_Should_RefuseReason_When_NotDissatisfied(CallbackOutcome outcome, bool? solved)
+    {
+        var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), outcome, solved, null, null, "attitude"));
+
+        result.Errors.Select(e => e.PropertyName).ShouldBe(["reasonCode"]);
+    }
+
+    [Fact]
+    public void Validate_Should_RefuseContactFailure_When_CitizenReached()
+    {
+        var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), CallbackOutcome.Satisfied, true, null, null, null, ContactFailure.NoAnswer));
+
+        result.Errors.Select(e => e.PropertyName).ShouldBe(["contactFailure"]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(ContactFailure.WrongNumber)]
+    public void Validate_Should_RefuseRetry_When_NoRetriableFailure(ContactFailure? failure)
+    {
+        var result = _validator.Validate(new RecordCallback(Guid.NewGuid(), CallbackOutcome.Unreachable, null, null, null, null, failure, CallbackRetry.NextWorkingDay));
+
+        result.Errors.Select(e => e.PropertyName).ShouldBe(["retry"]);
+    }
+
+    [Fact]
+    public void Validate_Should_Pass_When_UnreachedWithRetry()
+    {
+        _validator.Validate(new RecordCallback(Guid.NewGuid(), CallbackOutcome.Unreachable, null, null, 3, null, ContactFailure.PoweredOff, CallbackRetry.InTwoHours))
+            .IsValid.ShouldBeTrue();
     }
 }

@@ -12,7 +12,8 @@ namespace Hotline.Core.Features.Callbacks.ListDueCallbacks;
 /// <summary>
 /// The callback queue: replied orders waiting for a callback (not for 办结审核), the longest-waiting first. With
 /// <c>DueOnly</c>, orders whose automated survey (SMS or keypad call) is still running are left out: they reach
-/// the queue when the survey gives up, and at once when Twilio is not configured.
+/// the queue when the survey gives up, and at once when Twilio is not configured. An order whose citizen was not
+/// reached is out of the queue until its retry time (<c>GET /api/callbacks/retries</c> lists them).
 /// </summary>
 public sealed record ListDueCallbacks(int Limit = 100, bool DueOnly = false) : IRequest<IReadOnlyList<TicketListItemDto>>;
 
@@ -24,7 +25,8 @@ public sealed class ListDueCallbacksHandler(HotlineDbContext db, ICurrentUser cu
         var now = time.GetUtcNow();
         var replied = db.Tickets.AsNoTracking()
             .VisibleTo(currentUser.Actor)
-            .Where(t => t.Status == TicketStatus.Replied && t.ReviewStatus != ReviewStatus.Pending);
+            .Where(t => t.Status == TicketStatus.Replied && t.ReviewStatus != ReviewStatus.Pending)
+            .Where(t => t.CallbackRetryAt == null || t.CallbackRetryAt <= now);
         if (request.DueOnly)
         {
             replied = replied.Where(t => !db.CallbackSurveys.Any(s => s.TicketId == t.Id && s.Round == t.ReworkCount

@@ -32,21 +32,7 @@ public sealed class CallBackMissedCallHandler(
     {
         var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
         var task = await db.MissedCalls.FirstOrDefaultAsync(m => m.Id == request.Id, cancellationToken) ?? throw new NotFoundException("漏接来电", request.Id);
-        if (credentials.Line == TelephonyLine.None)
-        {
-            throw new DomainException("未配置电话线路（Twilio），无法回拨。");
-        }
-
-        var device = await db.AgentPresences.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.DevicePhone).FirstOrDefaultAsync(cancellationToken);
-        if (credentials.Line == TelephonyLine.Twilio && device is null)
-        {
-            throw new DomainException("请先设置接听电话（坐席话机或手机号码），回拨时先呼叫该号码。");
-        }
-
-        if (await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, cancellationToken))
-        {
-            throw new DomainException("您正在通话中，结束当前通话后才能回拨。");
-        }
+        var device = await AgentDialOut.DevicePhoneAsync(db, credentials, userId, "回拨", cancellationToken);
 
         task.StartCallback(userId, time.GetUtcNow());
         await MissedCallSaves.SaveAsync(db, cancellationToken);

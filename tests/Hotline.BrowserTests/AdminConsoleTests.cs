@@ -35,7 +35,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await Expect(admin.Locator("#user-name-error")).ToBeVisibleAsync();
             await Expect(admin.Locator("#password-error")).ToContainTextAsync("8");
             await Expect(admin.Locator("#user-name")).ToBeFocusedAsync();
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-users-errors");
+            await ShotAsync(admin, "admin-users-errors");
             (await UsersAsync(api)).ShouldNotContain(u => u.GetProperty("displayName").GetString() == "王小明");
 
             await admin.GetByLabel("登录名").FillAsync(login);
@@ -61,7 +61,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             changed.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["Department"]);
             (await TokenAsync(login, "Start#2026")).ShouldBe(HttpStatusCode.Unauthorized);
             (await TokenAsync(login, "Reset#2026")).ShouldBe(HttpStatusCode.OK);
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-users");
+            await ShotAsync(admin, "admin-users");
 
             // Deactivated: the account no longer signs in; after a reload the list still says so.
             await row.GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
@@ -129,7 +129,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await admin.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
             await Expect(row).ToContainTextAsync("东城区试点街道");
             (await UnitsAsync(api)).Single(u => u.GetProperty("code").GetString() == code).GetProperty("name").GetString().ShouldBe("东城区试点街道");
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-units");
+            await ShotAsync(admin, "admin-units");
 
             // A unit in use (orders, users, rules) is not deleted: the API's reason is on the page.
             var water = tree.Locator("tr[data-unit='water']");
@@ -175,7 +175,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await admin.Locator($"#street-{streets}-code").FillAsync("hd-gjk");
             await admin.GetByRole(AriaRole.Button, new() { Name = "保存区县" }).ClickAsync();
             await Expect(admin.GetByTestId("admin-saved")).ToContainTextAsync("已保存 海淀区");
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-regions");
+            await ShotAsync(admin, "admin-regions");
             await admin.ReloadAsync();
             await Expect(admin.Locator("tr[data-region='hd']")).ToContainTextAsync("甘家口街道");
             var saved = (await api.GetFromJsonAsync<JsonElement>("api/regions", Ct)).EnumerateArray().Single(r => r.GetProperty("code").GetString() == "hd");
@@ -214,7 +214,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await admin.Locator("#child-1-name").FillAsync("公共设施维修");
             await admin.GetByRole(AriaRole.Button, new() { Name = "保存分类" }).ClickAsync();
             await Expect(admin.GetByTestId("admin-saved")).ToContainTextAsync("已保存 物业管理");
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-categories");
+            await ShotAsync(admin, "admin-categories");
             var saved = (await api.GetFromJsonAsync<JsonElement>("api/categories", Ct)).EnumerateArray().Single(c => c.GetProperty("code").GetString() == "wy");
             saved.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "wy-wx")
                 .GetProperty("keywords").EnumerateArray().Select(k => k.GetString()).ShouldContain("门禁坏了");
@@ -268,7 +268,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await admin.GetByRole(AriaRole.Button, new() { Name = "哪个单位承办？" }).ClickAsync();
             await Expect(admin.GetByTestId("dispatch-test-result")).ToContainTextAsync("市住房城乡建设委");
             await Expect(admin.GetByTestId("dispatch-test-result")).ToContainTextAsync("街道");
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-dispatch-rules");
+            await ShotAsync(admin, "admin-dispatch-rules");
 
             var row = admin.Locator($"tr[data-rule='{added.GetProperty("id").GetString()}']");
             await row.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
@@ -316,7 +316,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             var preview = await api.GetFromJsonAsync<JsonElement>("api/sla/preview?tier=Complex&from=2026-09-30T10:00:00%2B08:00", Ct);
             var due = preview.GetProperty("replyDueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
             await Expect(admin.GetByTestId("sla-preview").Locator("tr[data-tier='Complex']")).ToContainTextAsync(due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-sla");
+            await ShotAsync(admin, "admin-sla");
         }
         finally
         {
@@ -350,7 +350,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await Expect(errors.Nth(1)).ToContainTextAsync("应为 休 或 班");
             await Expect(errors.Nth(2)).ToContainTextAsync($"不在 {Year} 年内");
             await Expect(admin.GetByTestId("calendar-days").Locator("tbody tr")).ToHaveCountAsync(0);
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-calendar-errors");
+            await ShotAsync(admin, "admin-calendar-errors");
 
             await import.FillAsync($"{Year}-10-01~{Year}-10-07,休,国庆节\n{Year}-09-28,班,国庆节调休\n{Year}-10-11,班,国庆节调休");
             await admin.GetByRole(AriaRole.Button, new() { Name = $"导入到 {Year} 年" }).ClickAsync();
@@ -366,13 +366,27 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             var saved = await api.GetFromJsonAsync<JsonElement>($"api/calendar/{Year}", Ct);
             saved.GetArrayLength().ShouldBe(9);
             saved.EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "Workday").ShouldBe(2);
-            await admin.Locator("#calendar-year").ScrollIntoViewIfNeededAsync();
-            await ConsoleFixture.ScreenshotAsync(admin, "admin-calendar");
+            await ShotAsync(admin, "admin-calendar", fullPage: true);
         }
         finally
         {
             await admin.Context.CloseAsync();
             (await api.PutAsJsonAsync($"api/calendar/{Year}", Array.Empty<object>(), Ct)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>The page from its top (a save may have scrolled it), or all of it.</summary>
+    private static async Task ShotAsync(IPage page, string name, bool fullPage = false)
+    {
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        if (fullPage)
+        {
+            Directory.CreateDirectory(ConsoleFixture.ScreenshotDirectory);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+        }
+        else
+        {
+            await ConsoleFixture.ScreenshotAsync(page, name);
         }
     }
 

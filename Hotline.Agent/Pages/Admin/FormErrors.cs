@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hotline.Agent.Services;
 
 namespace Hotline.Agent.Pages.Admin;
@@ -6,7 +7,7 @@ namespace Hotline.Agent.Pages.Admin;
 /// An admin form's errors by field: the API's ProblemDetails field names (<c>userName</c>, <c>streets[2].name</c>) mapped
 /// to the form's element ids, so each message shows under its field (as the citizen and agent forms do).
 /// </summary>
-public sealed class FormErrors
+public sealed partial class FormErrors
 {
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
 
@@ -46,7 +47,7 @@ public sealed class FormErrors
         var unplaced = new List<string>();
         foreach (var (key, messages) in error.Errors)
         {
-            var text = string.Join(" ", messages);
+            var text = string.Join(" ", messages.Select(WithoutPropertyName));
             if (fieldOf(key) is { } field)
             {
                 _messages[field] = _messages.TryGetValue(field, out var earlier) ? earlier + " " + text : text;
@@ -60,4 +61,13 @@ public sealed class FormErrors
         First = order.FirstOrDefault(_messages.ContainsKey) ?? _messages.Keys.FirstOrDefault();
         return unplaced;
     }
+
+    /// <summary>
+    /// The validator's stock messages name the property in English (<c>'user Name' 不能为空。</c>); under the field
+    /// that reads as <c>不能为空。</c>.
+    /// </summary>
+    private static string WithoutPropertyName(string message) => PropertyName().Replace(message, string.Empty);
+
+    [GeneratedRegex(@"'[A-Za-z][A-Za-z0-9 .\[\]]*'\s*(的\s*)?")]
+    private static partial Regex PropertyName();
 }

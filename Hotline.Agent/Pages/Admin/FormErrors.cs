@@ -47,7 +47,8 @@ public sealed partial class FormErrors
         var unplaced = new List<string>();
         foreach (var (key, messages) in error.Errors)
         {
-            var text = string.Join(" ", messages.Select(WithoutPropertyName));
+            // The first message of a field is the one to act on (an empty login is not also "badly formed").
+            var text = messages.Length == 0 ? string.Empty : WithoutPropertyName(messages[0]);
             if (fieldOf(key) is { } field)
             {
                 _messages[field] = _messages.TryGetValue(field, out var earlier) ? earlier + " " + text : text;

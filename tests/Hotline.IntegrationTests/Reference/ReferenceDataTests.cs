@@ -261,6 +261,19 @@ public abstract class ReferenceDataTests(ApiFixture fixture) : ApiTestBase(fixtu
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task UpdateUser_Should_Answer400AndKeepTheRoles_When_EveryRoleIsTakenAway()
+    {
+        using var admin = await ClientAsync("admin");
+        var agent2 = (await (await admin.GetAsync("/api/admin/users", Ct)).ReadAsync<List<UserDto>>()).Single(u => u.UserName == "agent2");
+
+        var response = await admin.PutAsJsonAsync($"/api/admin/users/{agent2.Id}", new UpdateUserRequest(null, null, [], null, null), Json.Options, Ct);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().ShouldBe(["roles"]);
+        (await (await admin.GetAsync("/api/admin/users", Ct)).ReadAsync<List<UserDto>>()).Single(u => u.Id == agent2.Id).Roles.ShouldBe(agent2.Roles);
+    }
+
     public sealed class OnSqlite(SqliteApiFixture fixture) : ReferenceDataTests(fixture), IClassFixture<SqliteApiFixture>;
 
     public sealed class OnPostgreSql(PostgresApiFixture fixture) : ReferenceDataTests(fixture), IClassFixture<PostgresApiFixture>;

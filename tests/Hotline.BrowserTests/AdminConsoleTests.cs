@@ -77,6 +77,29 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task AdminMenu_Should_OpenItsPages_When_UsedOnAPhone()
+    {
+        var admin = await console.SignInAsync("admin", "supervisor");
+        try
+        {
+            await admin.SetViewportSizeAsync(390, 844);
+            await admin.GetByText("系统管理").ClickAsync();
+            var link = admin.GetByRole(AriaRole.Link, new() { Name = "派单目录", Exact = true });
+            await Expect(link).ToBeVisibleAsync();
+            await link.ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("派单目录");
+            await Expect(admin.GetByTestId("dispatch-rules").Locator("tbody tr").First).ToBeVisibleAsync();
+            await Expect(admin.Locator(".admin-links")).Not.ToBeVisibleAsync();
+            (await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+            await ShotAsync(admin, "admin-dispatch-rules-phone");
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task AdminPages_Should_SayTheyAreClosed_When_TheUserIsNotAnAdmin()
     {
         var supervisor = await console.SignInAsync("supervisor", "supervisor");

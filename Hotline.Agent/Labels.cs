@@ -16,6 +16,24 @@ public static class Labels
         _ => role,
     };
 
+    public static string UnitKind(UnitKind kind) => kind switch
+    {
+        Contracts.UnitKind.CityDepartment => "市级部门",
+        Contracts.UnitKind.PublicService => "公共服务企业",
+        Contracts.UnitKind.DistrictGovernment => "区政府",
+        Contracts.UnitKind.StreetOffice => "街道办事处",
+        Contracts.UnitKind.Center => "热线中心",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>分钟, 小时, 工作日: the unit of an SLA limit.</summary>
+    public static string LimitUnit(LimitUnit unit) => unit switch
+    {
+        Contracts.LimitUnit.Minutes => "分钟",
+        Contracts.LimitUnit.Hours => "小时",
+        _ => "个工作日",
+    };
+
     public static string Status(TicketStatus status) => ChineseLabels.Status(status);
 
     public static string Status(TicketStatus? status) => status is null ? "—" : Status(status.Value);

@@ -10,6 +10,7 @@ using Hotline.Core.Features.Reference.ListRegions;
 using Hotline.Core.Features.Reference.ListSlaPolicies;
 using Hotline.Core.Features.Reference.ListUnits;
 using Hotline.Core.Features.Reference.PreviewSla;
+using Hotline.Core.Features.Reference.ResolveDispatch;
 using Hotline.Core.Features.Reference.ReplaceCalendarYear;
 using Hotline.Core.Features.Reference.SaveCategory;
 using Hotline.Core.Features.Reference.SaveDispatchRule;
@@ -53,6 +54,10 @@ public static class ReferenceEndpoints
             .WithSummary("Create or replace a top-level category and its children");
 
         read.MapGet("/dispatch-rules", (IMediator m, CancellationToken ct) => m.Send(new ListDispatchRules(), ct)).WithSummary("The dispatch catalogue (派单目录)");
+        read.MapGet("/dispatch-rules/resolve", (string? categoryCode, string? districtCode, string? streetCode, IMediator m, CancellationToken ct) =>
+                m.Send(new ResolveDispatch(categoryCode, districtCode, streetCode), ct))
+            .WithSummary("Which unit the catalogue gives a category in a district or street (the resolution an order's dispatch suggestion runs)")
+            .ProducesValidationProblem();
         write.MapPost("/dispatch-rules", async (UpsertDispatchRuleRequest body, IMediator m, CancellationToken ct) =>
         {
             var rule = await m.Send(new SaveDispatchRule(null, body), ct);

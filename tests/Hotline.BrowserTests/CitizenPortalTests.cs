@@ -159,6 +159,7 @@ public sealed class CitizenPortalTests(ConsoleFixture console)
         var admin = await console.SignInAsync("admin", "supervisor");
         try
         {
+            await admin.GetByText("系统管理").ClickAsync();
             await admin.GetByRole(AriaRole.Link, new() { Name = "Open311 密钥" }).ClickAsync();
             await admin.GetByLabel("客户端名称").FillAsync("街道网格App");
             await admin.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();

@@ -23,6 +23,7 @@ public sealed class ReviewRulesPageTests(ConsoleFixture console)
         var admin = await console.SignInAsync("admin", "supervisor");
         try
         {
+            await admin.GetByText("系统管理").ClickAsync();
             await admin.GetByRole(AriaRole.Link, new() { Name = "审核规则" }).ClickAsync();
             var rules = admin.GetByTestId("review-rules");
             await Expect(rules.Locator("tbody tr")).ToHaveCountAsync(before.GetArrayLength());

@@ -149,6 +149,41 @@ public abstract class ReferenceDataTests(ApiFixture fixture) : ApiTestBase(fixtu
     }
 
     [Fact]
+    public async Task ResolveDispatch_Should_AnswerWhatAnOrdersSuggestionSays_When_GivenItsCategoryAndPlace()
+    {
+        var units = await UnitIdsAsync();
+        var ticket = await RegisterAsync(NewTicket("sw-ts", "dc", "dc-dhm", content: "停水 " + Guid.NewGuid()));
+        using var agent = await ClientAsync("agent");
+        using var admin = await ClientAsync("admin");
+        var suggestion = await (await agent.GetAsync($"/api/tickets/{ticket.Id}/dispatch-suggestion", Ct)).ReadAsync<DispatchSuggestionDto>();
+
+        var resolved = await (await admin.GetAsync("/api/dispatch-rules/resolve?categoryCode=sw-ts&districtCode=dc&streetCode=dc-dhm", Ct)).ReadAsync<DispatchSuggestionDto>();
+        var fallback = await (await admin.GetAsync("/api/dispatch-rules/resolve?categoryCode=wy-wx&districtCode=hd", Ct)).ReadAsync<DispatchSuggestionDto>();
+        var nowhere = await (await admin.GetAsync("/api/dispatch-rules/resolve?categoryCode=wy-wx", Ct)).ReadAsync<DispatchSuggestionDto>();
+
+        resolved.ShouldBe(suggestion);
+        resolved.UnitId.ShouldBe(units["water"]);
+        fallback.UnitId.ShouldBe(units["hd-gov"]);
+        fallback.RuleId.ShouldBeNull();
+        nowhere.UnitId.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("", "dc", null, "categoryCode")]
+    [InlineData("no-such", "dc", null, "categoryCode")]
+    [InlineData("sw-ts", "nowhere", null, "districtCode")]
+    [InlineData("sw-ts", "hd", "dc-dhm", "streetCode")]
+    public async Task ResolveDispatch_Should_Answer400Problem_When_TheQueryNamesNothingKnown(string category, string district, string? street, string field)
+    {
+        using var admin = await ClientAsync("admin");
+
+        var response = await admin.GetAsync($"/api/dispatch-rules/resolve?categoryCode={category}&districtCode={district}&streetCode={street}", Ct);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().ShouldContain(field);
+    }
+
+    [Fact]
     public async Task PreviewSla_Should_SkipTheNationalDayHolidays_When_DispatchedOnSeptember30()
     {
         using var agent = await ClientAsync("agent");
@@ -224,6 +259,19 @@ public abstract class ReferenceDataTests(ApiFixture fixture) : ApiTestBase(fixtu
         var response = await agent.GetAsync("/api/admin/users", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task UpdateUser_Should_Answer400AndKeepTheRoles_When_EveryRoleIsTakenAway()
+    {
+        using var admin = await ClientAsync("admin");
+        var agent2 = (await (await admin.GetAsync("/api/admin/users", Ct)).ReadAsync<List<UserDto>>()).Single(u => u.UserName == "agent2");
+
+        var response = await admin.PutAsJsonAsync($"/api/admin/users/{agent2.Id}", new UpdateUserRequest(null, null, [], null, null), Json.Options, Ct);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().ShouldBe(["roles"]);
+        (await (await admin.GetAsync("/api/admin/users", Ct)).ReadAsync<List<UserDto>>()).Single(u => u.Id == agent2.Id).Roles.ShouldBe(agent2.Roles);
     }
 
     public sealed class OnSqlite(SqliteApiFixture fixture) : ReferenceDataTests(fixture), IClassFixture<SqliteApiFixture>;

@@ -22,8 +22,13 @@ public sealed class GetDispatchSuggestionHandler(HotlineDbContext db, ICurrentUs
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("工单", request.TicketId);
 
-        var snapshot = await reference.GetAsync(cancellationToken);
-        var suggestion = snapshot.Catalogue.Suggest(ticket.CategoryCode, ticket.DistrictCode, ticket.StreetCode);
+        return Suggest(await reference.GetAsync(cancellationToken), ticket.CategoryCode, ticket.DistrictCode, ticket.StreetCode);
+    }
+
+    /// <summary>The catalogue's answer for a category at a place, as the agents see it (also the admin's 派单测试).</summary>
+    public static DispatchSuggestionDto Suggest(ReferenceSnapshot snapshot, string categoryCode, string? districtCode, string? streetCode)
+    {
+        var suggestion = snapshot.Catalogue.Suggest(categoryCode, districtCode, streetCode);
         return suggestion is null
             ? new DispatchSuggestionDto(null, null, "派单目录无匹配且未指明区县，请人工指定承办单位。")
             : new DispatchSuggestionDto(suggestion.UnitId, suggestion.RuleId, suggestion.Reason);

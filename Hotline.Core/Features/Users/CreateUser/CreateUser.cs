@@ -17,10 +17,11 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
     public CreateUserValidator(ReferenceDataCache reference)
     {
-        RuleFor(x => x.Body.UserName).NotEmpty().Matches("^[A-Za-z0-9._-]{2,64}$").OverridePropertyName("userName");
+        RuleFor(x => x.Body.UserName).NotEmpty().Matches("^[A-Za-z0-9._-]{2,64}$").OverridePropertyName("userName")
+            .WithMessage("登录名须为 2 到 64 位字母、数字、点、下划线或连字符。");
         RuleFor(x => x.Body.DisplayName).NotEmpty().MaximumLength(100).OverridePropertyName("displayName");
         RuleFor(x => x.Body.Password).NotEmpty().MinimumLength(8).MaximumLength(200).OverridePropertyName("password");
-        RuleFor(x => x.Body.Roles).NotEmpty().OverridePropertyName("roles");
+        RuleFor(x => x.Body.Roles).NotEmpty().OverridePropertyName("roles").WithMessage("请至少选择一个角色。");
         RuleForEach(x => x.Body.Roles).Must(r => Roles.All.Contains(r)).OverridePropertyName("roles")
             .WithMessage($"角色必须是 {string.Join(", ", Roles.All)} 之一。");
         RuleFor(x => x.Body.UnitId).NotNull().When(x => x.Body.Roles?.Contains(Roles.Department) == true)

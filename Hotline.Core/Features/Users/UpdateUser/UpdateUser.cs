@@ -20,6 +20,8 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
     {
         RuleFor(x => x.Body.DisplayName).MaximumLength(100).OverridePropertyName("displayName");
         RuleFor(x => x.Body.Password).MinimumLength(8).MaximumLength(200).When(x => x.Body.Password is not null).OverridePropertyName("password");
+        RuleFor(x => x.Body.Roles).NotEmpty().When(x => x.Body.Roles is not null).OverridePropertyName("roles")
+            .WithMessage("请至少选择一个角色（停用账号请用「停用」）。");
         RuleForEach(x => x.Body.Roles).Must(r => Roles.All.Contains(r)).OverridePropertyName("roles")
             .WithMessage($"角色必须是 {string.Join(", ", Roles.All)} 之一。");
         RuleFor(x => x.Body.UnitId)

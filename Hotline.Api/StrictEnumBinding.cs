@@ -17,9 +17,10 @@ public static class StrictEnumBinding
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var enums = context.MethodInfo.GetParameters()
+            .SelectMany(Bound)
             .Select(p => (Parameter: p, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
             .Where(p => p.Type.IsEnum && p.Parameter.GetCustomAttribute<FromBodyAttribute>() is null)
-            .Select(p => (Name: p.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Parameter.GetCustomAttribute<FromRouteAttribute>()?.Name ?? p.Parameter.Name!, p.Type))
+            .Select(p => (Name: p.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Parameter.GetCustomAttribute<FromRouteAttribute>()?.Name ?? CamelCase(p.Parameter.Name!), p.Type))
             .ToArray();
         if (enums.Length == 0)
         {
@@ -42,6 +43,15 @@ public static class StrictEnumBinding
             return failures.Count > 0 ? ValueTask.FromException<object?>(new ValidationException(failures)) : next(invocation);
         };
     }
+
+    /// <summary>A parameter, or for <c>[AsParameters]</c> the constructor parameters of its type, each bound on its own.</summary>
+    private static IEnumerable<ParameterInfo> Bound(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<AsParametersAttribute>() is null
+            ? [parameter]
+            : parameter.ParameterType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
+
+    /// <summary>The field name of the 400, as the query spells it (<c>urgency</c>); the request's query is read case-insensitively.</summary>
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>
     /// OpenAPI: the JSON schema exporter cannot see through a custom converter and would describe an enum as any

@@ -115,6 +115,8 @@ public abstract class MalformedInputTests(ApiFixture fixture) : ApiTestBase(fixt
 
     [Theory]
     [InlineData("/api/tickets?status=0", "status")]
+    [InlineData("/api/tickets?sort=1", "sort")]
+    [InlineData("/api/tickets/export?flag=Hard,Typical", "flag")]
     [InlineData("/api/tickets?urgency=Normal,Urgent", "urgency")]
     [InlineData("/api/tickets?channel=phone", null)]
     [InlineData("/api/sla/preview?tier=1&from=2026-06-01T09:00:00%2B08:00", "tier")]

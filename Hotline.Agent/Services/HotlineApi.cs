@@ -195,7 +195,7 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
             HttpStatusCode.BadRequest => "输入有误",
             HttpStatusCode.Unauthorized => "登录已失效，请重新登录",
             HttpStatusCode.Forbidden => "无权执行此操作",
-            HttpStatusCode.NotFound => "工单不存在或无权查看",
+            HttpStatusCode.NotFound => "未找到或无权查看",
             HttpStatusCode.Conflict => "操作未完成",
             HttpStatusCode.TooManyRequests => "请求过于频繁，请稍后重试",
             >= HttpStatusCode.InternalServerError => "服务器错误",

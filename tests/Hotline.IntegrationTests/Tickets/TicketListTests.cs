@@ -85,6 +85,7 @@ public abstract class TicketListTests(ApiFixture fixture) : ApiTestBase(fixture)
         line.ShouldContain("市自来水集团");
         line.ShouldContain("东城区");
         line.ShouldContain(content);
+        line.ShouldContain(ours.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), customMessage: "times in China");
         csv.ShouldNotContain(heating.Number, customMessage: "a unit exports only what it may see");
 
         var xlsx = await water.GetAsync("/api/tickets/export?status=Dispatched", Ct);

@@ -17,7 +17,7 @@ namespace Hotline.Core.Features.Tickets.ExportTickets;
 
 /// <summary>
 /// <c>GET /api/tickets/export?format=csv|xlsx</c> with the list's filters and sort: the orders the caller may see, with
-/// names instead of codes and times in China, at most <see cref="MaxRows"/> (a unit's inbox, a supervisor's selection).
+/// names instead of codes and times in China (the table writers format them), at most <see cref="MaxRows"/> (a unit's inbox, a supervisor's selection).
 /// </summary>
 public sealed record ExportTickets(ListTickets.ListTickets Filter, ExportFormat Format) : IRequest<KpiFile>
 {
@@ -58,7 +58,7 @@ public sealed class ExportTicketsHandler(HotlineDbContext db, ICurrentUser curre
                 t.Number, ChineseLabels.Status(t.Status), ChineseLabels.Type(t.Type), categories.GetValueOrDefault(t.CategoryCode, t.CategoryCode),
                 ChineseLabels.Urgency(t.Urgency), t.LeadUnitId is { } unit ? units.GetValueOrDefault(unit, "") : "",
                 districts.GetValueOrDefault(t.DistrictCode, t.DistrictCode), t.StreetCode is { } street ? streets.GetValueOrDefault(street, street) : "", t.Address ?? "",
-                t.Content, China(t.CreatedAt), t.NextDueAt is { } due ? China(due) : "", t.NextDueAt is { } late && late < now ? "是" : "否", t.ReworkCount,
+                t.Content, t.CreatedAt, t.NextDueAt, t.NextDueAt is { } late && late < now ? "是" : "否", t.ReworkCount,
                 string.Join("、", Marks(t.Instructed, t.FlaggedHard, t.FlaggedTypical)),
             ]);
         var table = new TableData(
@@ -70,8 +70,6 @@ public sealed class ExportTicketsHandler(HotlineDbContext db, ICurrentUser curre
             rows);
         return KpiFile.Of(table, $"tickets-{ChinaTime.ToChina(now):yyyyMMdd-HHmm}", request.Format);
     }
-
-    private static string China(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> Marks(bool instructed, bool hard, bool typical)
     {

@@ -64,6 +64,7 @@ app.MapHotlineHealthChecks();
 // Every API route: enums in the route or query only by their exact names, as in JSON bodies.
 var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.Create);
 api.MapAuthEndpoints();
+api.MapAuditEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAppealEndpoints();

@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<Features.Users.SignIn.SignInLimiter>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Features.Audit.AuditLog>();
 
         services.AddHotlineTelephony(configuration);
         Features.Knowledge.KnowledgeSetup.AddKnowledgeBase(services, configuration);
@@ -85,7 +86,7 @@ public static class DependencyInjection
     /// <summary>
     /// MediatR 5.1.0 without its DI package (not served here, see docs/decisions/0002): the mediator is scoped so
     /// handlers share the request's DbContext; behaviors run outermost first: logging, transient-failure retry (validators read
-    /// the database too), validation, domain events.
+    /// the database too), validation, domain events, and innermost the audit trail (its entry is saved with the handler's change).
     /// </summary>
     private static void AddMediatR5(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
@@ -95,6 +96,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransientRetryBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(DomainEventsBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Audit.AuditBehavior<,>));
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

@@ -9,4 +9,6 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     private Actor? _actor;
 
     public Actor Actor => _actor ??= accessor.HttpContext is { } http ? ClaimsActor.From(http.User) : Actor.System("system");
+
+    public string? Address => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -68,6 +68,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.MissedCallAttempt> MissedCallAttempts => Set<Domain.Telephony.MissedCallAttempt>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     /// <summary>
     /// Domain events of changes that have been saved. The pipeline publishes them once the handler
     /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.
@@ -106,6 +110,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        DescribeAuditedChanges();
+
         var changed = ChangeTracker.Entries<Ticket>()
             .Where(e => e.Entity.DomainEvents.Count > 0)
             .Select(e => e.Entity)
@@ -151,6 +157,43 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The audit trail is append-only: an entry is never deleted and, once written, only the sealer may give it its
+    /// place in the chain. An entry waiting in this save gets the description of the records the save writes.
+    /// </summary>
+    private void DescribeAuditedChanges()
+    {
+        List<AuditEntry>? pending = null;
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Deleted:
+                    throw new InvalidOperationException("The audit trail is append-only: an entry cannot be deleted.");
+                case EntityState.Modified when entry.OriginalValues.GetValue<long?>(nameof(AuditEntry.ChainIndex)) is not null
+                    || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEntry.ChainIndex) or nameof(AuditEntry.Hash))):
+                    throw new InvalidOperationException("The audit trail is append-only: only the sealer may write an entry's place in the chain, once.");
+                case EntityState.Added when entry.Entity.CapturesChanges && entry.Entity.Changes is null:
+                    (pending ??= []).Add(entry.Entity);
+                    break;
+            }
+        }
+
+        if (pending is null)
+        {
+            return;
+        }
+
+        var written = Features.Audit.AuditChanges.Written(ChangeTracker);
+        var changes = Features.Audit.AuditChanges.Describe(written, out var firstKey);
+        foreach (var audit in pending)
+        {
+            audit.Changes = changes;
+            audit.TargetId ??= firstKey;
+            audit.TargetType ??= written.Count > 0 ? written[0].Metadata.ClrType.Name : null;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -81,6 +81,7 @@ public static class JobsSetup
     /// <summary>Every recurring job, with a stable id and China time.</summary>
     public static void RegisterRecurringJobs(IRecurringJobManager manager, DeadlineOptions deadlines)
     {
+        manager.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = ChinaTimeZone });
         manager.AddOrUpdate<KpiCompactionJob>(KpiCompactionJob.Id, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", new RecurringJobOptions { TimeZone = ChinaTimeZone });
         manager.AddOrUpdate<DeadlineSweepJob>(
             DeadlineSweepJobId,

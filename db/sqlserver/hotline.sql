@@ -2121,3 +2121,97 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    CREATE TABLE [AuditChainHead] (
+        [Id] int NOT NULL,
+        [LastIndex] bigint NOT NULL,
+        [LastHash] nchar(64) NOT NULL,
+        CONSTRAINT [PK_AuditChainHead] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorUserId] uniqueidentifier NULL,
+        [ActorName] nvarchar(64) NOT NULL,
+        [Address] nvarchar(64) NULL,
+        [Action] nvarchar(48) NOT NULL,
+        [TargetType] nvarchar(32) NULL,
+        [TargetId] nvarchar(64) NULL,
+        [TicketId] uniqueidentifier NULL,
+        [Summary] nvarchar(500) NOT NULL,
+        [Changes] nvarchar(max) NULL,
+        [ChainIndex] bigint NULL,
+        [Hash] nchar(64) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'LastHash', N'LastIndex') AND [object_id] = OBJECT_ID(N'[AuditChainHead]'))
+        SET IDENTITY_INSERT [AuditChainHead] ON;
+    EXEC(N'INSERT INTO [AuditChainHead] ([Id], [LastHash], [LastIndex])
+    VALUES (1, N''0000000000000000000000000000000000000000000000000000000000000000'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'LastHash', N'LastIndex') AND [object_id] = OBJECT_ID(N'[AuditChainHead]'))
+        SET IDENTITY_INSERT [AuditChainHead] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorName_At] ON [AuditEntries] ([ActorName], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AuditEntries_ChainIndex] ON [AuditEntries] ([ChainIndex]) WHERE [ChainIndex] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_TicketId] ON [AuditEntries] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202043209_AuditTrail', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

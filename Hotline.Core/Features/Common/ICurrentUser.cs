@@ -6,4 +6,7 @@ namespace Hotline.Core.Features.Common;
 public interface ICurrentUser
 {
     Actor Actor { get; }
+
+    /// <summary>The client address of the request (after the trusted proxies); null outside a request.</summary>
+    string? Address => null;
 }

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Callbacks;
@@ -11,7 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Callbacks.CallbackDesk;
 
 /// <summary><c>PUT /api/callbacks/scripts/{type}</c>: a supervisor or administrator rewrites the 回访话术 of an order type.</summary>
-public sealed record SaveCallbackScript(TicketType Type, string? Body) : IRequest<CallbackScriptDto>;
+public sealed record SaveCallbackScript(TicketType Type, string? Body) : IRequest<CallbackScriptDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.CallbackScriptSaved;
+    public string? AuditSummary => $"修改回访话术：{ChineseLabels.Type(Type)}";
+    public string? AuditTargetType => "CallbackScript";
+    public string? AuditTargetId => Type.ToString();
+}
 
 public sealed class SaveCallbackScriptValidator : AbstractValidator<SaveCallbackScript>
 {

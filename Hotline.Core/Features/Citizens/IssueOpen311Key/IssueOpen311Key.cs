@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Data;
@@ -9,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Citizens.IssueOpen311Key;
 
 /// <summary>An Admin issues an Open311 <c>api_key</c> for a named client system; the key is shown once.</summary>
-public sealed record IssueOpen311Key(CreateOpen311KeyRequest Body) : IRequest<Open311KeyCreated>;
+public sealed record IssueOpen311Key(CreateOpen311KeyRequest Body) : IRequest<Open311KeyCreated>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.Open311KeyIssued;
+    public string? AuditSummary => $"签发接口密钥：{Body.Name}";
+}
 
 public sealed class IssueOpen311KeyValidator : AbstractValidator<IssueOpen311Key>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Contracts.Citizens;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
@@ -7,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Citizens.RevokeOpen311Key;
 
 /// <summary>Revoking is final and idempotent: the key stops working at once; orders it created stay.</summary>
-public sealed record RevokeOpen311Key(Guid Id) : IRequest<Open311KeyDto>;
+public sealed record RevokeOpen311Key(Guid Id) : IRequest<Open311KeyDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.Open311KeyRevoked;
+    public string? AuditTargetType => "Open311Client";
+    public string? AuditTargetId => Id.ToString();
+}
 
 public sealed class RevokeOpen311KeyHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<RevokeOpen311Key, Open311KeyDto>
 {

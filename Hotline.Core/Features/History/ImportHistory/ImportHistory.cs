@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hotline.Contracts;
@@ -22,7 +23,12 @@ namespace Hotline.Core.Features.History.ImportHistory;
 /// number and the others are imported. The orders are closed (reason Imported), numbered in their own range
 /// (H + 13 digits), searchable and used for training, and never part of the measures.
 /// </summary>
-public sealed record ImportHistory(Stream Body, bool JsonLines) : IRequest<HistoryImportResult>;
+public sealed record ImportHistory(Stream Body, bool JsonLines) : IRequest<HistoryImportResult>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.HistoryImported;
+    public bool AuditCapturesChanges => false;
+    public string? AuditSummary => JsonLines ? "导入历史工单（JSON Lines）" : "导入历史工单（JSON）";
+}
 
 public sealed class ImportHistoryHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, ReferenceDataCache reference)
     : IRequestHandler<ImportHistory, HistoryImportResult>

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Contracts.Intelligence;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
@@ -12,7 +13,13 @@ namespace Hotline.Core.Features.Intelligence.ActivateCategoryModel;
 /// 启用模型 (Admin): makes a Ready model the active one whatever its score. The stored model is loaded first: one
 /// that cannot be (checksum, format, ML.NET) is refused with 409 and logged, and the active model stays.
 /// </summary>
-public sealed record ActivateCategoryModel(Guid Id) : IRequest<CategoryModelDto>;
+public sealed record ActivateCategoryModel(Guid Id) : IRequest<CategoryModelDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.CategoryModelActivated;
+    public string? AuditTargetType => "CategoryModel";
+    public string? AuditTargetId => Id.ToString();
+    public bool AuditCapturesChanges => false;
+}
 
 public sealed partial class ActivateCategoryModelHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, ActiveCategoryModel active, ILogger<ActivateCategoryModelHandler> logger)
     : IRequestHandler<ActivateCategoryModel, CategoryModelDto>

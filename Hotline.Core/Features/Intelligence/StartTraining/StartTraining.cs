@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hangfire;
 using Hotline.Contracts.Intelligence;
 using Hotline.Core.Data;
@@ -15,7 +16,12 @@ namespace Hotline.Core.Features.Intelligence.StartTraining;
 /// worker and, with database job storage, survives a restart. One training at a time (409 otherwise); too few
 /// closed orders is a 409 as well. A training left running past the timeout (its process died) is marked failed first.
 /// </summary>
-public sealed record StartTraining(bool Scheduled = false) : IRequest<CategoryModelDto>;
+public sealed record StartTraining(bool Scheduled = false) : IRequest<CategoryModelDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.CategoryModelTrained;
+    public string? AuditSummary => Scheduled ? "定时训练分类模型" : "训练分类模型";
+    public bool AuditCapturesChanges => false;
+}
 
 public sealed class StartTrainingHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, IBackgroundJobClient jobs, IOptions<IntelligenceOptions> options)
     : IRequestHandler<StartTraining, CategoryModelDto>

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Core.Data;
 using Hotline.Domain.Reference;
 using Hotline.Core.Features.Common;
@@ -6,7 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Reference.DeleteDispatchRule;
 
-public sealed record DeleteDispatchRule(Guid Id) : IRequest<MediatR.Unit>;
+public sealed record DeleteDispatchRule(Guid Id) : IRequest<MediatR.Unit>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.DispatchRuleDeleted;
+    public string? AuditTargetType => "DispatchRule";
+    public string? AuditTargetId => Id.ToString();
+}
 
 public sealed class DeleteDispatchRuleHandler(HotlineDbContext db, ReferenceDataCache reference) : IRequestHandler<DeleteDispatchRule, MediatR.Unit>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Core.Data;
 using Hotline.Domain.Common;
 using Hotline.Domain.Reference;
@@ -8,7 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Reference.DeleteUnit;
 
-public sealed record DeleteUnit(Guid Id) : IRequest<MediatR.Unit>;
+public sealed record DeleteUnit(Guid Id) : IRequest<MediatR.Unit>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.UnitDeleted;
+    public string? AuditTargetType => "Unit";
+    public string? AuditTargetId => Id.ToString();
+}
 
 public sealed class DeleteUnitHandler(HotlineDbContext db, ReferenceDataCache reference) : IRequestHandler<DeleteUnit, MediatR.Unit>
 {

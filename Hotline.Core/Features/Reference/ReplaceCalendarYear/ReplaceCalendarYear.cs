@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
@@ -11,7 +12,13 @@ namespace Hotline.Core.Features.Reference.ReplaceCalendarYear;
 /// Replaces a year's holidays and adjusted working days (from the State Council's notice). Days not listed
 /// follow Monday–Friday. Deadlines already stamped on orders do not move.
 /// </summary>
-public sealed record ReplaceCalendarYear(int Year, IReadOnlyList<CalendarDayDto>? Days) : IRequest<IReadOnlyList<CalendarDayDto>>;
+public sealed record ReplaceCalendarYear(int Year, IReadOnlyList<CalendarDayDto>? Days) : IRequest<IReadOnlyList<CalendarDayDto>>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.CalendarSaved;
+    public string? AuditSummary => $"导入 {Year} 年法定节假日与调休：{Days?.Count ?? 0} 天";
+    public string? AuditTargetType => "CalendarYear";
+    public string? AuditTargetId => Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed class ReplaceCalendarYearValidator : AbstractValidator<ReplaceCalendarYear>
 {

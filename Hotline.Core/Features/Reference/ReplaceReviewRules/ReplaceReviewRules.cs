@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
@@ -12,7 +13,12 @@ namespace Hotline.Core.Features.Reference.ReplaceReviewRules;
 /// Replaces the rules of 办结审核 (Admin). An empty list switches the review off. Replies already waiting for a review
 /// keep waiting; the rules are read when a unit replies.
 /// </summary>
-public sealed record ReplaceReviewRules(IReadOnlyList<UpsertReviewRuleRequest>? Rules) : IRequest<IReadOnlyList<ReviewRuleDto>>;
+public sealed record ReplaceReviewRules(IReadOnlyList<UpsertReviewRuleRequest>? Rules) : IRequest<IReadOnlyList<ReviewRuleDto>>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.ReviewRulesSaved;
+    public string? AuditSummary => $"修改办结审核规则：{Rules?.Count ?? 0} 条";
+    public string? AuditTargetType => "ReviewRule";
+}
 
 public sealed class ReplaceReviewRulesValidator : AbstractValidator<ReplaceReviewRules>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
@@ -8,7 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Reference.SaveAppealPolicy;
 
 /// <summary>Changes the appeal window (Admin). Appeals already filed keep the window they were filed in.</summary>
-public sealed record SaveAppealPolicy(int? WindowWorkingDays) : IRequest<AppealPolicyDto>;
+public sealed record SaveAppealPolicy(int? WindowWorkingDays) : IRequest<AppealPolicyDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.AppealPolicySaved;
+    public string? AuditSummary => $"修改申诉期限：{WindowWorkingDays} 个工作日";
+    public string? AuditTargetType => "AppealPolicy";
+}
 
 public sealed class SaveAppealPolicyValidator : AbstractValidator<SaveAppealPolicy>
 {

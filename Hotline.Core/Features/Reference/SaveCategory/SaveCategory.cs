@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
@@ -13,7 +14,13 @@ namespace Hotline.Core.Features.Reference.SaveCategory;
 /// Creates or changes a top-level category and its children (PUT /api/categories/{code}). Children missing
 /// from the body are removed unless orders or rules still use them; a child's keywords are replaced when given.
 /// </summary>
-public sealed record SaveCategory(string Code, UpsertCategoryRequest Body) : IRequest<CategoryDto>;
+public sealed record SaveCategory(string Code, UpsertCategoryRequest Body) : IRequest<CategoryDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.CategorySaved;
+    public string? AuditSummary => $"保存诉求分类：{Code} {Body.Name}";
+    public string? AuditTargetType => "Category";
+    public string? AuditTargetId => Code;
+}
 
 public sealed class SaveCategoryValidator : AbstractValidator<SaveCategory>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
@@ -10,7 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Reference.SaveDispatchRule;
 
 /// <summary>Creates (Id null) or changes one line of the dispatch catalogue.</summary>
-public sealed record SaveDispatchRule(Guid? Id, UpsertDispatchRuleRequest Body) : IRequest<DispatchRuleDto>;
+public sealed record SaveDispatchRule(Guid? Id, UpsertDispatchRuleRequest Body) : IRequest<DispatchRuleDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.DispatchRuleSaved;
+    public string? AuditSummary => $"{(Id is null ? "新增" : "修改")}派单目录规则：{Body.CategoryCode}";
+    public string? AuditTargetType => "DispatchRule";
+    public string? AuditTargetId => Id?.ToString();
+}
 
 public sealed class SaveDispatchRuleValidator : AbstractValidator<SaveDispatchRule>
 {

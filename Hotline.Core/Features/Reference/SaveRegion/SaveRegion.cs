@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts.Reference;
 using Hotline.Core.Data;
@@ -10,7 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Reference.SaveRegion;
 
 /// <summary>Creates or replaces a district with its streets (PUT /api/regions/{code}).</summary>
-public sealed record SaveRegion(string Code, UpsertRegionRequest Body) : IRequest<RegionDto>;
+public sealed record SaveRegion(string Code, UpsertRegionRequest Body) : IRequest<RegionDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.RegionSaved;
+    public string? AuditSummary => $"保存区县：{Code} {Body.Name}";
+    public string? AuditTargetType => "District";
+    public string? AuditTargetId => Code;
+}
 
 public sealed class SaveRegionValidator : AbstractValidator<SaveRegion>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
@@ -9,7 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Reference.SaveSlaPolicy;
 
 /// <summary>Changes the limits of one tier. Orders already dispatched keep the deadlines they were stamped with.</summary>
-public sealed record SaveSlaPolicy(Urgency? Tier, UpsertSlaPolicyRequest Body) : IRequest<SlaPolicyDto>;
+public sealed record SaveSlaPolicy(Urgency? Tier, UpsertSlaPolicyRequest Body) : IRequest<SlaPolicyDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.SlaSaved;
+    public string? AuditSummary => $"修改办理时限：{(Tier is { } tier ? ChineseLabels.Urgency(tier) : "")}";
+    public string? AuditTargetType => "SlaPolicy";
+    public string? AuditTargetId => Tier?.ToString();
+}
 
 public sealed class SaveSlaPolicyValidator : AbstractValidator<SaveSlaPolicy>
 {

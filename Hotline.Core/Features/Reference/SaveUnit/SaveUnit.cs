@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Reference;
@@ -12,7 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Reference.SaveUnit;
 
 /// <summary>Creates (Id null) or changes a unit of the unit tree.</summary>
-public sealed record SaveUnit(Guid? Id, UpsertUnitRequest Body) : IRequest<UnitDto>;
+public sealed record SaveUnit(Guid? Id, UpsertUnitRequest Body) : IRequest<UnitDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.UnitSaved;
+    public string? AuditSummary => $"{(Id is null ? "新增" : "修改")}承办单位：{Body.Code} {Body.Name}";
+    public string? AuditTargetType => "Unit";
+    public string? AuditTargetId => Id?.ToString();
+}
 
 public sealed class SaveUnitValidator : AbstractValidator<SaveUnit>
 {

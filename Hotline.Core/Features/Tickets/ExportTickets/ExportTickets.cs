@@ -19,9 +19,15 @@ namespace Hotline.Core.Features.Tickets.ExportTickets;
 /// <c>GET /api/tickets/export?format=csv|xlsx</c> with the list's filters and sort: the orders the caller may see, with
 /// names instead of codes and times in China (the table writers format them), at most <see cref="MaxRows"/> (a unit's inbox, a supervisor's selection).
 /// </summary>
-public sealed record ExportTickets(ListTickets.ListTickets Filter, ExportFormat Format) : IRequest<KpiFile>
+public sealed record ExportTickets(ListTickets.ListTickets Filter, ExportFormat Format) : IRequest<KpiFile>, Audit.IAuditedRequest
 {
     public const int MaxRows = 10_000;
+
+    public string AuditAction => Contracts.Audit.AuditActions.TicketsExported;
+
+    public string? AuditSummary => $"导出工单（{Format}）";
+
+    public bool AuditCapturesChanges => false;
 }
 
 public sealed class ExportTicketsValidator : AbstractValidator<ExportTickets>

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Common;
@@ -6,7 +7,14 @@ using MediatR;
 namespace Hotline.Core.Features.Tickets.RevealCitizenPhone;
 
 /// <summary>The lead unit needs to call: returns the full phone and logs the access on the timeline.</summary>
-public sealed record RevealCitizenPhone(Guid TicketId) : IRequest<CitizenPhoneDto>;
+public sealed record RevealCitizenPhone(Guid TicketId) : IRequest<CitizenPhoneDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.PhoneRevealed;
+    public string? AuditTargetType => "Ticket";
+    public string? AuditTargetId => TicketId.ToString();
+    public Guid? AuditTicketId => TicketId;
+    public bool AuditCapturesChanges => false;
+}
 
 public sealed class RevealCitizenPhoneHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time) : IRequestHandler<RevealCitizenPhone, CitizenPhoneDto>
 {

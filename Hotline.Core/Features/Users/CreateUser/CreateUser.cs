@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Auth;
@@ -11,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Users.CreateUser;
 
-public sealed record CreateUser(CreateUserRequest Body) : IRequest<UserDto>;
+public sealed record CreateUser(CreateUserRequest Body) : IRequest<UserDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.UserCreated;
+    public string? AuditSummary => $"新建账号：{Body.UserName}";
+}
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Hotline.Contracts;
+using Hotline.Contracts.Audit;
 using Hotline.Contracts.Auth;
+using Hotline.Core.Features.Audit;
 using Hotline.Core.Data;
 using Hotline.Domain.Users;
 using MediatR;
@@ -26,24 +28,41 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
     }
 }
 
-public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> hasher, SignInLimiter limiter) : IRequestHandler<SignIn, UserInfo?>
+/// <remarks>Every attempt goes to the audit trail: a sign-in, a failed one (with the name that was tried) and one refused by the limits.</remarks>
+public sealed class SignInHandler(HotlineDbContext db, IPasswordHasher<User> hasher, SignInLimiter limiter, AuditLog audit) : IRequestHandler<SignIn, UserInfo?>
 {
     public async Task<UserInfo?> Handle(SignIn request, CancellationToken cancellationToken)
     {
         var keys = SignInLimiter.KeysOf(request.UserName, request.Address);
-        await limiter.EnsureAllowedAsync(keys, cancellationToken);
+        try
+        {
+            await limiter.EnsureAllowedAsync(keys, cancellationToken);
+        }
+        catch (SignInThrottledException)
+        {
+            await RecordAsync(null, AuditActions.SignInThrottled, "登录尝试过多，已被暂时限制", cancellationToken);
+            throw;
+        }
 
         var user = await CheckAsync(request, cancellationToken);
         if (user is null)
         {
             await limiter.RecordFailureAsync(keys, cancellationToken);
+            await RecordAsync(null, AuditActions.SignInFailed, "用户名或密码错误", cancellationToken);
         }
         else
         {
             await limiter.RecordSuccessAsync(keys, cancellationToken);
+            await RecordAsync(user.Id, AuditActions.SignIn, null, cancellationToken);
         }
 
         return user;
+
+        Task RecordAsync(Guid? userId, string action, string? summary, CancellationToken ct)
+        {
+            audit.Add(userId, request.UserName ?? string.Empty, action, summary, "User", userId?.ToString());
+            return db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task<UserInfo?> CheckAsync(SignIn request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Auth;
@@ -12,7 +13,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Users.UpdateUser;
 
-public sealed record UpdateUser(Guid Id, UpdateUserRequest Body) : IRequest<UserDto>;
+public sealed record UpdateUser(Guid Id, UpdateUserRequest Body) : IRequest<UserDto>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.UserChanged;
+    public string? AuditTargetType => "User";
+    public string? AuditTargetId => Id.ToString();
+}
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Audit;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Kpis.Counts.CompactKpiCounts;
 using MediatR;
@@ -11,7 +12,11 @@ namespace Hotline.Core.Features.Kpis.Counts.RebuildKpiCounts;
 /// after a bulk import that bypassed the application, or to check the incremental counts. Idempotent. Writers
 /// wait while it runs (the counts table is locked), so no change is counted twice or lost.
 /// </summary>
-public sealed record RebuildKpiCounts : IRequest<int>;
+public sealed record RebuildKpiCounts : IRequest<int>, Hotline.Core.Features.Audit.IAuditedRequest
+{
+    public string AuditAction => AuditActions.KpisRebuilt;
+    public bool AuditCapturesChanges => false;
+}
 
 public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandler<RebuildKpiCounts, int>
 {

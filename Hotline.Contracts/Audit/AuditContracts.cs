@@ -1,0 +1,94 @@
+namespace Hotline.Contracts.Audit;
+
+/// <summary>The actions the audit trail records (docs/privacy.md), with their Chinese names for the console and exports.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string SignInThrottled = "auth.sign-in-throttled";
+
+    public const string UserCreated = "user.created";
+    public const string UserChanged = "user.changed";
+
+    public const string UnitSaved = "unit.saved";
+    public const string UnitDeleted = "unit.deleted";
+    public const string RegionSaved = "region.saved";
+    public const string CategorySaved = "category.saved";
+    public const string DispatchRuleSaved = "dispatch-rule.saved";
+    public const string DispatchRuleDeleted = "dispatch-rule.deleted";
+    public const string SlaSaved = "sla.saved";
+    public const string ReviewRulesSaved = "review-rules.saved";
+    public const string CalendarSaved = "calendar.saved";
+    public const string AppealPolicySaved = "appeal-policy.saved";
+    public const string CallbackScriptSaved = "callback-script.saved";
+    public const string Open311KeyIssued = "open311-key.issued";
+    public const string Open311KeyRevoked = "open311-key.revoked";
+    public const string HistoryImported = "history.imported";
+    public const string CategoryModelTrained = "category-model.training-started";
+    public const string CategoryModelActivated = "category-model.activated";
+    public const string KpisRebuilt = "kpis.rebuilt";
+
+    public const string TicketViewed = "ticket.viewed";
+    public const string PhoneRevealed = "ticket.phone-revealed";
+    public const string TicketsExported = "tickets.exported";
+    public const string AuditExported = "audit.exported";
+
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [SignIn] = "登录",
+        [SignInFailed] = "登录失败",
+        [SignInThrottled] = "登录被限制",
+        [UserCreated] = "新建账号",
+        [UserChanged] = "修改账号",
+        [UnitSaved] = "保存承办单位",
+        [UnitDeleted] = "删除承办单位",
+        [RegionSaved] = "保存区县街道",
+        [CategorySaved] = "保存诉求分类",
+        [DispatchRuleSaved] = "保存派单目录规则",
+        [DispatchRuleDeleted] = "删除派单目录规则",
+        [SlaSaved] = "修改办理时限",
+        [ReviewRulesSaved] = "修改办结审核规则",
+        [CalendarSaved] = "导入法定节假日",
+        [AppealPolicySaved] = "修改申诉期限",
+        [CallbackScriptSaved] = "修改回访话术",
+        [Open311KeyIssued] = "签发接口密钥",
+        [Open311KeyRevoked] = "吊销接口密钥",
+        [HistoryImported] = "导入历史工单",
+        [CategoryModelTrained] = "训练分类模型",
+        [CategoryModelActivated] = "启用分类模型",
+        [KpisRebuilt] = "重算考核数据",
+        [TicketViewed] = "承办单位查看工单",
+        [PhoneRevealed] = "查看市民完整电话",
+        [TicketsExported] = "导出工单",
+        [AuditExported] = "导出审计日志",
+    };
+
+    /// <summary>Every action, in the order above, for the console's filter.</summary>
+    public static IReadOnlyCollection<string> All => Names.Keys;
+
+    public static string NameOf(string action) => Names.GetValueOrDefault(action, action);
+}
+
+public sealed record AuditEntryDto(
+    long Id,
+    DateTimeOffset At,
+    Guid? ActorUserId,
+    string ActorName,
+    string? Address,
+    string Action,
+    string ActionName,
+    string? TargetType,
+    string? TargetId,
+    Guid? TicketId,
+    string Summary,
+    string? Changes,
+    long? ChainIndex);
+
+/// <summary>
+/// The result of walking the hash chain: valid when every sealed entry's hash matches its fields and its predecessor,
+/// the indexes run 1..n without a gap and the head names the last one. Pending entries are not yet sealed (the sealer
+/// runs every minute).
+/// </summary>
+public sealed record AuditVerificationDto(bool Valid, long Sealed, long Pending, long HeadIndex, string HeadHash, AuditChainProblem? Problem);
+
+public sealed record AuditChainProblem(long ChainIndex, long? EntryId, string Reason);

@@ -1,0 +1,52 @@
+using Hotline.Core.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Core.Features.Audit;
+
+/// <summary>
+/// The innermost step of the pipeline (inside the retry, so a retried attempt starts without the entry): for an
+/// <see cref="IAuditedRequest"/> it adds the entry before the handler, lets the handler's save write it with the change,
+/// saves it alone when the handler wrote nothing through the change tracker (a read, an export), and drops it when the
+/// handler fails, so a refused command leaves no trace that it happened.
+/// </summary>
+public sealed class AuditBehavior<TRequest, TResponse>(HotlineDbContext db, AuditLog audit) : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not IAuditedRequest audited)
+        {
+            return await next();
+        }
+
+        var entry = audit.Add(audited.AuditAction, audited.AuditSummary, audited.AuditTargetType, audited.AuditTargetId, audited.AuditTicketId);
+        entry.CapturesChanges = audited.AuditCapturesChanges;
+        TResponse response;
+        try
+        {
+            response = await next();
+        }
+        catch
+        {
+            if (db.Entry(entry).State == EntityState.Added)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+
+        if (entry.Id == 0)
+        {
+            // Not written yet: the handler saved nothing, or cleared its change tracker between batches (an import).
+            if (db.Entry(entry).State == EntityState.Detached)
+            {
+                db.AuditEntries.Add(entry);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return response;
+    }
+}

@@ -119,6 +119,12 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     public Task<HotSpotReportDto> GetHotSpotsAsync(string query) => GetAsync<HotSpotReportDto>("api/kpis/hotspots?" + query);
 
+    /// <summary>审计日志 (Admin): <paramref name="query"/> is the filter's query string.</summary>
+    public Task<PagedResult<Hotline.Contracts.Audit.AuditEntryDto>> SearchAuditAsync(string query) =>
+        GetAsync<PagedResult<Hotline.Contracts.Audit.AuditEntryDto>>("api/admin/audit?" + query);
+
+    public Task<Hotline.Contracts.Audit.AuditVerificationDto> VerifyAuditAsync() => GetAsync<Hotline.Contracts.Audit.AuditVerificationDto>("api/admin/audit/verify");
+
     /// <summary>An export (<c>api/kpis/export/…</c>): the file's bytes and name, read with the bearer token.</summary>
     public async Task<(byte[] Content, string FileName)> DownloadAsync(string url)
     {

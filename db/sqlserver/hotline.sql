@@ -2121,3 +2121,55 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    CREATE TABLE [TextTemplates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [Name] nvarchar(30) NOT NULL,
+        [Body] nvarchar(1000) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CategoryCode] nvarchar(32) NULL,
+        [Type] nvarchar(20) NULL,
+        [Urgency] nvarchar(20) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_TextTemplates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TextTemplates_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TextTemplates_Kind_UnitId_Name] ON [TextTemplates] ([Kind], [UnitId], [Name]) WHERE [UnitId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    CREATE INDEX [IX_TextTemplates_UnitId] ON [TextTemplates] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202042944_TextTemplates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,10 +1,11 @@
 // 快捷键: Alt+1 … Alt+9 open the knowledge results on screen (buttons marked data-kb-key), wherever the focus is,
-// so an agent typing the demand opens an answer without leaving the keyboard.
+// so an agent typing the demand opens an answer without leaving the keyboard; Alt+Shift+1 … Alt+Shift+9 insert the
+// 常用语 (buttons marked data-phrase-key) at the caret of the demand text.
 document.addEventListener("keydown", (event) => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
     const digit = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
     if (!digit) return;
-    const target = document.querySelector(`[data-kb-key="${digit[1]}"]`);
+    const target = document.querySelector(`[${event.shiftKey ? "data-phrase-key" : "data-kb-key"}="${digit[1]}"]`);
     if (target) {
         event.preventDefault();
         target.click();
@@ -21,18 +22,6 @@ document.addEventListener("keydown", (event) => {
 
 // Moves the focus to a form field by id (the first field in error after a failed 登记).
 window.hotlineFocus = (id) => document.getElementById(id)?.focus();
-
-// 常用语: Alt+Shift+1 … Alt+Shift+9 insert the phrase buttons marked data-phrase-key at the caret of the demand text.
-document.addEventListener("keydown", (event) => {
-    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    const digit = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
-    if (!digit) return;
-    const target = document.querySelector(`[data-phrase-key="${digit[1]}"]`);
-    if (target) {
-        event.preventDefault();
-        target.click();
-    }
-});
 
 // In a textarea marked data-placeholders, Tab selects the next {占位符} left in the text so typing overwrites it;
 // with none left, Tab moves on as usual. Ctrl+Enter in a form marked data-ctrl-enter submits it.

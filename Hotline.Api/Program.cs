@@ -69,6 +69,7 @@ api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAppealEndpoints();
 api.MapCallbackDeskEndpoints();
+api.MapTemplateEndpoints();
 api.MapEventEndpoints();
 api.MapCitizenEndpoints();
 api.MapOpen311Endpoints();

@@ -25,6 +25,15 @@ public static class Policies
     public const string KnowledgeReviewer = "knowledge-reviewer";
     public const string KnowledgeManager = "knowledge-manager";
 
+    /// <summary>Reading the 常用语 and 工单模板: agents, supervisors, administrators.</summary>
+    public const string IntakeTemplates = "intake-templates";
+
+    /// <summary>Editing the 常用语 and 工单模板: supervisors and administrators.</summary>
+    public const string TemplateManager = "template-manager";
+
+    /// <summary>The 答复模板: units (their own and the centre's), supervisors, administrators.</summary>
+    public const string ReplyTemplates = "reply-templates";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Agent, p => p.RequireRole(Roles.Agent));
@@ -41,6 +50,9 @@ public static class Policies
         options.AddPolicy(KnowledgeEditor, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Admin));
         options.AddPolicy(KnowledgeReviewer, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(KnowledgeManager, p => p.RequireRole(Roles.KnowledgeEditor, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(IntakeTemplates, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(TemplateManager, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(ReplyTemplates, p => p.RequireRole(Roles.Department, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Analytics, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
     }
 }

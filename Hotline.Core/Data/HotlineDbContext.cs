@@ -62,6 +62,9 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Callbacks.CallbackScript> CallbackScripts => Set<Domain.Callbacks.CallbackScript>();
 
+    /// <summary>常用语, 工单模板 and 答复模板 (one table, by kind).</summary>
+    public DbSet<Domain.Templates.TextTemplate> TextTemplates => Set<Domain.Templates.TextTemplate>();
+
     public DbSet<Domain.Telephony.SurveyMessage> SurveyMessages => Set<Domain.Telephony.SurveyMessage>();
 
     public DbSet<Domain.Telephony.MissedCall> MissedCalls => Set<Domain.Telephony.MissedCall>();

@@ -2124,7 +2124,59 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    CREATE TABLE [TextTemplates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [Name] nvarchar(30) NOT NULL,
+        [Body] nvarchar(1000) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CategoryCode] nvarchar(32) NULL,
+        [Type] nvarchar(20) NULL,
+        [Urgency] nvarchar(20) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_TextTemplates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TextTemplates_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TextTemplates_Kind_UnitId_Name] ON [TextTemplates] ([Kind], [UnitId], [Name]) WHERE [UnitId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    CREATE INDEX [IX_TextTemplates_UnitId] ON [TextTemplates] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202042944_TextTemplates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202042944_TextTemplates', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     CREATE TABLE [AuditChainHead] (
@@ -2137,7 +2189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -2160,7 +2212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'LastHash', N'LastIndex') AND [object_id] = OBJECT_ID(N'[AuditChainHead]'))
@@ -2173,7 +2225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorName_At] ON [AuditEntries] ([ActorName], [At]);
@@ -2181,7 +2233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -2189,7 +2241,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_AuditEntries_ChainIndex] ON [AuditEntries] ([ChainIndex]) WHERE [ChainIndex] IS NOT NULL');
@@ -2197,7 +2249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_TicketId] ON [AuditEntries] ([TicketId]);
@@ -2205,11 +2257,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202043209_AuditTrail'
+    WHERE [MigrationId] = N'20261202054001_AuditTrail'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202043209_AuditTrail', N'10.0.15');
+    VALUES (N'20261202054001_AuditTrail', N'10.0.15');
 END;
 
 COMMIT;

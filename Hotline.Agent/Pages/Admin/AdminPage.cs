@@ -48,9 +48,12 @@ public abstract class AdminPage : ComponentBase
         _focus = field;
     }
 
+    /// <summary>Who may use the page: administrators, unless a page opens to more roles.</summary>
+    protected virtual bool MayUse => Session.IsIn(Roles.Admin);
+
     protected override async Task OnInitializedAsync()
     {
-        if (!Session.IsIn(Roles.Admin))
+        if (!MayUse)
         {
             Forbidden = true;
             return;

@@ -131,6 +131,7 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
         await db.SaveChangesAsync(ct);
         SeedRules();
         SeedUsers();
+        DemoTemplates.Seed(db, _units, time.GetUtcNow());
         if (withKnowledge)
         {
             DemoKnowledge.Seed(db, _units, time.GetUtcNow());

@@ -149,6 +149,29 @@ public abstract class MalformedInputTests(ApiFixture fixture) : ApiTestBase(fixt
         (await (await admin.GetAsync("/api/regions", Ct)).ReadAsync<List<RegionDto>>()).ShouldNotContain(r => r.Code == "zz");
     }
 
+    [Theory]
+    [InlineData("/api/phrases", "null", "")]
+    [InlineData("/api/phrases", """{"name":"问候","body":"您\u0000好"}""", "body")]
+    [InlineData("/api/phrases", """{"name":"问候","body":"您好","isActive":"yes"}""", "$.isActive")]
+    [InlineData("/api/phrases", """{"name":"问候","body":"您好","sortOrder":1.5}""", "$.sortOrder")]
+    [InlineData("/api/order-templates", """{"name":"停水","body":"停水","categoryCode":"sw-ts","type":"2"}""", "$.type")]
+    [InlineData("/api/reply-templates", """{"name":"答复","body":"您好","unitId":"water"}""", "$.unitId")]
+    public async Task TemplateWrite_Should_Answer400AndSaveNothing_When_TheBodyIsMalformed(string path, string body, string field)
+    {
+        using var supervisor = await ClientAsync("supervisor");
+        var before = await (await supervisor.GetAsync(path + "?includeInactive=true", Ct)).Content.ReadAsStringAsync(Ct);
+
+        var response = await PostJsonAsync(supervisor, path, body);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        if (field.Length > 0)
+        {
+            problem.ErrorFields().ShouldContain(field);
+        }
+
+        (await (await supervisor.GetAsync(path + "?includeInactive=true", Ct)).Content.ReadAsStringAsync(Ct)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task OpenApi_Should_DescribeEnumsAsTheirNames_When_Requested()
     {

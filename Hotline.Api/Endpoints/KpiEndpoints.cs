@@ -8,6 +8,7 @@ using Hotline.Core.Features.Kpis.Export;
 using Hotline.Core.Features.Kpis.ExportKpiTable;
 using Hotline.Core.Features.Kpis.GetCallMeasures;
 using Hotline.Core.Features.Kpis.GetGroupMeasures;
+using Hotline.Core.Features.Kpis.GetHonorRoll;
 using Hotline.Core.Features.Kpis.GetHotSpots;
 using Hotline.Core.Features.Kpis.GetKpiOrders;
 using Hotline.Core.Features.Kpis.GetRanking;
@@ -47,6 +48,8 @@ public static class KpiEndpoints
             })
             .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");
+        kpis.MapGet("/honor-roll", (string? month, IMediator m, CancellationToken ct) => m.Send(new GetHonorRoll(month), ct))
+            .WithName("GetHonorRoll").WithSummary("The monthly 红黄榜 (month=yyyy-MM; default the last complete month until Kpis:HonorRoll:PreviousMonthUntilDay): best and weakest units by the composite score, with the rule (Kpis:HonorRoll)");
         kpis.MapGet("/orders", (IMediator m, [AsParameters] KpiOrdersParameters query, CancellationToken ct) => m.Send(query.ToRequest(), ct))
             .WithName("GetKpiOrders").WithSummary("Drill-down: the orders behind one figure (measure, outcome all|met|missed|exempted, the row's unitId/districtCode/categoryCode, a volume's channel/type, a hot spot's streetCode), as the order list's rows")
             .WithDescription("measure: dispatched, response, resolution, satisfaction, onTimeReply, overdueOpen, unreachable, registered, hotSpot, returns, extensions, reworks. `total` equals the figure the measures routes show for the same period and key (outcome=all: the rate's denominator; met + missed = all). Imported orders never count. See docs/kpis.md, Drill-down.");

@@ -70,3 +70,20 @@ public sealed record KpiOrdersDto(
     int? Met,
     int? Missed,
     int? Exempted);
+
+/// <summary>
+/// The monthly 红黄榜 (<c>GET /api/kpis/honor-roll?month=yyyy-MM</c>): the month's China-date range, a title fit to publish,
+/// the 红榜 (best) and 黄榜 (below the threshold or at the bottom) with their ranks in the whole ranking, and the rule applied.
+/// </summary>
+public sealed record HonorRollDto(
+    string Month,
+    DateOnly From,
+    DateOnly To,
+    bool Complete,
+    string Title,
+    int Ranked,
+    IReadOnlyList<RankingEntryDto> Red,
+    IReadOnlyList<RankingEntryDto> Yellow,
+    HonorRollRuleDto Rule);
+
+public sealed record HonorRollRuleDto(int MinDispatched, int RedCount, double RedMinScore, double YellowBelowScore, int YellowBottomCount, double ResponseWeight, double ResolutionWeight, double SatisfactionWeight, double OnTimeReplyWeight);

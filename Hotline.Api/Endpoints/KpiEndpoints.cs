@@ -82,7 +82,7 @@ public static class KpiEndpoints
     internal static T? ParseOptional<T>(string? value)
         where T : struct, Enum => string.IsNullOrWhiteSpace(value) ? null : Parse<T>(value, null);
 
-    /// <summary>An enum by name, any case (<c>week</c>, <c>Week</c>); a missing value takes the default, an unknown one is a 400.</summary>
+    /// <summary>An enum by name, any case (<c>week</c>, <c>Week</c>); a missing value takes the default, an unknown one or a combination (<c>a,b</c>) is a 400.</summary>
     internal static T Parse<T>(string? value, T? fallback)
         where T : struct, Enum
     {
@@ -91,7 +91,7 @@ public static class KpiEndpoints
             return given;
         }
 
-        if (!string.IsNullOrWhiteSpace(value) && char.IsLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        if (!string.IsNullOrWhiteSpace(value) && char.IsLetter(value[0]) && !value.Contains(',') && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
         {
             return parsed;
         }

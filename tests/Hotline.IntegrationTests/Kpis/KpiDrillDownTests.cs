@@ -111,12 +111,20 @@ public abstract class KpiDrillDownTests(KpiFixture fixture) : ApiTestBase(fixtur
         roll.ShouldSatisfyAllConditions(
             () => roll.Title.ShouldBe("2030年3月 12345热线承办单位考核红黄榜"),
             () => roll.From.ShouldBe(new DateOnly(2030, 3, 1)),
-            () => roll.To.ShouldBe(new DateOnly(2030, 3, 31)),
-            () => roll.Complete.ShouldBeTrue(),
+            () => roll.To.ShouldBe(new DateOnly(2030, 3, 20), "the fixture's today: the month is not over"),
+            () => roll.Complete.ShouldBeFalse(),
             () => roll.Ranked.ShouldBe(ranking.Count(r => r.Dispatched >= roll.Rule.MinDispatched), "units with fewer orders than Kpis:HonorRoll:MinDispatched are not judged"),
             () => roll.Red.ShouldBeEmpty("甲 is the only unit with 5 orders and scores 74.17"),
             () => roll.Yellow.ShouldHaveSingleItem().UnitId.ShouldBe(_fixture.UnitA),
             () => roll.Yellow[0].Score.ShouldBe(74.17));
+
+        // On the 20th (after Kpis:HonorRoll:PreviousMonthUntilDay) the page opens on this month; a past month is complete.
+        (await GetAsync<HonorRollDto>("/api/kpis/honor-roll")).Month.ShouldBe("2030-03");
+        var february = await GetAsync<HonorRollDto>("/api/kpis/honor-roll?month=2030-02");
+        february.ShouldSatisfyAllConditions(
+            () => february.To.ShouldBe(new DateOnly(2030, 2, 28)),
+            () => february.Complete.ShouldBeTrue(),
+            () => february.Title.ShouldBe("2030年2月 12345热线承办单位考核红黄榜"));
     }
 
     [Theory]

@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Kpis.VolumeCalculator>();
         services.AddScoped<Features.Kpis.GetCallMeasures.CallMeasureReader>();
         services.AddScoped<Features.Kpis.HotSpotFinder>();
+        services.AddScoped<Features.Kpis.KpiOrderFinder>();
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<Features.Users.SignIn.SignInLimiter>();

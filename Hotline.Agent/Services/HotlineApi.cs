@@ -117,6 +117,11 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     public Task<VolumeReportDto> GetVolumesAsync(string query) => GetAsync<VolumeReportDto>("api/kpis/volumes?" + query);
 
+    /// <summary>The orders behind a figure (<c>api/kpis/orders</c>, docs/kpis.md "Drill-down").</summary>
+    public Task<KpiOrdersDto> GetKpiOrdersAsync(string query) => GetAsync<KpiOrdersDto>("api/kpis/orders?" + query);
+
+    public Task<HonorRollDto> GetHonorRollAsync(string? month) => GetAsync<HonorRollDto>("api/kpis/honor-roll" + (month is null ? "" : "?month=" + Uri.EscapeDataString(month)));
+
     public Task<HotSpotReportDto> GetHotSpotsAsync(string query) => GetAsync<HotSpotReportDto>("api/kpis/hotspots?" + query);
 
     /// <summary>审计日志 (Admin): <paramref name="query"/> is the filter's query string.</summary>

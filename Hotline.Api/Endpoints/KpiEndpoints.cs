@@ -1,4 +1,6 @@
 using Hotline.Api.Auth;
+using Hotline.Contracts;
+using Hotline.Contracts.Tickets;
 using Hotline.Contracts.Kpis;
 using Hotline.Core.Features.Kpis;
 using Hotline.Core.Features.Kpis.Counts.RebuildKpiCounts;
@@ -6,7 +8,9 @@ using Hotline.Core.Features.Kpis.Export;
 using Hotline.Core.Features.Kpis.ExportKpiTable;
 using Hotline.Core.Features.Kpis.GetCallMeasures;
 using Hotline.Core.Features.Kpis.GetGroupMeasures;
+using Hotline.Core.Features.Kpis.GetHonorRoll;
 using Hotline.Core.Features.Kpis.GetHotSpots;
+using Hotline.Core.Features.Kpis.GetKpiOrders;
 using Hotline.Core.Features.Kpis.GetRanking;
 using Hotline.Core.Features.Kpis.GetUnitMeasures;
 using Hotline.Core.Features.Kpis.GetVolumes;
@@ -44,6 +48,18 @@ public static class KpiEndpoints
             })
             .WithName("ExportKpiTable").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("Any table (units, districts, categories, ranking, volumes, hotspots) as CSV (UTF-8 with BOM) or XLSX, with the same parameters");
+        kpis.MapGet("/honor-roll", (string? month, IMediator m, CancellationToken ct) => m.Send(new GetHonorRoll(month), ct))
+            .WithName("GetHonorRoll").WithSummary("The monthly 红黄榜 (month=yyyy-MM; default the last complete month until Kpis:HonorRoll:PreviousMonthUntilDay): best and weakest units by the composite score, with the rule (Kpis:HonorRoll)");
+        kpis.MapGet("/orders", (IMediator m, [AsParameters] KpiOrdersParameters query, CancellationToken ct) => m.Send(query.ToRequest(), ct))
+            .WithName("GetKpiOrders").WithSummary("Drill-down: the orders behind one figure (measure, outcome all|met|missed|exempted, the row's unitId/districtCode/categoryCode, a volume's channel/type, a hot spot's streetCode), as the order list's rows")
+            .WithDescription("measure: dispatched, response, resolution, satisfaction, onTimeReply, overdueOpen, unreachable, registered, hotSpot, returns, extensions, reworks. `total` equals the figure the measures routes show for the same period and key (outcome=all: the rate's denominator; met + missed = all). Imported orders never count. See docs/kpis.md, Drill-down.");
+        kpis.MapGet("/orders/export", async (IMediator m, [AsParameters] KpiOrdersParameters query, string? format, CancellationToken ct) =>
+            {
+                var file = await m.Send(new ExportKpiOrders(query.ToRequest(), Parse<ExportFormat>(format, ExportFormat.Xlsx)), ct);
+                return TypedResults.Stream(body => file.WriteAsync(body, ct), file.ContentType, file.FileName);
+            })
+            .WithName("ExportKpiOrders").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
+            .WithSummary("The drill-down's orders (all pages, at most 10,000) as CSV (UTF-8 with BOM) or XLSX, with whether each met the measure");
         kpis.MapGet("/calls", (DateOnly? from, DateOnly? to, string? groupBy, IMediator m, CancellationToken ct) =>
                 m.Send(new GetCallMeasures(from, to, Parse<CallGrouping>(groupBy, CallGrouping.Day)), ct))
             .RequireAuthorization(Policies.Supervisor)
@@ -63,7 +79,11 @@ public static class KpiEndpoints
     }
 
     /// <summary>An enum by name, any case (<c>week</c>, <c>Week</c>); a missing value takes the default, an unknown one is a 400.</summary>
-    private static T Parse<T>(string? value, T? fallback)
+    internal static T? ParseOptional<T>(string? value)
+        where T : struct, Enum => string.IsNullOrWhiteSpace(value) ? null : Parse<T>(value, null);
+
+    /// <summary>An enum by name, any case (<c>week</c>, <c>Week</c>); a missing value takes the default, an unknown one or a combination (<c>a,b</c>) is a 400.</summary>
+    internal static T Parse<T>(string? value, T? fallback)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value) && fallback is { } given)
@@ -71,11 +91,36 @@ public static class KpiEndpoints
             return given;
         }
 
-        if (!string.IsNullOrWhiteSpace(value) && char.IsLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        if (!string.IsNullOrWhiteSpace(value) && char.IsLetter(value[0]) && !value.Contains(',') && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
         {
             return parsed;
         }
 
         throw new BadHttpRequestException($"\"{value}\" is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
     }
+}
+
+/// <summary>The drill-down's query string (<c>/api/kpis/orders</c> and its export).</summary>
+internal sealed record KpiOrdersParameters(
+    string? Measure,
+    string? Outcome,
+    DateOnly? From,
+    DateOnly? To,
+    Guid? UnitId,
+    string? DistrictCode,
+    string? CategoryCode,
+    string? StreetCode,
+    string? Channel,
+    string? Type,
+    int? Page,
+    int? PageSize)
+{
+    public GetKpiOrders ToRequest() => new(
+        KpiEndpoints.Parse<KpiMeasure>(Measure, null),
+        KpiEndpoints.Parse<KpiOutcome>(Outcome, KpiOutcome.All),
+        From,
+        To,
+        new KpiOrderFilter(UnitId, DistrictCode, CategoryCode, KpiEndpoints.ParseOptional<Channel>(Channel), KpiEndpoints.ParseOptional<TicketType>(Type), StreetCode),
+        Page ?? 1,
+        PageSize ?? 50);
 }

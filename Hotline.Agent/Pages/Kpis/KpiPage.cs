@@ -23,6 +23,10 @@ public abstract class KpiPage : LivePage
 
     protected bool Exporting { get; private set; }
 
+    /// <summary>The drill-down page of a figure: <c>kpis/orders?measure=…&amp;…</c> with the row's key and the period.</summary>
+    protected static string DrillHref(string measure, string key, string period, string label, string outcome = "all") =>
+        $"kpis/orders?measure={measure}&outcome={outcome}&{key}{(key.Length > 0 ? "&" : "")}{period}&label={Uri.EscapeDataString(label)}";
+
     protected static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0") + "%" : "—";
 
     protected override bool IsRelevant(TicketChanged change)
@@ -47,12 +51,15 @@ public abstract class KpiPage : LivePage
     }
 
     /// <summary>Downloads <c>api/kpis/export/{table}?format=…&amp;…</c> and hands it to the browser as a file.</summary>
-    protected async Task ExportAsync(string table, string format, string query)
+    protected Task ExportAsync(string table, string format, string query) => DownloadAsync($"api/kpis/export/{table}?format={format}&{query}", format);
+
+    /// <summary>Downloads an export (<c>format</c> csv or xlsx) and hands it to the browser as a file.</summary>
+    protected async Task DownloadAsync(string url, string format)
     {
         Exporting = true;
         await RunAsync(async () =>
         {
-            var (content, fileName) = await Api.DownloadAsync($"api/kpis/export/{table}?format={format}&{query}");
+            var (content, fileName) = await Api.DownloadAsync(url);
             await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/kpis.js");
             await module.InvokeVoidAsync("saveFile", fileName, format == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
         });

@@ -20,6 +20,8 @@ public sealed class KpiOptions : IValidatableObject
 
     public HotSpotOptions HotSpots { get; set; } = new();
 
+    public HonorRollOptions HonorRoll { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var w = Weights;
@@ -27,6 +29,15 @@ public sealed class KpiOptions : IValidatableObject
         if (all.Any(x => x < 0 || double.IsNaN(x) || double.IsInfinity(x)) || all.Sum() <= 0)
         {
             yield return new ValidationResult("Kpis:Weights must be zero or positive, and at least one must be positive.", [nameof(Weights)]);
+        }
+
+        var r = HonorRoll;
+        if (r.MinDispatched < 0 || r.RedCount is < 1 or > 100 || r.YellowBottomCount is < 0 or > 100 || r.PreviousMonthUntilDay is < 0 or > 28
+            || r.RedMinScore is < 0 or > 100 || r.YellowBelowScore is < 0 or > 100 || r.YellowBelowScore > r.RedMinScore)
+        {
+            yield return new ValidationResult(
+                "Kpis:HonorRoll: MinDispatched ≥ 0, RedCount 1–100, YellowBottomCount 0–100, PreviousMonthUntilDay 0–28, scores 0–100 with YellowBelowScore ≤ RedMinScore.",
+                [nameof(HonorRoll)]);
         }
 
         var h = HotSpots;

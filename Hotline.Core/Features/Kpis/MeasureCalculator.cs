@@ -105,11 +105,14 @@ public sealed class MeasureCalculator(HotlineDbContext db, IOptions<KpiOptions> 
     private MeasureFigures Figures(KpiCount c)
     {
         var o = options.Value;
-        var valid = c.Satisfied + c.BasicallySatisfied + c.Dissatisfied;
-        var responseRate = Rate(c.RespondedOnTime, c.RespondedOnTime + c.ResponseLate);
-        var resolutionRate = Rate(c.Solved, valid);
+        var response = MeasureParts.Of(KpiMeasure.Response, c);
+        var resolution = MeasureParts.Of(KpiMeasure.Resolution, c);
+        var valid = MeasureParts.Of(KpiMeasure.Satisfaction, c).All;
+        var onTimeReply = MeasureParts.Of(KpiMeasure.OnTimeReply, c);
+        var responseRate = Rate(response.Met!.Value, response.All);
+        var resolutionRate = Rate(resolution.Met!.Value, resolution.All);
         var satisfactionRate = Rate(c.Satisfied + (c.BasicallySatisfied * o.BasicallySatisfiedWeight), valid);
-        var onTimeReplyRate = Rate(c.RepliedOnTime, c.RepliedOnTime + c.ReplyLate);
+        var onTimeReplyRate = Rate(onTimeReply.Met!.Value, onTimeReply.All);
         return new MeasureFigures
         {
             Dispatched = c.Dispatched,

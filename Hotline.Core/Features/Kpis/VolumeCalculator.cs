@@ -63,10 +63,7 @@ public sealed class VolumeCalculator(HotlineDbContext db)
         }
 
         // Returns, extensions and reworks come from the timeline: each request or rework is one entry.
-        string[] actions = [TimelineActions.ReturnRequested, TimelineActions.ExtensionRequested, TimelineActions.Reworked];
-        var (fromUtc, toUtc) = (period.FromUtc, period.ToUtc);
-        var events = await db.TimelineEntries.AsNoTracking()
-            .Where(e => actions.Contains(e.Action) && e.At >= fromUtc && e.At < toUtc)
+        var events = await Events(db, period, [TimelineActions.ReturnRequested, TimelineActions.ExtensionRequested, TimelineActions.Reworked])
             .Select(e => new { e.Action, e.At })
             .ToListAsync(ct);
         var returns = new int[buckets.Count];
@@ -84,6 +81,13 @@ public sealed class VolumeCalculator(HotlineDbContext db)
         }
 
         return new VolumeReportDto(from, to, interval, dimension, buckets, series, total, returns, extensions, reworks);
+    }
+
+    /// <summary>The timeline entries of <paramref name="actions"/> in the period: what the returns, extensions and reworks count (and list, in a drill-down).</summary>
+    public static IQueryable<TimelineEntry> Events(HotlineDbContext db, KpiPeriod period, string[] actions)
+    {
+        var (fromUtc, toUtc) = (period.FromUtc, period.ToUtc);
+        return db.TimelineEntries.AsNoTracking().Where(e => actions.Contains(e.Action) && e.At >= fromUtc && e.At < toUtc);
     }
 
     /// <summary>The first day of the bucket <paramref name="day"/> falls in: itself, its Monday, or the 1st of its month.</summary>

@@ -114,6 +114,23 @@ public abstract class MalformedInputTests(ApiFixture fixture) : ApiTestBase(fixt
     }
 
     [Theory]
+    [InlineData("/api/kpis/orders?measure=Response,Dispatched")]
+    [InlineData("/api/kpis/orders?measure=1")]
+    [InlineData("/api/kpis/orders?measure=response&outcome=0")]
+    [InlineData("/api/kpis/orders?measure=registered&channel=1")]
+    [InlineData("/api/kpis/orders?measure=registered&type=Complaint,Report")]
+    [InlineData("/api/kpis/orders?measure=response&districtCode=%00")]
+    [InlineData("/api/kpis/orders/export?measure=response&format=1")]
+    [InlineData("/api/kpis/honor-roll?month=2030-3")]
+    public async Task KpiDrillDown_Should_Answer400_When_AnEnumIsNotExactlyANameOrAStringHoldsANul(string pathAndQuery)
+    {
+        using var supervisor = await ClientAsync("supervisor");
+
+        await (await supervisor.GetAsync(pathAndQuery, Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await supervisor.GetAsync("/api/kpis/orders?measure=response&outcome=met", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
     [InlineData("/api/tickets?status=0", "status")]
     [InlineData("/api/tickets?sort=1", "sort")]
     [InlineData("/api/tickets/export?flag=Hard,Typical", "flag")]

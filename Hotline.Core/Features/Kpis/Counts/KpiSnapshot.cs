@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hotline.Contracts;
 using Hotline.Domain.Tickets;
 
@@ -36,4 +37,17 @@ public sealed record KpiSnapshot(
         t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
         t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt,
         t.IsCallbackExempted, t.LatenessExempted);
+
+    /// <summary>
+    /// The same fields read straight from the orders table with each order's id: what the rebuild recounts and what a
+    /// drill-down (<c>GET /api/kpis/orders</c>) filters, so both apply <see cref="KpiContribution"/> to the very same values.
+    /// </summary>
+    public static readonly Expression<Func<Ticket, IdentifiedSnapshot>> Projection = t => new IdentifiedSnapshot(t.Id, t.CreatedAt, new KpiSnapshot(
+        t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
+        t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
+        t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt,
+        t.CallbackExemptedAt != null && t.CallbackExemptedAt == t.CallbackAt, t.LatenessExempted));
 }
+
+/// <summary>An order's id and registration instant with its <see cref="KpiSnapshot"/>.</summary>
+public sealed record IdentifiedSnapshot(Guid Id, DateTimeOffset CreatedAt, KpiSnapshot Snapshot);

@@ -70,28 +70,7 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
         var items = await ordered
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
-            .Select(t => new TicketListItemDto(
-                t.Id,
-                t.Number,
-                t.Status,
-                t.Type,
-                t.CategoryCode,
-                t.Urgency,
-                t.LeadUnitId,
-                t.CreatedAt,
-                t.Clocks.NextDueAt,
-                t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now)
-            {
-                ContentPreview = t.Content.Length > TicketListItemDto.PreviewLength ? t.Content.Substring(0, TicketListItemDto.PreviewLength) + "…" : t.Content,
-                DistrictCode = t.Location.DistrictCode,
-                StreetCode = t.Location.StreetCode,
-                Address = t.Location.Address,
-                ReworkCount = t.ReworkCount,
-                Instructed = t.InstructionCount > 0,
-                Hard = t.FlaggedHard,
-                Typical = t.FlaggedTypical,
-                AssessmentPending = t.AssessmentPending,
-            })
+            .Select(TicketListQuery.ListItem(now))
             .ToListAsync(cancellationToken);
 
         return new PagedResult<TicketListItemDto>(items, total);
@@ -101,6 +80,31 @@ public sealed class ListTicketsHandler(HotlineDbContext db, ICurrentUser current
 /// <summary>The list's filters and orders, shared by <c>GET /api/tickets</c> and its export.</summary>
 internal static class TicketListQuery
 {
+    /// <summary>The list's row of an order, <c>overdue</c> as of <paramref name="now"/> (also the rows of a KPI drill-down).</summary>
+    public static System.Linq.Expressions.Expression<Func<Ticket, TicketListItemDto>> ListItem(DateTimeOffset now) =>
+        t => new TicketListItemDto(
+            t.Id,
+            t.Number,
+            t.Status,
+            t.Type,
+            t.CategoryCode,
+            t.Urgency,
+            t.LeadUnitId,
+            t.CreatedAt,
+            t.Clocks.NextDueAt,
+            t.Clocks.NextDueAt != null && t.Clocks.NextDueAt < now)
+        {
+            ContentPreview = t.Content.Length > TicketListItemDto.PreviewLength ? t.Content.Substring(0, TicketListItemDto.PreviewLength) + "…" : t.Content,
+            DistrictCode = t.Location.DistrictCode,
+            StreetCode = t.Location.StreetCode,
+            Address = t.Location.Address,
+            ReworkCount = t.ReworkCount,
+            Instructed = t.InstructionCount > 0,
+            Hard = t.FlaggedHard,
+            Typical = t.FlaggedTypical,
+            AssessmentPending = t.AssessmentPending,
+        };
+
     public static IQueryable<Ticket> Matching(this IQueryable<Ticket> query, ListTickets request, Actor actor, DateTimeOffset now, TimeSpan nearDueWindow)
     {
 

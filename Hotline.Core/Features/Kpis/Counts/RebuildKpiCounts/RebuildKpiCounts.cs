@@ -31,14 +31,10 @@ public sealed class RebuildKpiCountsHandler(HotlineDbContext db) : IRequestHandl
         await db.Set<KpiCount>().ExecuteDeleteAsync(cancellationToken);
 
         var sums = new Dictionary<(DateOnly, KpiDimension, string), KpiCount>();
-        var orders = db.Tickets.AsNoTracking().Select(t => new KpiSnapshot(
-            t.Status, t.CloseReason, t.Channel, t.Type, t.CategoryCode, t.Location.DistrictCode, t.Location.StreetCode, t.CreatedDay,
-            t.LeadUnitId, t.FirstDispatchedAt, t.Clocks.AcceptDueAt, t.Clocks.ContactDueAt, t.Clocks.ReplyDueAt, t.AcceptedAt, t.ContactedAt, t.RepliedAt,
-            t.ClosedAt, t.Clocks.AlertsRaised, t.PriorResponseLate, t.PriorReplyLate, t.CallbackOutcome, t.CallbackSolved, t.CallbackAt,
-            t.CallbackExemptedAt != null && t.CallbackExemptedAt == t.CallbackAt, t.LatenessExempted));
+        var orders = db.Tickets.AsNoTracking().Select(KpiSnapshot.Projection);
         await foreach (var order in orders.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            foreach (var row in KpiContribution.Of(order))
+            foreach (var row in KpiContribution.Of(order.Snapshot))
             {
                 var key = (row.Day, row.Dimension, row.Key);
                 if (!sums.TryGetValue(key, out var sum))

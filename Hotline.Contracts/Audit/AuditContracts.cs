@@ -21,6 +21,7 @@ public static class AuditActions
     public const string CalendarSaved = "calendar.saved";
     public const string AppealPolicySaved = "appeal-policy.saved";
     public const string CallbackScriptSaved = "callback-script.saved";
+    public const string TemplateSaved = "template.saved";
     public const string Open311KeyIssued = "open311-key.issued";
     public const string Open311KeyRevoked = "open311-key.revoked";
     public const string HistoryImported = "history.imported";
@@ -51,6 +52,7 @@ public static class AuditActions
         [CalendarSaved] = "导入法定节假日",
         [AppealPolicySaved] = "修改申诉期限",
         [CallbackScriptSaved] = "修改回访话术",
+        [TemplateSaved] = "保存常用语或模板",
         [Open311KeyIssued] = "签发接口密钥",
         [Open311KeyRevoked] = "吊销接口密钥",
         [HistoryImported] = "导入历史工单",

@@ -77,6 +77,11 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         var year = await (await admin.GetAsync("/api/calendar/2026", Ct)).ReadAsync<List<CalendarDayDto>>();
         await ExpectOneAsync(AuditActions.CalendarSaved, async () => (await admin.PutAsJsonAsync("/api/calendar/2026", year, Json.Options, Ct)).EnsureSuccessStatusCode());
         units.ShouldNotBeEmpty();
+
+        using var supervisor = await ClientAsync("supervisor");
+        await ExpectOneAsync(AuditActions.TemplateSaved, async () =>
+            (await supervisor.PostAsJsonAsync("/api/phrases", new Hotline.Contracts.Templates.UpsertTextTemplateRequest(code, "请您稍等，我为您查询一下。"), Json.Options, Ct)).EnsureSuccessStatusCode());
+        (await LatestAsync(AuditActions.TemplateSaved)).ActorName.ShouldBe("supervisor");
     }
 
     [Fact]

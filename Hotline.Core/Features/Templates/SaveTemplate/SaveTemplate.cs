@@ -15,7 +15,16 @@ namespace Hotline.Core.Features.Templates.SaveTemplate;
 /// <c>POST /api/{phrases|order-templates|reply-templates}</c> (Id null) and <c>PUT …/{id}</c>: adds or replaces a
 /// template. A unit's staff save reply templates of their own unit only; the name is unique per kind and owner.
 /// </summary>
-public sealed record SaveTemplate(TextTemplateKind Kind, Guid? Id, UpsertTextTemplateRequest Body) : IRequest<TextTemplateDto>;
+public sealed record SaveTemplate(TextTemplateKind Kind, Guid? Id, UpsertTextTemplateRequest Body) : IRequest<TextTemplateDto>, Audit.IAuditedRequest
+{
+    public string AuditAction => Contracts.Audit.AuditActions.TemplateSaved;
+
+    public string? AuditSummary => $"{(Id is null ? "新增" : "修改")}{Kind switch { TextTemplateKind.Phrase => "常用语", TextTemplateKind.OrderTemplate => "工单模板", _ => "答复模板" }}：{Body.Name}";
+
+    public string? AuditTargetType => "TextTemplate";
+
+    public string? AuditTargetId => Id?.ToString();
+}
 
 public sealed class SaveTemplateValidator : AbstractValidator<SaveTemplate>
 {

@@ -105,6 +105,10 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
     private readonly Dictionary<string, Unit> _units = new(StringComparer.Ordinal);
     private readonly Random _random = new(12345);
 
+    // Every demo account has the same published password, so one hash (its own random salt) serves them all:
+    // hashing it once per account cost four seconds of every demo start, for no protection a known password could have.
+    private string? _demoPasswordHash;
+
     public async Task SeedAsync(CancellationToken ct)
     {
         foreach (var (code, name, sortOrder, streets) in DistrictData)
@@ -223,7 +227,8 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
     private void AddUser(string userName, string displayName, string[] roles, Guid? unitId)
     {
         var user = new User(Guid.NewGuid(), userName, displayName, roles, unitId);
-        user.SetPasswordHash(hasher.HashPassword(user, DatabaseInitializer.DemoPassword));
+        _demoPasswordHash ??= hasher.HashPassword(user, DatabaseInitializer.DemoPassword);
+        user.SetPasswordHash(_demoPasswordHash);
         db.Users.Add(user);
     }
 

@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Users.SignIn.SignInLimiter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditLog>();
+        Features.Privacy.PrivacySetup.AddPrivacy(services);
 
         services.AddHotlineTelephony(configuration);
         Features.Knowledge.KnowledgeSetup.AddKnowledgeBase(services, configuration);

@@ -1,6 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Contracts.Citizens;
+using Hotline.Contracts.Privacy;
 using Hotline.Core.Features.Citizens.IssueOpen311Key;
 using Hotline.Core.Features.Citizens.ListOpen311Keys;
 using Hotline.Core.Features.Citizens.RevokeOpen311Key;
@@ -42,6 +43,12 @@ public static class CitizenEndpoints
         keys.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListOpen311Keys(), ct)).WithSummary("Open311 keys (prefix, owner, use), never the keys themselves");
         keys.MapDelete("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RevokeOpen311Key(id), ct))
             .WithSummary("Revoke an Open311 key (final; idempotent)").ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPost("/api/admin/citizens/anonymise", (AnonymiseCitizenRequest body, IMediator m, CancellationToken ct) =>
+                m.Send(new Hotline.Core.Features.Privacy.AnonymiseCitizen.AnonymiseCitizen(body.Phone, body.Force), ct))
+            .WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .WithSummary("个人信息删除: remove one citizen's name, phone and address from all their orders and calls (409 with open orders unless force); audited with the phone masked")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -62,3 +69,4 @@ public static class CitizenEndpoints
         return TypedResults.Accepted($"/api/public/submissions/{result.TrackingCode}", new PublicSubmissionReceipt(result.Number, result.TrackingCode));
     }
 }
+

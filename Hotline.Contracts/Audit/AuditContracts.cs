@@ -33,6 +33,8 @@ public static class AuditActions
     public const string PhoneRevealed = "ticket.phone-revealed";
     public const string TicketsExported = "tickets.exported";
     public const string AuditExported = "audit.exported";
+    public const string CitizenAnonymised = "citizen.anonymised";
+    public const string RetentionRun = "privacy.retention-run";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -63,6 +65,8 @@ public static class AuditActions
         [PhoneRevealed] = "查看市民完整电话",
         [TicketsExported] = "导出工单",
         [AuditExported] = "导出审计日志",
+        [CitizenAnonymised] = "按申请删除市民个人信息",
+        [RetentionRun] = "保留期满脱敏",
     };
 
     /// <summary>Every action, in the order above, for the console's filter.</summary>

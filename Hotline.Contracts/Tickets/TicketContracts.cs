@@ -93,6 +93,9 @@ public sealed record TicketDto(
     ReviewDto? Review = null,
     SuspensionDto? Suspension = null)
 {
+    /// <summary>已脱敏: when the citizen's name, phone and address were removed (docs/privacy.md); null while they are kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; init; }
+
     /// <summary>拆单: the original this order was split from.</summary>
     public TicketLinkDto? SplitFrom { get; init; }
 

@@ -24,6 +24,7 @@ public static class JobsSetup
     public static IServiceCollection AddHotlineJobs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool? runServer = null)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.AddOptions<Features.Privacy.PrivacyOptions>().Bind(configuration.GetSection(Features.Privacy.PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -90,6 +91,11 @@ public static class JobsSetup
             new RecurringJobOptions { TimeZone = ChinaTimeZone });
     }
 
+    /// <summary>The retention of personal data (docs/privacy.md).</summary>
+    public static void RegisterPrivacyRetention(IRecurringJobManager manager, Features.Privacy.PrivacyOptions privacy) =>
+        manager.AddOrUpdate<PrivacyRetentionJob>(
+            PrivacyRetentionJob.Id, job => job.RunAsync(CancellationToken.None), privacy.RetentionCron, new RecurringJobOptions { TimeZone = ChinaTimeZone });
+
     /// <summary>The callback sweep (docs/telephony.md).</summary>
     public static void RegisterCallbackSweep(IRecurringJobManager manager, Features.Callbacks.CallbackOptions callbacks) =>
         manager.AddOrUpdate<CallbackSweepJob>(
@@ -126,7 +132,8 @@ public static class JobsSetup
 
 /// <summary>Registers the recurring jobs when a job server starts in this process.</summary>
 internal sealed class RecurringJobsRegistration(
-    IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks, IOptions<Features.Intelligence.IntelligenceOptions> intelligence)
+    IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks, IOptions<Features.Intelligence.IntelligenceOptions> intelligence,
+    IOptions<Features.Privacy.PrivacyOptions> privacy)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -134,6 +141,7 @@ internal sealed class RecurringJobsRegistration(
         JobsSetup.RegisterRecurringJobs(manager, deadlines.Value);
         JobsSetup.RegisterCallbackSweep(manager, callbacks.Value);
         JobsSetup.RegisterCategoryRetrain(manager, intelligence.Value);
+        JobsSetup.RegisterPrivacyRetention(manager, privacy.Value);
         return Task.CompletedTask;
     }
 

@@ -197,6 +197,9 @@ public sealed partial class Ticket : AggregateRoot
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>When the citizen's name, phone and address details were removed (retention or on request, docs/privacy.md); the console shows 已脱敏.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
     public bool IsOpen => Status != TicketStatus.Closed;
@@ -858,6 +861,23 @@ public sealed partial class Ticket : AggregateRoot
     }
 
     /// <summary>The lead unit needs to call the citizen: the full phone is shown and the access logged.</summary>
+    /// <summary>
+    /// Removes the citizen's name, phone, free address and coordinates; keeps the district and street codes, the
+    /// category, units, times and satisfaction the statistics read. Idempotent: a second call changes nothing.
+    /// </summary>
+    public bool Anonymise(DateTimeOffset now)
+    {
+        if (AnonymisedAt is not null)
+        {
+            return false;
+        }
+
+        Citizen = new Citizen(null, null, Citizen.Confidential);
+        Location = Location with { Address = null, Latitude = null, Longitude = null };
+        AnonymisedAt = now;
+        return true;
+    }
+
     public string RevealPhone(Actor actor, DateTimeOffset now)
     {
         RequireLead(actor, "查看完整电话");

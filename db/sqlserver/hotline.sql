@@ -2267,3 +2267,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202140050_PersonalDataRetention'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [AnonymisedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202140050_PersonalDataRetention'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202140050_PersonalDataRetention', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

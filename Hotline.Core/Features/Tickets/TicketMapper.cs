@@ -60,7 +60,10 @@ public static class TicketMapper
             t.IsOpen && t.Clocks.IsEscalated,
             t.AnswerArticleId is { } articleId && t.AnswerArticleVersion is { } articleVersion ? new AnswerArticleDto(articleId, articleVersion) : null,
             new ReviewDto(t.ReviewStatus != ReviewStatus.NotRequired, t.ReviewStatus, t.ReviewedAt, t.ReviewedBy, t.ReviewNote),
-            new SuspensionDto(t.SuspensionStatus, t.SuspensionReason, t.SuspensionRequestedAt, t.SuspendedSince, t.SuspendedUntil, CurrentSuspendedTotal(t, now)));
+            new SuspensionDto(t.SuspensionStatus, t.SuspensionReason, t.SuspensionRequestedAt, t.SuspendedSince, t.SuspendedUntil, CurrentSuspendedTotal(t, now)))
+        {
+            AnonymisedAt = t.AnonymisedAt,
+        };
     }
 
     /// <summary>The time stopped over the ended suspensions, and the running one up to <paramref name="now"/>.</summary>

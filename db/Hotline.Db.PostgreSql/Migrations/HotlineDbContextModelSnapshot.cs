@@ -1625,6 +1625,9 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -1632,6 +1632,9 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

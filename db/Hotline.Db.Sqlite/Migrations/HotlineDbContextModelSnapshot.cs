@@ -1608,6 +1608,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

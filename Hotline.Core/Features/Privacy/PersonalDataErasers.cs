@@ -1,0 +1,70 @@
+using Hotline.Core.Data;
+using Hotline.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Core.Features.Privacy;
+
+/// <summary>The order itself: name, phone, free address and coordinates (district and street stay).</summary>
+public sealed class TicketCitizenEraser : IPersonalDataEraser
+{
+    public string Name => "orders";
+
+    public Task<int> EraseAsync(IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(tickets.Count(t => t.Anonymise(now)));
+}
+
+/// <summary>The call that opened an order: the caller's number (来电号码).</summary>
+public sealed class CallerNumberEraser(HotlineDbContext db) : IPersonalDataEraser
+{
+    public const string Removed = "已脱敏";
+
+    public string Name => "calls";
+
+    public async Task<int> EraseAsync(IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sids = tickets.Where(t => t.CallSid is not null).Select(t => t.CallSid!).Distinct().ToList();
+        if (sids.Count == 0)
+        {
+            return 0;
+        }
+
+        var calls = await db.Calls.Where(c => sids.Contains(c.CallSid) && c.From != Removed).ToListAsync(cancellationToken);
+        foreach (var call in calls)
+        {
+            db.Entry(call).Property(c => c.From).CurrentValue = Removed;
+        }
+
+        return calls.Count;
+    }
+}
+
+/// <summary>Runs every eraser over a batch of orders and adds up the counts.</summary>
+public sealed class PersonalDataErasure(IEnumerable<IPersonalDataEraser> erasers)
+{
+    public IEnumerable<string> Names => erasers.Select(e => e.Name);
+
+    public async Task Erase(IReadOnlyList<Ticket> tickets, DateTimeOffset now, IDictionary<string, int> counts, CancellationToken cancellationToken)
+    {
+        foreach (var eraser in erasers)
+        {
+            var changed = await eraser.EraseAsync(tickets, now, cancellationToken);
+            counts[eraser.Name] = counts.TryGetValue(eraser.Name, out var before) ? before + changed : changed;
+        }
+    }
+
+    public Dictionary<string, int> EmptyCounts() => Names.ToDictionary(n => n, _ => 0);
+
+    public static string Describe(IReadOnlyDictionary<string, int> counts) => string.Join("，", counts.Select(c => $"{c.Key} {c.Value}"));
+}
+
+public static class PrivacySetup
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddScoped<IPersonalDataEraser, TicketCitizenEraser>();
+        services.AddScoped<IPersonalDataEraser, CallerNumberEraser>();
+        services.AddScoped<PersonalDataErasure>();
+        return services;
+    }
+}

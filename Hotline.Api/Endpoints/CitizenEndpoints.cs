@@ -69,4 +69,3 @@ public static class CitizenEndpoints
         return TypedResults.Accepted($"/api/public/submissions/{result.TrackingCode}", new PublicSubmissionReceipt(result.Number, result.TrackingCode));
     }
 }
-

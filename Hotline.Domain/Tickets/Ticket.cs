@@ -197,7 +197,7 @@ public sealed partial class Ticket : AggregateRoot
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    /// <summary>When the citizen's name, phone and address details were removed (retention or on request, docs/privacy.md); the console shows 已脱敏.</summary>
+    /// <summary>When the citizen's name, phone and address details were removed (retention or on request, docs/privacy.md); null while they are kept.</summary>
     public DateTimeOffset? AnonymisedAt { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
@@ -860,7 +860,6 @@ public sealed partial class Ticket : AggregateRoot
         CloseAs(Contracts.CloseReason.ClosedBySupervisor, TimelineActions.ClosedBySupervisor, reason, actor, now);
     }
 
-    /// <summary>The lead unit needs to call the citizen: the full phone is shown and the access logged.</summary>
     /// <summary>
     /// Removes the citizen's name, phone, free address and coordinates; keeps the district and street codes, the
     /// category, units, times and satisfaction the statistics read. Idempotent: a second call changes nothing.
@@ -878,6 +877,7 @@ public sealed partial class Ticket : AggregateRoot
         return true;
     }
 
+    /// <summary>The lead unit needs to call the citizen: the full phone is shown and the access logged.</summary>
     public string RevealPhone(Actor actor, DateTimeOffset now)
     {
         RequireLead(actor, "查看完整电话");

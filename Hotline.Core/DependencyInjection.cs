@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<Features.Deadlines.DeadlineOptions>().Bind(configuration.GetSection(Features.Deadlines.DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Events.EventsOptions>().Bind(configuration.GetSection(Features.Events.EventsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Features.Events.ChangeLogHorizon>();
         services.AddOptions<Features.Kpis.KpiOptions>().Bind(configuration.GetSection(Features.Kpis.KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Users.SignIn.SignInLimitOptions>().Bind(configuration.GetSection(Features.Users.SignIn.SignInLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Tickets.TicketNumberOptions>().Bind(configuration.GetSection(Features.Tickets.TicketNumberOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

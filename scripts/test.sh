@@ -65,11 +65,27 @@ dotnet build Hotline.sln -c Release -nologo -clp:ErrorsOnly
 
 results="$root/TestResults"
 rm -rf "$results"
-status=0
-for project in tests/Hotline.UnitTests tests/Hotline.IntegrationTests tests/Hotline.BrowserTests; do
+mkdir -p "$results"
+# The three projects run side by side: the browser tests (one API and one Chromium, one test at a time) and the
+# integration tests (four test classes at a time, see its xunit.runner.json) spend most of their time waiting on a
+# page, a process, a deadline or a socket, not computing. Each writes its own log, printed when all are done.
+pids=()
+projects=()
+for project in tests/Hotline.BrowserTests tests/Hotline.IntegrationTests tests/Hotline.UnitTests; do
   [ -d "$project" ] || continue
-  log "testing $project"
-  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/$(basename "$project")" || status=$?
+  name=$(basename "$project")
+  log "testing $project (log: TestResults/$name.log)"
+  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/$name" > "$results/$name.log" 2>&1 &
+  pids+=($!)
+  projects+=("$name")
+done
+status=0
+for i in "${!pids[@]}"; do
+  code=0
+  wait "${pids[$i]}" || code=$?
+  [ "$code" -eq 0 ] || status=$code
+  log "${projects[$i]} finished (exit $code)"
+  cat "$results/${projects[$i]}.log"
 done
 
 # dotnet test prints nothing CI can count: add up the TRX counters of every run.

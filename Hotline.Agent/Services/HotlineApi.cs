@@ -82,6 +82,9 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<IReadOnlyList<ReviewRuleDto>> ReplaceReviewRulesAsync(IReadOnlyList<UpsertReviewRuleRequest> rules) =>
         SendAsync<IReadOnlyList<ReviewRuleDto>>(HttpMethod.Put, "api/review-rules", rules);
 
+    public Task<Hotline.Contracts.Privacy.AnonymiseCitizenResult> AnonymiseCitizenAsync(Hotline.Contracts.Privacy.AnonymiseCitizenRequest request) =>
+        SendAsync<Hotline.Contracts.Privacy.AnonymiseCitizenResult>(HttpMethod.Post, "api/admin/citizens/anonymise", request);
+
     public Task<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>> ListOpen311KeysAsync() =>
         GetAsync<IReadOnlyList<Hotline.Contracts.Citizens.Open311KeyDto>>("api/admin/open311-keys");
 

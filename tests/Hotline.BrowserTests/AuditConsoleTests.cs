@@ -8,7 +8,8 @@ namespace Hotline.BrowserTests;
 
 /// <summary>
 /// The 审计日志 page (issue 20 item 3, issue 22 item 6): an admin change made a moment ago is listed with what changed,
-/// the filters narrow the list, a malformed date is refused under its field, the chain verifies and the export runs.
+/// the filters narrow the list, a malformed date is refused under its field, the chain verifies and the export runs;
+/// and the 个人信息删除 page, after which the order page shows 已脱敏.
 /// </summary>
 public sealed class AuditConsoleTests(ConsoleFixture console)
 {
@@ -56,6 +57,41 @@ public sealed class AuditConsoleTests(ConsoleFixture console)
             var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#audit-export").ClickAsync());
             download.SuggestedFilename.ShouldEndWith(".xlsx");
             await Expect(admin.GetByTestId("admin-saved")).ToContainTextAsync("已导出");
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnonymisePage_Should_RefuseWhileAnOrderIsOpen_Then_RemoveTheCitizensDataWhenForced()
+    {
+        var phone = "137" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (id, number) = await console.RegisterOrderAsync(
+            "sw-ts", ("dc", "dc-dhm", "东华门大街5号"), "楼道里的水管漏水，请尽快处理", ("赵女士", phone));
+
+        var admin = await console.SignInAsync("admin", "supervisor");
+        try
+        {
+            await admin.GetByText("系统管理").ClickAsync();
+            await admin.GetByRole(AriaRole.Link, new() { Name = "个人信息删除", Exact = true }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("个人信息删除");
+
+            await admin.Locator("#anonymise-phone").FillAsync(phone);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "删除个人信息" }).ClickAsync();
+            await Expect(admin.GetByTestId("anonymise-error")).ToContainTextAsync(number);
+
+            await admin.Locator("#anonymise-force").CheckAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "删除个人信息" }).ClickAsync();
+            await Expect(admin.GetByTestId("anonymise-result")).ToContainTextAsync(number);
+            await Expect(admin.GetByTestId("anonymise-result")).ToContainTextAsync("工单 1 条");
+            await ConsoleFixture.ScreenshotAsync(admin, "admin-anonymise");
+
+            await admin.GotoAsync($"/tickets/{id}");
+            await Expect(admin.GetByTestId("anonymised")).ToContainTextAsync("已脱敏");
+            await Expect(admin.Locator(".facts")).Not.ToContainTextAsync("赵女士");
+            await Expect(admin.Locator(".facts")).Not.ToContainTextAsync("东华门大街5号");
         }
         finally
         {

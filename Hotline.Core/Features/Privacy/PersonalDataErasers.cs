@@ -39,6 +39,42 @@ public sealed class CallerNumberEraser(HotlineDbContext db) : IPersonalDataErase
     }
 }
 
+/// <summary>
+/// The callback surveys of an order (回访): the number they called or texted, and the texts exchanged (a citizen's
+/// SMS reply is free text). Kept: each survey's stage, satisfaction and solved answer, and each message's purpose,
+/// direction, status and times, so the satisfaction figures and the delivery record stay.
+/// </summary>
+public sealed class SurveyEraser(HotlineDbContext db) : IPersonalDataEraser
+{
+    public string Name => "surveys";
+
+    public async Task<int> EraseAsync(IReadOnlyList<Ticket> tickets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = tickets.Select(t => t.Id).ToList();
+        var surveys = await db.CallbackSurveys.Where(s => ids.Contains(s.TicketId)).ToListAsync(cancellationToken);
+        var surveyIds = surveys.Select(s => s.Id).ToList();
+        var messages = surveyIds.Count == 0
+            ? []
+            : await db.SurveyMessages.Where(m => surveyIds.Contains(m.SurveyId) && (m.Phone != CallerNumberEraser.Removed || m.Body != null)).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var survey in surveys.Where(s => s.Phone != CallerNumberEraser.Removed))
+        {
+            db.Entry(survey).Property(s => s.Phone).CurrentValue = CallerNumberEraser.Removed;
+            changed++;
+        }
+
+        foreach (var message in messages)
+        {
+            var entry = db.Entry(message);
+            entry.Property(m => m.Phone).CurrentValue = CallerNumberEraser.Removed;
+            entry.Property(m => m.Body).CurrentValue = null;
+            changed++;
+        }
+
+        return changed;
+    }
+}
+
 /// <summary>Runs every eraser over a batch of orders and adds up the counts.</summary>
 public sealed class PersonalDataErasure(IEnumerable<IPersonalDataEraser> erasers)
 {
@@ -64,6 +100,7 @@ public static class PrivacySetup
     {
         services.AddScoped<IPersonalDataEraser, TicketCitizenEraser>();
         services.AddScoped<IPersonalDataEraser, CallerNumberEraser>();
+        services.AddScoped<IPersonalDataEraser, SurveyEraser>();
         services.AddScoped<PersonalDataErasure>();
         return services;
     }

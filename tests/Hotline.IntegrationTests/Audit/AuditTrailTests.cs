@@ -249,6 +249,9 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         var csv = await response.Content.ReadAsStringAsync(Ct);
         csv.ShouldContain("操作人");
         csv.ShouldContain("登录");
+        var last = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1];
+        last.ShouldStartWith("【导出水印】", customMessage: "an export of personal data ends with who exported it and when");
+        last.ShouldContain("（admin）");
         (await CountAsync(AuditActions.AuditExported)).ShouldBe(before + 1);
     }
 

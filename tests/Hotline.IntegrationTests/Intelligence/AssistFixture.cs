@@ -28,7 +28,7 @@ public abstract class AssistFixture(DatabaseProvider provider) : ApiFixture(prov
         ["Intelligence:Chat:Endpoint"] = new Uri(Chat.BaseAddress, "/v1").ToString(),
         ["Intelligence:Chat:Model"] = Model,
         ["Intelligence:Chat:ApiKey"] = ApiKey,
-        ["Intelligence:Chat:Timeout"] = "00:00:01",
+        ["Intelligence:Chat:Timeout"] = "00:00:05", // long enough for a loaded CI machine; the hang test waits it out once
     };
 }
 

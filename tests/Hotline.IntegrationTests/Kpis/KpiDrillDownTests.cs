@@ -98,8 +98,10 @@ public abstract class KpiDrillDownTests(KpiFixture fixture) : ApiTestBase(fixtur
         var text = await response.Content.ReadAsStringAsync(Ct);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldContain("是否达标");
-        lines.Length.ShouldBe(1 + 4, "A2 A4 A9 A10 replied late or are open past the limit");
-        lines.Skip(1).ShouldAllBe(l => l.EndsWith("未达标"));
+        lines.Length.ShouldBe(1 + 4 + 1, "A2 A4 A9 A10 replied late or are open past the limit, then the watermark");
+        lines.Skip(1).SkipLast(1).ShouldAllBe(l => l.EndsWith("未达标"));
+        lines[^1].ShouldStartWith("【导出水印】");
+        lines[^1].ShouldContain("（supervisor）");
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Hotline.Core.Features.Privacy.RunRetention;
 using Hotline.IntegrationTests.Deadlines;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shouldly;
@@ -69,11 +70,18 @@ public abstract class PersonalDataLifecycleTests(DeadlineFixture fixture) : ApiT
         var first = await ClosedAsync(phone);
         var second = await ClosedAsync(phone);
         using var admin = await ClientAsync("admin");
+        // On SQLite the local line surveyed the replied orders already; on PostgreSQL there is no line: record a survey
+        // (of a later round) with the citizen's SMS reply as a line does, so both have one to erase.
+        var surveyed = await SurveyRecordsWithAsync(phone);
+        await AddSurveyAsync(first.Id, phone);
+        (await SurveyRecordsWithAsync(phone)).ShouldBe(surveyed + 2);
 
         var result = await (await admin.PostAsJsonAsync("/api/admin/citizens/anonymise", new AnonymiseCitizenRequest("+86 " + phone), Json.Options, Ct))
             .ReadAsync<AnonymiseCitizenResult>();
 
         result.Counts["orders"].ShouldBe(2);
+        result.Counts["surveys"].ShouldBeGreaterThan(0);
+        (await SurveyRecordsWithAsync(phone)).ShouldBe(0, "the surveys and their messages no longer hold the number");
         result.Numbers.ShouldBe([first.Number, second.Number], ignoreOrder: true);
         foreach (var id in new[] { first.Id, second.Id })
         {
@@ -130,6 +138,27 @@ public abstract class PersonalDataLifecycleTests(DeadlineFixture fixture) : ApiT
         var closed = await (await callback.PostAsJsonAsync($"/api/tickets/{replied.Id}/callback", new CallbackRequest(CallbackOutcome.Satisfied, true, null, null), Json.Options, Ct)).ReadAsync<TicketDto>();
         closed.Status.ShouldBe(TicketStatus.Closed);
         return closed;
+    }
+
+    /// <summary>A callback survey of the order by SMS, with the citizen's reply.</summary>
+    private async Task AddSurveyAsync(Guid ticketId, string phone)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Hotline.Core.Data.HotlineDbContext>();
+        var now = fixture.Clock.GetUtcNow();
+        var survey = Hotline.Domain.Telephony.CallbackSurvey.Schedule(ticketId, 9, phone, now, now);
+        db.CallbackSurveys.Add(survey);
+        db.SurveyMessages.Add(Hotline.Domain.Telephony.SurveyMessage.Received(survey.Id, "SM" + Guid.NewGuid().ToString("N"), phone, "满意，我是住在三号楼的张先生", now));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>Callback surveys and survey messages that still hold <paramref name="phone"/> (or the reply's text).</summary>
+    private async Task<int> SurveyRecordsWithAsync(string phone)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Hotline.Core.Data.HotlineDbContext>();
+        return await db.CallbackSurveys.CountAsync(s => s.Phone.Contains(phone), Ct)
+            + await db.SurveyMessages.CountAsync(m => m.Phone.Contains(phone) || (m.Body != null && m.Body.Contains("张先生")), Ct);
     }
 
     private async Task<RetentionResult> RetentionAsync()

@@ -18,7 +18,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// with SIGKILL in the middle of a sweep (two API nodes with two workers: <see cref="MultiNodeTests"/>). Each is bounded in time and talks to
 /// 127.0.0.1 only.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class DeadlineProcessTests
 {
     private const string Password = "Demo#12345";
@@ -209,12 +208,6 @@ public sealed class DeadlineProcessTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
-}
-
-[CollectionDefinition(Collection, DisableParallelization = true)]
-public sealed class ProcessTests
-{
-    public const string Collection = "processes";
 }
 
 /// <summary>A PostgreSQL database of its own for one process test, dropped afterwards; skips the test when none is configured.</summary>

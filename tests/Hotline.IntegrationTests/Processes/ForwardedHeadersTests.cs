@@ -8,7 +8,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// Behind the load balancer (on loopback here, which is trusted by default) each citizen is counted by the address
 /// in X-Forwarded-For, not by the proxy's: one citizen's burst does not use up everybody's budget.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class ForwardedHeadersTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

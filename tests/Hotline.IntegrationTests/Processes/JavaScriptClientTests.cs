@@ -11,7 +11,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// command with npm) connects over WebSockets to a real API process and must receive TicketChanged within 1 s,
 /// with number, status, version and sequence, and nothing about another unit's order.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class JavaScriptClientTests
 {
     [Fact]

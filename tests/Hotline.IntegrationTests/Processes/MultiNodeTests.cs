@@ -11,7 +11,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// and one Redis (all on 127.0.0.1). What one node commits reaches consoles on the other through the backplane,
 /// and the workers raise each deadline alert once, which every console receives once.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class MultiNodeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

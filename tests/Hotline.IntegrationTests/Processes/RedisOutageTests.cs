@@ -17,7 +17,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// readiness says "Degraded" (still 200, the node stays in the pool), consoles catch up from /api/events, and live
 /// pushes resume once Redis is back.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class RedisOutageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -17,7 +17,6 @@ namespace Hotline.IntegrationTests.Processes;
 /// With the standard OTEL_EXPORTER_OTLP_* variables set, the API exports traces, metrics and logs over OTLP/HTTP:
 /// a loopback collector receives the registration's span and the business counter.
 /// </summary>
-[Collection(ProcessTests.Collection)]
 public sealed class TelemetryExportTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -87,6 +87,10 @@ public abstract class TicketListTests(ApiFixture fixture) : ApiTestBase(fixture)
         line.ShouldContain(content);
         line.ShouldContain(ours.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), customMessage: "times in China");
         csv.ShouldNotContain(heating.Number, customMessage: "a unit exports only what it may see");
+        var watermark = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[^1];
+        watermark.ShouldStartWith("【导出水印】本文件含个人信息，仅限工作使用，不得外传。导出人：");
+        watermark.ShouldContain("（water）");
+        watermark.ShouldContain("（北京时间）");
 
         var xlsx = await water.GetAsync("/api/tickets/export?status=Dispatched", Ct);
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -136,9 +136,9 @@ public sealed class SearchAuditHandler(HotlineDbContext db) : IRequestHandler<Se
     }
 }
 
-public sealed class ExportAuditHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<ExportAudit, KpiFile>
+public sealed class ExportAuditHandler(HotlineDbContext db, Common.ICurrentUser currentUser, TimeProvider time) : IRequestHandler<ExportAudit, KpiFile>
 {
-    public Task<KpiFile> Handle(ExportAudit request, CancellationToken cancellationToken)
+    public async Task<KpiFile> Handle(ExportAudit request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var rows = db.AuditEntries.AsNoTracking().Matching(db, request.Filter).Take(ExportAudit.MaxRows)
@@ -155,6 +155,7 @@ public sealed class ExportAuditHandler(HotlineDbContext db, TimeProvider time) :
                 new("工单"), new("说明"), new("变更内容"), new("链序号", CellKind.Integer), new("哈希"),
             ],
             rows);
-        return Task.FromResult(KpiFile.Of(table, $"audit-{ChinaTime.ToChina(now):yyyyMMdd-HHmm}", request.Format));
+        table = ExportWatermark.Append(table, await ExportWatermark.ForAsync(db, currentUser.Actor, now, cancellationToken));
+        return KpiFile.Of(table, $"audit-{ChinaTime.ToChina(now):yyyyMMdd-HHmm}", request.Format);
     }
 }

@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Events.GetEvents;
 
-/// <summary>The changes after a sequence that the caller may see, oldest first: how a console re-syncs after a reconnect.</summary>
+/// <summary>
+/// The changes after a sequence that the caller may see, oldest first: how a console re-syncs after a reconnect. Never
+/// past the change log's <see cref="ChangeLogHorizon"/>, so a client that passes the last sequence it read never skips a
+/// change that committed after a higher one.
+/// </summary>
 public sealed record GetEvents(long Since, int Limit = 500) : IRequest<IReadOnlyList<EventEnvelope>>;
 
 public sealed class GetEventsValidator : AbstractValidator<GetEvents>
@@ -20,7 +24,7 @@ public sealed class GetEventsValidator : AbstractValidator<GetEvents>
     }
 }
 
-public sealed class GetEventsHandler(HotlineDbContext db, ICurrentUser currentUser) : IRequestHandler<GetEvents, IReadOnlyList<EventEnvelope>>
+public sealed class GetEventsHandler(HotlineDbContext db, ICurrentUser currentUser, ChangeLogHorizon horizon) : IRequestHandler<GetEvents, IReadOnlyList<EventEnvelope>>
 {
     public async Task<IReadOnlyList<EventEnvelope>> Handle(GetEvents request, CancellationToken cancellationToken)
     {
@@ -35,6 +39,11 @@ public sealed class GetEventsHandler(HotlineDbContext db, ICurrentUser currentUs
 
             var unit = actor.UnitId!.Value.ToString();
             query = query.Where(c => ("," + c.UnitIds + ",").Contains("," + unit + ","));
+        }
+
+        if (await horizon.FindAsync(db, request.Since, cancellationToken) is { } stop)
+        {
+            query = query.Where(c => c.Sequence < stop);
         }
 
         var rows = await query.OrderBy(c => c.Sequence).Take(request.Limit).ToListAsync(cancellationToken);

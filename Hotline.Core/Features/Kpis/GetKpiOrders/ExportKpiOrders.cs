@@ -26,7 +26,7 @@ public sealed class ExportKpiOrdersValidator : AbstractValidator<ExportKpiOrders
     }
 }
 
-public sealed class ExportKpiOrdersHandler(KpiOrderFinder finder, HotlineDbContext db, TimeProvider time) : IRequestHandler<ExportKpiOrders, KpiFile>
+public sealed class ExportKpiOrdersHandler(KpiOrderFinder finder, HotlineDbContext db, Common.ICurrentUser currentUser, TimeProvider time) : IRequestHandler<ExportKpiOrders, KpiFile>
 {
     private const int Chunk = 500;
 
@@ -42,7 +42,9 @@ public sealed class ExportKpiOrdersHandler(KpiOrderFinder finder, HotlineDbConte
         var now = time.GetUtcNow();
         var rate = MeasureParts.IsRate(q.Measure);
         TableColumn[] columns = [.. TicketTable.Columns, new("计入时间"), .. rate ? new TableColumn[] { new("是否达标") } : []];
-        var table = new TableData("工单明细", columns, RowsAsync(hits, names, now, rate, cancellationToken));
+        var table = ExportWatermark.Append(
+            new TableData("工单明细", columns, RowsAsync(hits, names, now, rate, cancellationToken)),
+            await ExportWatermark.ForAsync(db, currentUser.Actor, now, cancellationToken));
         var name = $"kpi-orders-{q.Measure.ToString().ToLowerInvariant()}-{q.Outcome.ToString().ToLowerInvariant()}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
         return KpiFile.Of(table, name, request.Format);
     }

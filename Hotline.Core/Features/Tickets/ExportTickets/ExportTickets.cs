@@ -55,7 +55,7 @@ public sealed class ExportTicketsHandler(HotlineDbContext db, ICurrentUser curre
             .Select(TicketTable.Row)
             .AsAsyncEnumerable()
             .Select(t => names.Cells(t, now));
-        var table = new TableData("工单", TicketTable.Columns, rows);
+        var table = ExportWatermark.Append(new TableData("工单", TicketTable.Columns, rows), await ExportWatermark.ForAsync(db, actor, now, cancellationToken));
         return KpiFile.Of(table, $"tickets-{ChinaTime.ToChina(now):yyyyMMdd-HHmm}", request.Format);
     }
 }

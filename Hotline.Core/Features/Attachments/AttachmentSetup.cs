@@ -12,13 +12,18 @@ public static class AttachmentSetup
 
     public static IServiceCollection AddAttachments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Store != AttachmentStoreKind.S3 || !string.IsNullOrWhiteSpace(o.S3.Bucket), "Attachments:S3:Bucket is required with Attachments:Store=S3.")
+            .ValidateOnStart();
         services.AddSingleton<IAttachmentStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AttachmentOptions>>().Value;
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var environment = sp.GetRequiredService<IHostEnvironment>();
-            return new FileSystemAttachmentStore(Root(options, database, environment), sp.GetRequiredService<TimeProvider>());
+            var root = Root(options, database, environment);
+            return options.Store == AttachmentStoreKind.S3
+                ? new S3AttachmentStore(S3AttachmentStore.CreateClient(options.S3), options.S3, Path.Combine(root, FileSystemAttachmentStore.SpoolFolder))
+                : new FileSystemAttachmentStore(root, sp.GetRequiredService<TimeProvider>());
         });
         services.AddScoped<Privacy.IPersonalDataEraser, AttachmentEraser>();
         return services;

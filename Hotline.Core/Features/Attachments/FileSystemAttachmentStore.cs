@@ -8,7 +8,7 @@ namespace Hotline.Core.Features.Attachments;
 /// </summary>
 public sealed class FileSystemAttachmentStore : IAttachmentStore
 {
-    private const string SpoolFolder = ".spool";
+    public const string SpoolFolder = ".spool";
     private readonly string _root;
     private readonly TimeProvider _time;
 

@@ -211,6 +211,26 @@ public abstract class TicketAttachmentTests(AttachmentFixture fixture) : ApiTest
         }
     }
 
+    [Fact]
+    public async Task Anonymise_Should_RemoveTheOrdersFiles_And_LeaveTheirBlobsToTheCleanup_When_ACitizenAsks()
+    {
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ticket = await RegisterAsync(NewTicket() with { Citizen = new CitizenDto("附件市民", phone, false) });
+        using var admin = await ClientAsync("admin");
+        var pdf = Encoding.ASCII.GetBytes($"%PDF-1.7\n% {Guid.NewGuid()}\n%%EOF\n");
+        (await UploadAsync(admin, ticket.Id, ("身份证明.pdf", pdf, "application/pdf"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+
+        var result = await (await admin.PostAsJsonAsync("/api/admin/citizens/anonymise", new Hotline.Contracts.Privacy.AnonymiseCitizenRequest(phone, Force: true), Json.Options, Ct))
+            .ReadAsync<Hotline.Contracts.Privacy.AnonymiseCitizenResult>();
+
+        result.Counts["attachments"].ShouldBe(1);
+        (await ListAsync(admin, ticket.Id)).ShouldBeEmpty();
+        (await KeysAsync()).ShouldContain(key, "the blob waits for the cleanup");
+        await CleanAsync(DateTimeOffset.UtcNow + AttachmentFixture.GracePeriod + TimeSpan.FromMinutes(5));
+        (await KeysAsync()).ShouldNotContain(key);
+    }
+
     private async Task<int> CleanAsync(DateTimeOffset now)
     {
         using var scope = Fixture.Factory.Services.CreateScope();

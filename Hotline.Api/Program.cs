@@ -67,6 +67,7 @@ api.MapAuthEndpoints();
 api.MapAuditEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
+api.MapAttachmentEndpoints();
 api.MapAppealEndpoints();
 api.MapCallbackDeskEndpoints();
 api.MapTemplateEndpoints();

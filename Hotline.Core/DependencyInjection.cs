@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditLog>();
         Features.Privacy.PrivacySetup.AddPrivacy(services);
+        Features.Attachments.AttachmentSetup.AddAttachments(services, configuration);
 
         services.AddHotlineTelephony(configuration);
         Features.Knowledge.KnowledgeSetup.AddKnowledgeBase(services, configuration);

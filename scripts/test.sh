@@ -58,6 +58,8 @@ start_postgres
 
 log "installing the JavaScript hub client for the non-.NET client test"
 (cd tests/js-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+log "installing s3rver for the S3 attachment store's tests"
+(cd tests/s3 && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "building the solution"

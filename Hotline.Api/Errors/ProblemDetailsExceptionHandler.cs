@@ -63,6 +63,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ConcurrencyConflictException stale => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", stale.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
         Core.Features.Calls.AnswerCall.TelephonyBridgeFailedException bridge => Problem(StatusCodes.Status502BadGateway, "电话平台未能转接 (Bad gateway)", bridge.Message),
+        Core.Features.Attachments.AttachmentTooLargeException large => Problem(StatusCodes.Status413PayloadTooLarge, "文件过大 (Payload too large)", large.Message),
+        Core.Features.Attachments.UnsupportedAttachmentException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "不支持的文件类型 (Unsupported media type)", unsupported.Message),
         SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
         _ when TransientFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用 (Database unavailable)", "数据库暂时无法连接，本次提交未保存，请稍后重试。"),
         _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),

@@ -32,6 +32,8 @@ public static class AuditActions
     public const string TicketViewed = "ticket.viewed";
     public const string PhoneRevealed = "ticket.phone-revealed";
     public const string TicketsExported = "tickets.exported";
+    public const string AttachmentDownloaded = "attachment.downloaded";
+    public const string AttachmentHidden = "attachment.hidden";
     public const string AuditExported = "audit.exported";
     public const string CitizenAnonymised = "citizen.anonymised";
     public const string RetentionRun = "privacy.retention-run";
@@ -64,6 +66,8 @@ public static class AuditActions
         [TicketViewed] = "承办单位查看工单",
         [PhoneRevealed] = "查看市民完整电话",
         [TicketsExported] = "导出工单",
+        [AttachmentDownloaded] = "下载附件",
+        [AttachmentHidden] = "屏蔽附件",
         [AuditExported] = "导出审计日志",
         [CitizenAnonymised] = "按申请删除市民个人信息",
         [RetentionRun] = "保留期满脱敏",

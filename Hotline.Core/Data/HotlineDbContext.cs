@@ -71,6 +71,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.MissedCallAttempt> MissedCallAttempts => Set<Domain.Telephony.MissedCallAttempt>();
 
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

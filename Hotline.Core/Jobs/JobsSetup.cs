@@ -96,6 +96,11 @@ public static class JobsSetup
         manager.AddOrUpdate<PrivacyRetentionJob>(
             PrivacyRetentionJob.Id, job => job.RunAsync(CancellationToken.None), privacy.RetentionCron, new RecurringJobOptions { TimeZone = ChinaTimeZone });
 
+    /// <summary>The removal of attachment blobs no row refers to (docs/attachments.md).</summary>
+    public static void RegisterAttachmentCleanup(IRecurringJobManager manager, Features.Attachments.AttachmentOptions attachments) =>
+        manager.AddOrUpdate<AttachmentOrphanJob>(
+            AttachmentOrphanJob.Id, job => job.RunAsync(CancellationToken.None), attachments.OrphanCleanupCron, new RecurringJobOptions { TimeZone = ChinaTimeZone });
+
     /// <summary>The callback sweep (docs/telephony.md).</summary>
     public static void RegisterCallbackSweep(IRecurringJobManager manager, Features.Callbacks.CallbackOptions callbacks) =>
         manager.AddOrUpdate<CallbackSweepJob>(
@@ -133,7 +138,7 @@ public static class JobsSetup
 /// <summary>Registers the recurring jobs when a job server starts in this process.</summary>
 internal sealed class RecurringJobsRegistration(
     IRecurringJobManager manager, IOptions<DeadlineOptions> deadlines, IOptions<Features.Callbacks.CallbackOptions> callbacks, IOptions<Features.Intelligence.IntelligenceOptions> intelligence,
-    IOptions<Features.Privacy.PrivacyOptions> privacy)
+    IOptions<Features.Privacy.PrivacyOptions> privacy, IOptions<Features.Attachments.AttachmentOptions> attachments)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -142,6 +147,7 @@ internal sealed class RecurringJobsRegistration(
         JobsSetup.RegisterCallbackSweep(manager, callbacks.Value);
         JobsSetup.RegisterCategoryRetrain(manager, intelligence.Value);
         JobsSetup.RegisterPrivacyRetention(manager, privacy.Value);
+        JobsSetup.RegisterAttachmentCleanup(manager, attachments.Value);
         return Task.CompletedTask;
     }
 

@@ -2288,3 +2288,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171916_TicketAttachments'
+)
+BEGIN
+    CREATE TABLE [TicketAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(200) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Size] bigint NOT NULL,
+        [BlobKey] varchar(64) NOT NULL,
+        [ThumbnailKey] varchar(64) NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        [UploadedByUserId] uniqueidentifier NULL,
+        [UploadedByUnitId] uniqueidentifier NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [HiddenAt] datetimeoffset NULL,
+        [HiddenBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_TicketAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketAttachments_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171916_TicketAttachments'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAttachments_BlobKey] ON [TicketAttachments] ([BlobKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171916_TicketAttachments'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAttachments_ThumbnailKey] ON [TicketAttachments] ([ThumbnailKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171916_TicketAttachments'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAttachments_TicketId_UploadedAt] ON [TicketAttachments] ([TicketId], [UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202171916_TicketAttachments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202171916_TicketAttachments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

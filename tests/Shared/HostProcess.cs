@@ -202,19 +202,20 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testDirectory.Parent!.Name;
-        var root = testDirectory;
+        var dll = Path.Combine(RepositoryRoot(), project, "bin", configuration, testDirectory.Name, project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
+    }
+
+    /// <summary>The folder holding Hotline.sln, above the test's build output.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hotline.sln")))
         {
             root = root.Parent;
         }
 
-        if (root is null)
-        {
-            throw new InvalidOperationException("Hotline.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var dll = Path.Combine(root.FullName, project, "bin", configuration, testDirectory.Name, project + ".dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
+        return root?.FullName ?? throw new InvalidOperationException("Hotline.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>

@@ -1,0 +1,61 @@
+using Hotline.Api.Attachments;
+using Hotline.Api.Auth;
+using Hotline.Contracts.Tickets;
+using Hotline.Core.Features.Attachments;
+using Hotline.Core.Features.Attachments.DownloadAttachment;
+using Hotline.Core.Features.Attachments.HideAttachment;
+using Hotline.Core.Features.Attachments.ListAttachments;
+using Hotline.Core.Features.Attachments.UploadAttachments;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Api.Endpoints;
+
+/// <summary>Files on an order (docs/attachments.md): upload, list, download through the API with the caller's rights, hide.</summary>
+public static class AttachmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/api/tickets/{id:guid}/attachments").WithTags("Attachments").RequireAuthorization(Policies.AnyStaff);
+
+        files.MapPost("/", UploadAsync).DisableAntiforgery()
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<IReadOnlyList<TicketAttachmentDto>>(StatusCodes.Status201Created)
+            .WithSummary("Upload one or more files (multipart/form-data, field file) to an order the caller may see: images (JPEG/PNG/WebP/HEIC, stored re-encoded without EXIF/GPS), PDF, Office, MP3/WAV/AMR/M4A, by their bytes; 413 over Attachments:MaxFileBytes, 415 for any other type, 409 over Attachments:MaxFilesPerOrder; all or nothing");
+        files.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListAttachments(id), ct))
+            .WithSummary("The order's files, oldest first; hidden files only for Admins");
+        files.MapGet("/{attachmentId:guid}", async (Guid id, Guid attachmentId, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(http, await m.Send(new DownloadAttachment(id, attachmentId), ct)))
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithSummary("Download a file (Content-Disposition: attachment); each download is one audit entry; a hidden file is 404 but for Admins");
+        files.MapGet("/{attachmentId:guid}/thumbnail", async (Guid id, Guid attachmentId, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(http, await m.Send(new GetAttachmentThumbnail(id, attachmentId), ct)))
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .WithSummary("An image's JPEG thumbnail (404 for other files)");
+        files.MapPost("/{attachmentId:guid}/hide", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new HideAttachment(id, attachmentId), ct))
+            .RequireAuthorization(Policies.Supervisor)
+            .WithSummary("屏蔽: hide a file from everyone but Admins (audited)");
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(Guid id, HttpRequest request, IMediator m, IAttachmentStore store, IOptions<AttachmentOptions> options, CancellationToken ct)
+    {
+        var spooled = await MultipartFiles.SpoolAsync(request, options.Value, store.SpoolDirectory, ct);
+        try
+        {
+            var saved = await m.Send(new UploadAttachments(id, spooled), ct);
+            return TypedResults.Created($"/api/tickets/{id}/attachments", saved);
+        }
+        finally
+        {
+            await MultipartFiles.DisposeAsync(spooled);
+        }
+    }
+
+    private static IResult Send(HttpContext http, AttachmentContent file)
+    {
+        // The browser must not second-guess the type the server found in the bytes.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,145 @@
+using SkiaSharp;
+
+namespace Hotline.Core.Features.Attachments;
+
+/// <summary>An image as it is stored: re-encoded without metadata, and its thumbnail.</summary>
+public sealed record SanitizedImage(SpooledFile Image, SniffedType Type, SpooledFile Thumbnail) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Image.DisposeAsync();
+        await Thumbnail.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Images are decoded and encoded again (docs/attachments.md): the encoder writes pixels only, so EXIF, GPS, XMP and any
+/// name a camera or editor left in the file are gone. The EXIF orientation is applied to the pixels first, so a photo
+/// taken on its side still shows upright. HEIC, which this build of Skia may not decode, is stored as JPEG when it can
+/// be decoded and refused otherwise: an image that cannot be cleaned is not kept.
+/// </summary>
+public static class ImageSanitizer
+{
+    /// <summary>Larger images are refused: a small file can decode to gigabytes (a decompression bomb).</summary>
+    public const long MaxPixels = 50_000_000;
+
+    private const int Quality = 90;
+    private const int ThumbnailQuality = 80;
+
+    public static async Task<SanitizedImage> SanitizeAsync(SpooledFile upload, SniffedType type, string directory, int thumbnailSize, CancellationToken ct)
+    {
+        using var bitmap = DecodeUpright(upload, type);
+        var stored = type == FileSniffer.Png ? FileSniffer.Png : type == FileSniffer.WebP ? FileSniffer.WebP : FileSniffer.Jpeg;
+        var format = stored == FileSniffer.Png ? SKEncodedImageFormat.Png : stored == FileSniffer.WebP ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
+
+        var image = await WriteAsync(bitmap, format, Quality, directory, upload.FileName, ct);
+        try
+        {
+            using var small = Thumbnail(bitmap, thumbnailSize);
+            var thumbnail = await WriteAsync(small, SKEncodedImageFormat.Jpeg, ThumbnailQuality, directory, upload.FileName, ct);
+            return new SanitizedImage(image, stored, thumbnail);
+        }
+        catch
+        {
+            await image.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static SKBitmap DecodeUpright(SpooledFile upload, SniffedType type)
+    {
+        using var stream = upload.OpenRead();
+        using var codec = SKCodec.Create(stream);
+        if (codec is null)
+        {
+            throw new UnsupportedAttachmentException(type == FileSniffer.Heic
+                ? "服务器无法解码该 HEIC 图片，请转换为 JPEG 后再上传。(This HEIC image cannot be decoded here.)"
+                : "图片已损坏或无法解码，未保存。(The image cannot be decoded.)");
+        }
+
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if ((long)width * height > MaxPixels)
+        {
+            throw new UnsupportedAttachmentException($"图片尺寸过大（{width}×{height}），请缩小后再上传。(The image has too many pixels.)");
+        }
+
+        var decoded = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            decoded.Dispose();
+            throw new UnsupportedAttachmentException("图片已损坏或无法解码，未保存。(The image cannot be decoded.)");
+        }
+
+        var origin = codec.EncodedOrigin;
+        if (origin == SKEncodedOrigin.TopLeft)
+        {
+            return decoded;
+        }
+
+        using (decoded)
+        {
+            return Orient(decoded, origin);
+        }
+    }
+
+    /// <summary>Draws the pixels as the EXIF orientation says they are to be seen.</summary>
+    internal static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        float w = source.Width, h = source.Height;
+        var swaps = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => SKMatrix.Identity,
+        };
+
+        var upright = new SKBitmap(new SKImageInfo(swaps ? source.Height : source.Width, swaps ? source.Width : source.Height, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(upright);
+        canvas.SetMatrix(matrix);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+        return upright;
+    }
+
+    private static SKBitmap Thumbnail(SKBitmap source, int size)
+    {
+        var scale = Math.Min(1.0, (double)size / Math.Max(source.Width, source.Height));
+        var info = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
+        var thumbnail = new SKBitmap(info);
+        using var canvas = new SKCanvas(thumbnail);
+        // JPEG has no transparency: a transparent PNG's thumbnail is shown on white.
+        canvas.Clear(SKColors.White);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, new SKRect(0, 0, info.Width, info.Height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        return thumbnail;
+    }
+
+    private static async Task<SpooledFile> WriteAsync(SKBitmap bitmap, SKEncodedImageFormat format, int quality, string directory, string fileName, CancellationToken ct)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            using (var image = SKImage.FromBitmap(bitmap))
+            using (var data = image.Encode(format, quality) ?? throw new UnsupportedAttachmentException("图片无法重新编码，未保存。(The image cannot be encoded.)"))
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await data.AsStream().CopyToAsync(file, ct);
+            }
+
+            return await SpooledFile.FromFileAsync(path, fileName, ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+}

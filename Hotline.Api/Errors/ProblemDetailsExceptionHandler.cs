@@ -64,6 +64,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
         Core.Features.Calls.AnswerCall.TelephonyBridgeFailedException bridge => Problem(StatusCodes.Status502BadGateway, "电话平台未能转接 (Bad gateway)", bridge.Message),
         SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
+        Core.Features.Users.SignIn.SignInThrottledException locked => Problem(StatusCodes.Status429TooManyRequests, "登录尝试过于频繁 (Too many sign-in attempts)", locked.Message),
         _ when TransientFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用 (Database unavailable)", "数据库暂时无法连接，本次提交未保存，请稍后重试。"),
         _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),
     };
@@ -71,6 +72,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static string? RetryAfter(Exception exception, ProblemDetails problem) => exception switch
     {
         SubmissionThrottledException throttled => Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        Core.Features.Users.SignIn.SignInThrottledException locked => Math.Max(1, (int)Math.Ceiling(locked.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
         _ when problem.Status == StatusCodes.Status503ServiceUnavailable => "5",
         _ => null,
     };

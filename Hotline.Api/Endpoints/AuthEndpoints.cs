@@ -1,5 +1,7 @@
 using Hotline.Api.Auth;
 using Hotline.Contracts.Auth;
+using Hotline.Core.Features.Common;
+using Hotline.Domain.Common;
 using Hotline.Core.Features.Users.ChangePassword;
 using Hotline.Core.Features.Users.CreateUser;
 using Hotline.Core.Features.Users.ListUsers;
@@ -51,11 +53,11 @@ public static class AuthEndpoints
         account.MapGet("/2fa", (IMediator m, CancellationToken ct) => m.Send(new GetTwoFactorStatus(), ct)).WithSummary("The account's second factor: enabled, required, recovery codes left");
         account.MapPost("/2fa/enrol", (IMediator m, CancellationToken ct) => m.Send(new EnrolTwoFactor(), ct))
             .WithSummary("Start binding an authenticator app: the secret, its otpauth:// URI and a QR code (SVG)");
-        account.MapPost("/2fa/confirm", (TwoFactorConfirmRequest body, IMediator m, CancellationToken ct) => m.Send(new ConfirmTwoFactor(body.Code), ct))
+        account.MapPost("/2fa/confirm", (TwoFactorConfirmRequest body, ICurrentUser me, IMediator m, CancellationToken ct) => m.Send(new ConfirmTwoFactor(SignedIn(me), body.Code), ct))
             .WithSummary("Turn the second factor on with a code from the app; answers the one-time recovery codes (shown once)");
-        account.MapPost("/password", async (ChangePasswordRequest body, IMediator m, CancellationToken ct) =>
+        account.MapPost("/password", async (ChangePasswordRequest body, ICurrentUser me, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new ChangePassword(body), ct);
+            await m.Send(new ChangePassword(SignedIn(me), body), ct);
             return TypedResults.NoContent();
         }).WithSummary("Change one's own password (the current one, and a new one under the password rules); sign in again after");
 
@@ -82,4 +84,6 @@ public static class AuthEndpoints
         }).WithSummary("End a session: its refresh token stops at once, its access tokens within 30 seconds");
         return app;
     }
+
+    private static Guid SignedIn(ICurrentUser me) => me.Actor.UserId ?? throw new ActorNotPermittedException("请先登录。");
 }

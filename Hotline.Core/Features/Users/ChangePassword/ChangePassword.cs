@@ -15,16 +15,15 @@ using Microsoft.AspNetCore.Identity;
 namespace Hotline.Core.Features.Users.ChangePassword;
 
 /// <summary>
-/// The signed-in user changes their own password: the current one must be right (a wrong one counts against the
+/// The signed-in user (<paramref name="UserId"/>, from the token) changes their own password: the current one must be right (a wrong one counts against the
 /// account's sign-in limits, so a stolen token cannot guess it), the new one must meet <see cref="PasswordPolicy"/>.
 /// Every token and refresh of the account then ends (the password stamp changed): the user signs in again.
 /// </summary>
-public sealed record ChangePassword(ChangePasswordRequest Body) : IRequest<Unit>, IAuditedRequest
-{
-    public string AuditAction => AuditActions.PasswordChanged;
-
-    public string? AuditTargetType => "User";
-}
+/// <remarks>
+/// Audited by the handler, not as an <see cref="IAuditedRequest"/>: a wrong current password is counted (and saved)
+/// before the command is refused, and that save must not carry an entry saying the password changed.
+/// </remarks>
+public sealed record ChangePassword(Guid UserId, ChangePasswordRequest Body) : IRequest<Unit>;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 {
@@ -36,12 +35,12 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
     }
 }
 
-public sealed class ChangePasswordHandler(HotlineDbContext db, ICurrentUser currentUser, IPasswordHasher<User> hasher, PasswordPolicy passwords, SignInLimiter limiter, UserAccessCache access)
+public sealed class ChangePasswordHandler(HotlineDbContext db, ICurrentUser currentUser, IPasswordHasher<User> hasher, PasswordPolicy passwords, SignInLimiter limiter, UserAccessCache access, AuditLog audit)
     : IRequestHandler<ChangePassword, Unit>
 {
     public async Task<Unit> Handle(ChangePassword request, CancellationToken cancellationToken)
     {
-        var user = await CurrentAccount.LoadAsync(db, currentUser, cancellationToken);
+        var user = await CurrentAccount.LoadAsync(db, request.UserId, cancellationToken);
         var keys = SignInLimiter.KeysOf(user.UserName, currentUser.Address);
         await limiter.EnsureAllowedAsync(keys, cancellationToken);
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Body.CurrentPassword!) == PasswordVerificationResult.Failed)
@@ -56,6 +55,7 @@ public sealed class ChangePasswordHandler(HotlineDbContext db, ICurrentUser curr
         }
 
         user.SetPasswordHash(hasher.HashPassword(user, request.Body.NewPassword!));
+        audit.Add(AuditActions.PasswordChanged, targetType: "User", targetId: user.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         access.Forget(user.Id);
         return Unit.Value;

@@ -9,9 +9,11 @@ namespace Hotline.Core.Features.Users.TwoFactor;
 /// <summary>The signed-in user's own account, tracked for a change.</summary>
 internal static class CurrentAccount
 {
-    public static async Task<User> LoadAsync(HotlineDbContext db, ICurrentUser currentUser, CancellationToken ct)
+    public static Task<User> LoadAsync(HotlineDbContext db, ICurrentUser currentUser, CancellationToken ct) =>
+        LoadAsync(db, currentUser.Actor.UserId ?? throw new ActorNotPermittedException("请先登录。"), ct);
+
+    public static async Task<User> LoadAsync(HotlineDbContext db, Guid id, CancellationToken ct)
     {
-        var id = currentUser.Actor.UserId ?? throw new ActorNotPermittedException("请先登录。");
         return await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct) ?? throw new ActorNotPermittedException("账号不存在或已停用。");
     }
 }

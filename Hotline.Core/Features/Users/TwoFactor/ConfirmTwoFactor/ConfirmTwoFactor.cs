@@ -13,14 +13,16 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Core.Features.Users.TwoFactor.ConfirmTwoFactor;
 
 /// <summary>
-/// Puts the pending secret in force with a code from the app, and issues the recovery codes (shown once, kept as
+/// The signed-in user (<paramref name="UserId"/>, from the token) puts the pending secret in force with a code from the app, and issues the recovery codes (shown once, kept as
 /// hashes; any earlier ones are void). The code's step counts as used, so it cannot also sign in.
 /// </summary>
-public sealed record ConfirmTwoFactor(string? Code) : IRequest<RecoveryCodesDto>, IAuditedRequest
+public sealed record ConfirmTwoFactor(Guid UserId, string? Code) : IRequest<RecoveryCodesDto>, IAuditedRequest
 {
     public string AuditAction => AuditActions.TwoFactorEnabled;
 
     public string? AuditTargetType => "User";
+
+    public string? AuditTargetId => UserId.ToString();
 }
 
 public sealed class ConfirmTwoFactorValidator : AbstractValidator<ConfirmTwoFactor>
@@ -31,12 +33,12 @@ public sealed class ConfirmTwoFactorValidator : AbstractValidator<ConfirmTwoFact
     }
 }
 
-public sealed class ConfirmTwoFactorHandler(HotlineDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<AccountOptions> options, UserAccessCache access)
+public sealed class ConfirmTwoFactorHandler(HotlineDbContext db, TimeProvider clock, IOptions<AccountOptions> options, UserAccessCache access)
     : IRequestHandler<ConfirmTwoFactor, RecoveryCodesDto>
 {
     public async Task<RecoveryCodesDto> Handle(ConfirmTwoFactor request, CancellationToken cancellationToken)
     {
-        var user = await CurrentAccount.LoadAsync(db, currentUser, cancellationToken);
+        var user = await CurrentAccount.LoadAsync(db, request.UserId, cancellationToken);
         var now = clock.GetUtcNow();
         if (user.TwoFactorEnabled || user.TwoFactorSecret is not { } secret)
         {

@@ -10,7 +10,8 @@ namespace Hotline.BrowserTests;
 /// <summary>
 /// The 两步验证 journey (issue 20 item 5): a Supervisor without a second factor lands on the enrolment page and nothing
 /// else, scans the QR code (the test plays the authenticator app from the secret shown), keeps the recovery codes, and
-/// then signs in with the password and a code; a wrong code is refused on the sign-in page.
+/// then signs in with the password and a code; a wrong code is refused on the sign-in page. An Admin then sees the
+/// account's two sessions on 用户管理 and ends one.
 /// </summary>
 public sealed class TwoFactorConsoleTests(ConsoleFixture console)
 {
@@ -65,6 +66,27 @@ public sealed class TwoFactorConsoleTests(ConsoleFixture console)
         finally
         {
             await context.CloseAsync();
+        }
+
+        // The Admin sees the sign-ins that have not ended and ends one.
+        var adminPage = await console.SignInAsync("admin", "supervisor");
+        try
+        {
+            await adminPage.GotoAsync("/admin/users");
+            await adminPage.Locator($"tr[data-user='{userName}']").GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+            var sessions = adminPage.GetByTestId("user-sessions").Locator("tbody tr");
+            await Expect(sessions).ToHaveCountAsync(2);
+            await Expect(adminPage.GetByTestId("user-sessions")).ToContainTextAsync("密码 + 动态验证码");
+            await Expect(adminPage.GetByTestId("user-sessions")).ToContainTextAsync("仅可绑定两步验证");
+            await adminPage.GetByTestId("user-sessions").ScrollIntoViewIfNeededAsync();
+            await ConsoleFixture.ScreenshotAsync(adminPage, "admin-user-sessions");
+            await sessions.First.GetByRole(AriaRole.Button, new() { Name = "结束" }).ClickAsync();
+            await Expect(adminPage.GetByTestId("admin-saved")).ToContainTextAsync("已结束该登录会话");
+            await Expect(sessions).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await adminPage.Context.CloseAsync();
         }
     }
 

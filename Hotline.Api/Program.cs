@@ -1,4 +1,5 @@
 using Hotline.Api;
+using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Api.Endpoints;
 using Hotline.Api.Errors;
@@ -52,6 +53,7 @@ app.UseStaticFiles();
 // Routing after the console's static files, so the SPA fallback never claims a framework file.
 app.UseRouting();
 app.UseAuthentication();
+app.UseEnrolmentOnlyGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseJobsDashboard();

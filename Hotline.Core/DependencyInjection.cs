@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Events.ChangeLogHorizon>();
         services.AddOptions<Features.Kpis.KpiOptions>().Bind(configuration.GetSection(Features.Kpis.KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Users.SignIn.SignInLimitOptions>().Bind(configuration.GetSection(Features.Users.SignIn.SignInLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Users.AccountOptions>().Bind(configuration.GetSection(Features.Users.AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Tickets.TicketNumberOptions>().Bind(configuration.GetSection(Features.Tickets.TicketNumberOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Tickets.TicketNumberAllocator>();
         services.AddSingleton<TimeProvider>(new Domain.Common.MillisecondTimeProvider(TimeProvider.System));
@@ -52,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<Features.Observability.HotlineMetrics>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<Features.Users.SignIn.SignInLimiter>();
+        services.AddScoped<Features.Users.Sessions.SessionStore>();
+        services.AddSingleton<Features.Users.Passwords.PasswordPolicy>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditLog>();
         Features.Privacy.PrivacySetup.AddPrivacy(services);

@@ -14,6 +14,10 @@ public sealed partial class HotlineApi
 
     public Task<UserDto> UpdateUserAsync(Guid id, UpdateUserRequest request) => SendAsync<UserDto>(HttpMethod.Put, $"api/admin/users/{id}", request);
 
+    public Task<IReadOnlyList<SessionDto>> ListSessionsAsync(Guid userId) => GetAsync<IReadOnlyList<SessionDto>>($"api/admin/users/{userId}/sessions");
+
+    public Task EndSessionAsync(Guid userId, Guid sessionId) => SendNoContentAsync(HttpMethod.Delete, $"api/admin/users/{userId}/sessions/{sessionId}");
+
     public Task<UnitDto> SaveUnitAsync(Guid? id, UpsertUnitRequest request) => id is { } existing
         ? SendAsync<UnitDto>(HttpMethod.Put, $"api/units/{existing}", request)
         : SendAsync<UnitDto>(HttpMethod.Post, "api/units", request);

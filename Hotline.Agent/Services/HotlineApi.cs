@@ -19,29 +19,42 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public async Task<string?> SignInAsync(string userName, string password)
+    /// <summary>
+    /// Signs in; null on success. <c>CodeRequired</c> when the account has a second factor and the next try must carry
+    /// <paramref name="code"/> (the authenticator's six digits or a recovery code); then the error says why, if any.
+    /// </summary>
+    public async Task<(string? Error, bool CodeRequired)> SignInAsync(string userName, string password, string? code = null)
     {
         try
         {
-            var response = await http.PostAsJsonAsync("api/auth/token", new TokenRequest(userName, password), Json);
+            var response = await http.PostAsJsonAsync("api/auth/token", new TokenRequest(userName, password, code), Json);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                return "用户名或密码错误。";
+                var problem = await ReadProblemAsync(response);
+                return problem?.TwoFactorRequired == true
+                    ? (code is null ? null : problem.Detail ?? problem.Title, true)
+                    : ("用户名或密码错误。", false);
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                return (await ToExceptionAsync(response)).Message;
+                return ((await ToExceptionAsync(response)).Message, code is not null);
             }
 
             await session.SignInAsync((await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!);
-            return null;
+            return (null, false);
         }
         catch (HttpRequestException)
         {
-            return "无法连接服务器，请检查网络后重试。";
+            return ("无法连接服务器，请检查网络后重试。", code is not null);
         }
     }
+
+    public Task<TwoFactorStatusDto> GetTwoFactorStatusAsync() => GetAsync<TwoFactorStatusDto>("api/account/2fa");
+
+    public Task<TwoFactorEnrolmentDto> EnrolTwoFactorAsync() => SendAsync<TwoFactorEnrolmentDto>(HttpMethod.Post, "api/account/2fa/enrol", null);
+
+    public Task<RecoveryCodesDto> ConfirmTwoFactorAsync(string code) => SendAsync<RecoveryCodesDto>(HttpMethod.Post, "api/account/2fa/confirm", new TwoFactorConfirmRequest(code));
 
     public Task<PagedResult<TicketListItemDto>> ListTicketsAsync(string query) =>
         GetAsync<PagedResult<TicketListItemDto>>("api/tickets?" + query);
@@ -194,15 +207,7 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     private static async Task<ApiException> ToExceptionAsync(HttpResponseMessage response)
     {
-        Problem? problem = null;
-        try
-        {
-            problem = await response.Content.ReadFromJsonAsync<Problem>(Json);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            // Not a ProblemDetails body: fall back to the status.
-        }
+        var problem = await ReadProblemAsync(response);
 
         var prefix = response.StatusCode switch
         {
@@ -234,5 +239,18 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
         return new ApiException(response.StatusCode, text.ToString(), problem?.Errors);
     }
 
-    private sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors);
+    private static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<Problem>(Json);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Not a ProblemDetails body: fall back to the status.
+            return null;
+        }
+    }
+
+    private sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors, bool? TwoFactorRequired = null);
 }

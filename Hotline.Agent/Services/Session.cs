@@ -19,10 +19,14 @@ public sealed class Session(IJSRuntime js, TimeProvider clock)
 
     public event Action? Changed;
 
-    public bool IsIn(string role) => User?.Roles.Contains(role) == true;
+    /// <summary>The role requires a second factor not enrolled yet: only the 两步验证 page opens.</summary>
+    public bool EnrolmentOnly => Token?.TwoFactorEnrolmentRequired == true;
+
+    public bool IsIn(string role) => !EnrolmentOnly && User?.Roles.Contains(role) == true;
 
     /// <summary>The page a user lands on after signing in.</summary>
     public string HomePath => User is null ? "/"
+        : EnrolmentOnly ? "/account/2fa"
         : IsIn(Roles.Agent) ? "/agent"
         : IsIn(Roles.Department) ? "/unit"
         : IsIn(Roles.Supervisor) || IsIn(Roles.Admin) ? "/supervisor"

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Hotline.Contracts.Auth;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Users;
+using Hotline.Core.Features.Users.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,8 +15,12 @@ namespace Hotline.Api.Auth;
 /// </summary>
 public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> options, UserAccessCache access)
 {
-    /// <summary>A token for a user who just signed in, stamped with the account as it is now (see <see cref="UserAccessCache"/>).</summary>
-    public async Task<TokenResponse> IssueAsync(UserInfo user, CancellationToken ct)
+    /// <summary>
+    /// A token for a user who just signed in or refreshed, stamped with the account as it is now (see
+    /// <see cref="UserAccessCache"/>) and bound to the session. A session that may only enrol a second factor gets a
+    /// token without roles, which <see cref="EnrolmentOnlyGate"/> confines to <c>/api/account</c>.
+    /// </summary>
+    public async Task<TokenResponse> IssueAsync(UserInfo user, SessionGrant session, CancellationToken ct)
     {
         access.Forget(user.Id);
         var current = await access.GetAsync(user.Id, ct) ?? throw new InvalidOperationException("The user who signed in no longer exists.");
@@ -27,8 +32,17 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> o
             new(ClaimsActor.NameClaim, user.UserName),
             new("display_name", user.DisplayName),
             new(UserAccessCache.StampClaim, current.Stamp),
+            new(UserAccessCache.SessionClaim, session.SessionId.ToString()),
         };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimsActor.RoleClaim, r)));
+        if (session.EnrolmentOnly)
+        {
+            claims.Add(new Claim(UserAccessCache.EnrolmentOnlyClaim, "true"));
+        }
+        else
+        {
+            claims.AddRange(user.Roles.Select(r => new Claim(ClaimsActor.RoleClaim, r)));
+        }
+
         if (user.UnitId is { } unitId)
         {
             claims.Add(new Claim(ClaimsActor.UnitIdClaim, unitId.ToString()));
@@ -41,6 +55,6 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> o
             now.UtcDateTime,
             expires.UtcDateTime,
             new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
-        return new TokenResponse(new JwtSecurityTokenHandler().WriteToken(token), expires, user);
+        return new TokenResponse(new JwtSecurityTokenHandler().WriteToken(token), expires, user, session.RefreshToken, session.SessionId, session.EnrolmentOnly);
     }
 }

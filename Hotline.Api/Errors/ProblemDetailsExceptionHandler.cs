@@ -66,6 +66,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         Core.Features.Attachments.AttachmentTooLargeException large => Problem(StatusCodes.Status413PayloadTooLarge, "文件过大 (Payload too large)", large.Message),
         Core.Features.Attachments.UnsupportedAttachmentException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "不支持的文件类型 (Unsupported media type)", unsupported.Message),
         SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
+        Core.Features.Users.SignIn.SignInThrottledException locked => Problem(StatusCodes.Status429TooManyRequests, "登录尝试过于频繁 (Too many sign-in attempts)", locked.Message),
         _ when TransientFailures.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用 (Database unavailable)", "数据库暂时无法连接，本次提交未保存，请稍后重试。"),
         _ => Problem(StatusCodes.Status500InternalServerError, "服务器内部错误 (Internal error)", "请求未能完成，已记录错误，请稍后重试。"),
     };
@@ -73,6 +74,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     private static string? RetryAfter(Exception exception, ProblemDetails problem) => exception switch
     {
         SubmissionThrottledException throttled => Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        Core.Features.Users.SignIn.SignInThrottledException locked => Math.Max(1, (int)Math.Ceiling(locked.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
         _ when problem.Status == StatusCodes.Status503ServiceUnavailable => "5",
         _ => null,
     };

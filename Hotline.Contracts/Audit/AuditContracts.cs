@@ -6,6 +6,10 @@ public static class AuditActions
     public const string SignIn = "auth.sign-in";
     public const string SignInFailed = "auth.sign-in-failed";
     public const string SignInThrottled = "auth.sign-in-throttled";
+    public const string SessionEnded = "auth.session-ended";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorReset = "auth.2fa-reset";
+    public const string PasswordChanged = "auth.password-changed";
 
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
@@ -43,6 +47,10 @@ public static class AuditActions
         [SignIn] = "登录",
         [SignInFailed] = "登录失败",
         [SignInThrottled] = "登录被限制",
+        [SessionEnded] = "结束登录会话",
+        [TwoFactorEnabled] = "启用两步验证",
+        [TwoFactorReset] = "重置两步验证",
+        [PasswordChanged] = "修改本人密码",
         [UserCreated] = "新建账号",
         [UserChanged] = "修改账号",
         [UnitSaved] = "保存承办单位",

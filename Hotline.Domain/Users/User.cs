@@ -1,3 +1,5 @@
+using Hotline.Domain.Common;
+
 namespace Hotline.Domain.Users;
 
 /// <summary>A console user. Department users belong to exactly one unit.</summary>
@@ -36,7 +38,54 @@ public sealed class User
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The TOTP shared secret (Base32): pending while <see cref="TwoFactorEnabledAt"/> is null, in force after.</summary>
+    public string? TwoFactorSecret { get; private set; }
+
+    public DateTimeOffset? TwoFactorEnabledAt { get; private set; }
+
+    /// <summary>The last TOTP time step accepted: a code of this step or an earlier one is refused (no replay).</summary>
+    public long? TwoFactorLastStep { get; private set; }
+
+    public bool TwoFactorEnabled => TwoFactorEnabledAt is not null;
+
     public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    /// <summary>Starts (or restarts) an enrolment with a new secret; refused once a second factor is in force.</summary>
+    public void BeginTwoFactorEnrolment(string secret)
+    {
+        if (TwoFactorEnabled)
+        {
+            throw new DomainException("两步验证已启用；如需更换设备，请联系管理员重置。");
+        }
+
+        TwoFactorSecret = secret;
+        TwoFactorLastStep = null;
+    }
+
+    /// <summary>Puts the pending secret in force once a code from it was verified at <paramref name="step"/>.</summary>
+    public void EnableTwoFactor(DateTimeOffset at, long step)
+    {
+        if (TwoFactorEnabled)
+        {
+            throw new DomainException("两步验证已启用。");
+        }
+
+        if (TwoFactorSecret is null)
+        {
+            throw new DomainException("请先开始绑定身份验证器。");
+        }
+
+        TwoFactorEnabledAt = at;
+        TwoFactorLastStep = step;
+    }
+
+    /// <summary>An Admin's reset (a lost phone): the account signs in with its password alone, or enrols again.</summary>
+    public void ResetTwoFactor()
+    {
+        TwoFactorSecret = null;
+        TwoFactorEnabledAt = null;
+        TwoFactorLastStep = null;
+    }
 
     public void Change(string displayName, IEnumerable<string> roles, Guid? unitId, bool isActive)
     {

@@ -2349,3 +2349,104 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [TwoFactorEnabledAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [TwoFactorLastStep] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [TwoFactorSecret] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    CREATE TABLE [RecoveryCodes] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [CodeHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_RecoveryCodes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RecoveryCodes_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    CREATE TABLE [UserSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [LastUsedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [RefreshTokenHash] nvarchar(64) NOT NULL,
+        [PasswordStamp] nvarchar(32) NOT NULL,
+        [Address] nvarchar(64) NULL,
+        [UserAgent] nvarchar(200) NULL,
+        [SecondFactor] bit NOT NULL,
+        [EnrolmentOnly] bit NOT NULL,
+        [EndedAt] datetimeoffset NULL,
+        [EndedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_UserSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UserSessions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RecoveryCodes_UserId_CodeHash] ON [RecoveryCodes] ([UserId], [CodeHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_UserSessions_RefreshTokenHash] ON [UserSessions] ([RefreshTokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    CREATE INDEX [IX_UserSessions_UserId_EndedAt] ON [UserSessions] ([UserId], [EndedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202184009_StaffTwoFactorAndSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202184009_StaffTwoFactorAndSessions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

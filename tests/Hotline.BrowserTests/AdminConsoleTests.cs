@@ -33,7 +33,7 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
             await Expect(admin.GetByTestId("admin-error")).ToContainTextAsync("处需要修改");
             await Expect(admin.Locator("#user-name")).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(admin.Locator("#user-name-error")).ToBeVisibleAsync();
-            await Expect(admin.Locator("#password-error")).ToContainTextAsync("8");
+            await Expect(admin.Locator("#password-error")).ToContainTextAsync("至少需要 10 个字符");
             await Expect(admin.Locator("#user-name")).ToBeFocusedAsync();
             await ShotAsync(admin, "admin-users-errors");
             (await UsersAsync(api)).ShouldNotContain(u => u.GetProperty("displayName").GetString() == "王小明");

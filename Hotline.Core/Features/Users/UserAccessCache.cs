@@ -19,9 +19,16 @@ namespace Hotline.Core.Features.Users;
 public sealed class UserAccessCache(IServiceScopeFactory scopes)
 {
     public const string StampClaim = "stamp";
+
+    /// <summary>The session (<see cref="Sessions.UserSession"/>) a token belongs to; a token without one is refused.</summary>
+    public const string SessionClaim = "sid";
+
+    /// <summary>"true" on the tokens of a session that may only enrol a required second factor (they carry no roles).</summary>
+    public const string EnrolmentOnlyClaim = "enrol_only";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Guid, (UserAccess? Access, long ReadAt)> _entries = new();
+    private readonly ConcurrentDictionary<Guid, (bool Live, long ReadAt)> _sessions = new();
 
     public static string StampOf(string passwordHash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("hotline-token-stamp:" + passwordHash)))[..16];
 
@@ -47,7 +54,28 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
     /// <summary>Forgets an account after a change made on this node.</summary>
     public void Forget(Guid userId) => _entries.TryRemove(userId, out _);
 
-    /// <summary>True when the token's account is active and still has the roles, unit and password the token was issued with.</summary>
+    /// <summary>Forgets a session after it was ended on this node.</summary>
+    public void ForgetSession(Guid sessionId) => _sessions.TryRemove(sessionId, out _);
+
+    /// <summary>True while the session of <paramref name="userId"/> has not been ended (at most <see cref="Lifetime"/> old).</summary>
+    private async ValueTask<bool> SessionLiveAsync(Guid sessionId, Guid userId, CancellationToken ct)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entry) && TimeProvider.System.GetElapsedTime(entry.ReadAt) < Lifetime)
+        {
+            return entry.Live;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var live = await db.Set<Sessions.UserSession>().AsNoTracking().AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null, ct);
+        _sessions[sessionId] = (live, TimeProvider.System.GetTimestamp());
+        return live;
+    }
+
+    /// <summary>
+    /// True when the token's session has not been ended and its account is active and still has the roles, unit and
+    /// password the token was issued with.
+    /// </summary>
     public async ValueTask<bool> AdmitsAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         if (!Guid.TryParse(principal.FindFirstValue(ClaimsActor.UserIdClaim), out var userId) || await GetAsync(userId, ct) is not { IsActive: true } access)
@@ -55,10 +83,16 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
             return false;
         }
 
+        if (!Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId) || !await SessionLiveAsync(sessionId, userId, ct))
+        {
+            return false;
+        }
+
         var unit = principal.FindFirstValue(ClaimsActor.UnitIdClaim);
         var roles = principal.FindAll(ClaimsActor.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var enrolmentOnly = principal.FindFirstValue(EnrolmentOnlyClaim) == "true";
         return principal.FindFirstValue(StampClaim) == access.Stamp
-            && roles.SetEquals(access.Roles)
+            && (enrolmentOnly ? roles.Count == 0 : roles.SetEquals(access.Roles))
             && unit == access.UnitId?.ToString();
     }
 }

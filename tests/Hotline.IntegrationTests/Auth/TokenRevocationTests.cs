@@ -30,7 +30,8 @@ public abstract class TokenRevocationTests(ApiFixture fixture) : ApiTestBase(fix
     {
         var (id, agent) = await NewAgentAsync();
 
-        await ChangeAsync(id, new UpdateUserRequest(null, null, [Roles.Agent, Roles.Supervisor], null, null));
+        // Callback, not Supervisor: a Supervisor without a second factor could sign in only to enrol (StaffAccountTests).
+        await ChangeAsync(id, new UpdateUserRequest(null, null, [Roles.Agent, Roles.Callback], null, null));
 
         (await agent.GetAsync("/api/tickets", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         using var again = await ClientWithTokenAsync(UserNameOf(id));

@@ -6,6 +6,7 @@ using Hotline.Core.Data;
 using Hotline.Domain.Common;
 using Hotline.Domain.Users;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Features.Users.Passwords;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +21,13 @@ public sealed record CreateUser(CreateUserRequest Body) : IRequest<UserDto>, Hot
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
-    public CreateUserValidator(ReferenceDataCache reference)
+    public CreateUserValidator(ReferenceDataCache reference, Passwords.PasswordPolicy passwords)
     {
         RuleFor(x => x.Body.UserName).NotEmpty().Matches("^[A-Za-z0-9._-]{2,64}$").OverridePropertyName("userName")
             .WithMessage("登录名须为 2 到 64 位字母、数字、点、下划线或连字符。");
         RuleFor(x => x.Body.DisplayName).NotEmpty().MaximumLength(100).OverridePropertyName("displayName");
-        RuleFor(x => x.Body.Password).NotEmpty().MinimumLength(8).MaximumLength(200).OverridePropertyName("password");
+        RuleFor(x => x.Body.Password).MaximumLength(200).OverridePropertyName("password");
+        RuleFor(x => x.Body.Password).MeetsPolicy(passwords, x => x.Body.UserName).OverridePropertyName("password");
         RuleFor(x => x.Body.Roles).NotEmpty().OverridePropertyName("roles").WithMessage("请至少选择一个角色。");
         RuleForEach(x => x.Body.Roles).Must(r => Roles.All.Contains(r)).OverridePropertyName("roles")
             .WithMessage($"角色必须是 {string.Join(", ", Roles.All)} 之一。");

@@ -7,6 +7,7 @@ using Hotline.Domain.Common;
 using Hotline.Domain.Users;
 using Hotline.Core.Features.Common;
 using Hotline.Core.Features.Reference;
+using Hotline.Core.Features.Users.Passwords;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,11 @@ public sealed record UpdateUser(Guid Id, UpdateUserRequest Body) : IRequest<User
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
-    public UpdateUserValidator(ReferenceDataCache reference)
+    public UpdateUserValidator(ReferenceDataCache reference, Passwords.PasswordPolicy passwords)
     {
         RuleFor(x => x.Body.DisplayName).MaximumLength(100).OverridePropertyName("displayName");
-        RuleFor(x => x.Body.Password).MinimumLength(8).MaximumLength(200).When(x => x.Body.Password is not null).OverridePropertyName("password");
+        RuleFor(x => x.Body.Password).MaximumLength(200).OverridePropertyName("password");
+        RuleFor(x => x.Body.Password).MeetsPolicy(passwords).When(x => x.Body.Password is not null).OverridePropertyName("password");
         RuleFor(x => x.Body.Roles).NotEmpty().When(x => x.Body.Roles is not null).OverridePropertyName("roles")
             .WithMessage("请至少选择一个角色（停用账号请用「停用」）。");
         RuleForEach(x => x.Body.Roles).Must(r => Roles.All.Contains(r)).OverridePropertyName("roles")

@@ -54,6 +54,9 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
     /// <summary>Forgets an account after a change made on this node.</summary>
     public void Forget(Guid userId) => _entries.TryRemove(userId, out _);
 
+    /// <summary>Records a session just started on this node as live (a token is issued only once its row is saved).</summary>
+    public void RememberSession(Guid sessionId) => _sessions[sessionId] = (true, TimeProvider.System.GetTimestamp());
+
     /// <summary>Forgets a session after it was ended on this node.</summary>
     public void ForgetSession(Guid sessionId) => _sessions.TryRemove(sessionId, out _);
 

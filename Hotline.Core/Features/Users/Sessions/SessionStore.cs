@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Core.Features.Users.Sessions;
 
 /// <summary>Starts sessions in the request's unit of work (the caller's save writes the row with its audit entry).</summary>
-public sealed class SessionStore(HotlineDbContext db, TimeProvider clock, IOptions<AccountOptions> options)
+public sealed class SessionStore(HotlineDbContext db, TimeProvider clock, IOptions<AccountOptions> options, UserAccessCache access)
 {
     public const int MaxUserAgentLength = 200;
 
@@ -30,6 +30,8 @@ public sealed class SessionStore(HotlineDbContext db, TimeProvider clock, IOptio
             EnrolmentOnly = enrolmentOnly,
         };
         db.Set<UserSession>().Add(session);
+        // This node knows the session is live: its first requests need no read (nor a database that answers).
+        access.RememberSession(session.Id);
         return new SessionGrant(session.Id, refreshToken, session.ExpiresAt, enrolmentOnly);
     }
 

@@ -69,6 +69,8 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
 
     public Task<IReadOnlyList<EventEnvelope>> GetEventsAsync(long since, int limit) => GetAsync<IReadOnlyList<EventEnvelope>>($"api/events?since={since}&limit={limit}");
 
+    public Task<EventHead> GetEventHeadAsync() => GetAsync<EventHead>("api/events/head");
+
     public Task<IReadOnlyList<UnitDto>> GetUnitsAsync() => GetAsync<IReadOnlyList<UnitDto>>("api/units");
 
     public Task<IReadOnlyList<RegionDto>> GetRegionsAsync() => GetAsync<IReadOnlyList<RegionDto>>("api/regions");

@@ -265,7 +265,7 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
     /// <summary>Only staff follow the orders' event log; a knowledge editor's console has no order pages to keep current.</summary>
     private bool FollowsOrders => Roles.Staff.Any(session.IsIn);
 
-    /// <summary>On the first connect the pages load fresh data: only remember where the event log stands.</summary>
+    /// <summary>On the first connect the pages load fresh data: only remember where the event log stands (one request, whatever its size).</summary>
     private async Task SkipToHeadAsync()
     {
         if (!FollowsOrders)
@@ -273,16 +273,7 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
             return;
         }
 
-        IReadOnlyList<EventEnvelope> page;
-        do
-        {
-            page = await api.GetEventsAsync(_lastSequence, PageSize);
-            if (page.Count > 0)
-            {
-                _lastSequence = Math.Max(_lastSequence, page[^1].Sequence);
-            }
-        }
-        while (page.Count == PageSize);
+        _lastSequence = Math.Max(_lastSequence, (await api.GetEventHeadAsync()).Sequence);
         _floor = _lastSequence;
     }
 

@@ -17,3 +17,9 @@ public interface IHotlineClient
 }
 
 public sealed record EventEnvelope(long Sequence, string Type, DateTimeOffset At, TicketChanged? TicketChanged);
+
+/// <summary>
+/// Where the event log stands: a client that has just loaded fresh data starts following from here
+/// (<c>GET /api/events?since={Sequence}</c>) instead of paging through the whole log.
+/// </summary>
+public sealed record EventHead(long Sequence);

@@ -78,6 +78,21 @@ public abstract class HealthAndEventsTests(ApiFixture fixture) : ApiTestBase(fix
     }
 
     [Fact]
+    public async Task GetEventHead_Should_BeTheNewestChange_So_FollowingFromIt_MissesNothingNew()
+    {
+        using var agent = await ClientAsync("agent");
+        var old = await RegisterAsync();
+
+        var head = (await (await agent.GetAsync("/api/events/head", Ct)).ReadAsync<EventHead>()).Sequence;
+        var next = await RegisterAsync();
+
+        var after = await ReadAllEventsAsync(agent, head);
+        after.ShouldNotContain(e => e.TicketChanged!.TicketId == old.Id, "the head is past what the pages loaded");
+        after.ShouldContain(e => e.TicketChanged!.TicketId == next.Id, "and before what came after");
+        (await (await agent.GetAsync("/api/events/head", Ct)).ReadAsync<EventHead>()).Sequence.ShouldBeGreaterThanOrEqualTo(after.Max(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task GetEvents_Should_Answer400Problem_When_SinceIsNegative()
     {
         using var agent = await ClientAsync("agent");

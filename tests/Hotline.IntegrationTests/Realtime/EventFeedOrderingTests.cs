@@ -28,12 +28,14 @@ public sealed class EventFeedOrderingTests(EventFeedOrderingTests.GapFixture fix
 
         var before = await EventsAsync(supervisor, cursor);
         before.ShouldBeEmpty("a client that read the later change now would ask for what follows it and never see the one in flight");
+        (await HeadAsync(supervisor)).ShouldBe(inFlight - 1, "a console that starts following from the head must not start past the change in flight");
 
         await transaction.CommitAsync(Ct);
         var after = await EventsAsync(supervisor, cursor);
         after.Select(e => e.Sequence).ShouldBe(after.Select(e => e.Sequence).Order(), "oldest first");
         after[0].Sequence.ShouldBe(inFlight);
         after.ShouldContain(e => e.TicketChanged!.TicketId == later.Id);
+        (await HeadAsync(supervisor)).ShouldBe(after[^1].Sequence, "nothing in flight: the head is the newest change");
     }
 
     [Fact]
@@ -86,6 +88,9 @@ public sealed class EventFeedOrderingTests(EventFeedOrderingTests.GapFixture fix
         insert.Parameters.AddWithValue("number", number);
         return (long)(await insert.ExecuteScalarAsync(Ct))!;
     }
+
+    private static async Task<long> HeadAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/events/head", Ct)).ReadAsync<EventHead>()).Sequence;
 
     private static async Task<List<EventEnvelope>> EventsAsync(HttpClient client, long since) =>
         await (await client.GetAsync($"/api/events?since={since}&limit=1000", Ct)).ReadAsync<List<EventEnvelope>>();

@@ -30,7 +30,9 @@ public static class ApiServices
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
+            .Validate(o => o.ClientTokenLifetime >= TimeSpan.FromMinutes(1) && o.ClientTokenLifetime <= TimeSpan.FromHours(24), "Auth:ClientTokenLifetime must be between 00:01:00 and 1.00:00:00.")
+            .ValidateOnStart();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

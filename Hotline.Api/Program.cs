@@ -3,6 +3,7 @@ using Hotline.Api.Auth;
 using Hotline.Api.Citizens;
 using Hotline.Api.Endpoints;
 using Hotline.Api.Errors;
+using Hotline.Api.Idempotency;
 using Hotline.Core;
 using Hotline.Core.Data.Seeding;
 using Hotline.Core.Features.Observability;
@@ -56,6 +57,7 @@ app.UseAuthentication();
 app.UseEnrolmentOnlyGate();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseIdempotentWrites();
 app.UseJobsDashboard();
 
 app.MapOpenApi().AllowAnonymous();

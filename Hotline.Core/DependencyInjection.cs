@@ -45,6 +45,10 @@ public static class DependencyInjection
 
         services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<Features.Users.UserAccessCache>();
+        services.AddOptions<Features.Common.Idempotency.IdempotencyOptions>().Bind(configuration.GetSection(Features.Common.Idempotency.IdempotencyOptions.Section))
+            .Validate(o => o.Retention >= TimeSpan.FromHours(1) && o.InProgressTimeout >= TimeSpan.FromSeconds(5), "Idempotency:Retention must be at least 1 hour and Idempotency:InProgressTimeout at least 5 seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<Features.Common.Idempotency.IdempotencyStore>();
         services.AddScoped<Features.Kpis.MeasureCalculator>();
         services.AddScoped<Features.Kpis.VolumeCalculator>();
         services.AddScoped<Features.Kpis.GetCallMeasures.CallMeasureReader>();

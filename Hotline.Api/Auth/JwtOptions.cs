@@ -13,4 +13,7 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a unit system's client-credentials token lives (docs/integration.md); 1 minute to 24 hours.</summary>
+    public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

@@ -57,4 +57,33 @@ public sealed class TokenService(SigningKeyProvider keys, IOptions<JwtOptions> o
             new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
         return new TokenResponse(new JwtSecurityTokenHandler().WriteToken(token), expires, user, session.RefreshToken, session.SessionId, session.EnrolmentOnly);
     }
+
+    /// <summary>
+    /// A token for a unit's machine client (client credentials grant): the Department role of its unit, stamped with its
+    /// secret so a rotation or revocation ends it (see <see cref="UserAccessCache.AdmitsAsync"/>). No session and no
+    /// refresh token: the client asks again with its credentials.
+    /// </summary>
+    public Hotline.Contracts.Auth.ClientTokenResponse IssueClient(Core.Features.Users.UnitClients.UnitClientGrant client)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var lifetime = options.Value.ClientTokenLifetime;
+        var claims = new List<Claim>
+        {
+            new(ClaimsActor.UserIdClaim, client.Id.ToString()),
+            new(ClaimsActor.NameClaim, client.ClientId),
+            new("display_name", client.Name),
+            new(ClaimsActor.RoleClaim, Hotline.Contracts.Roles.Department),
+            new(ClaimsActor.UnitIdClaim, client.UnitId.ToString()),
+            new(UserAccessCache.StampClaim, client.Stamp),
+            new(UserAccessCache.ClientClaim, "true"),
+        };
+        var token = new JwtSecurityToken(
+            options.Value.Issuer,
+            options.Value.Audience,
+            claims,
+            now.UtcDateTime,
+            (now + lifetime).UtcDateTime,
+            new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
+        return new Hotline.Contracts.Auth.ClientTokenResponse(new JwtSecurityTokenHandler().WriteToken(token), "Bearer", (int)lifetime.TotalSeconds);
+    }
 }

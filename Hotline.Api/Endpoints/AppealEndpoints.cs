@@ -16,7 +16,7 @@ public static class AppealEndpoints
 {
     public static IEndpointRouteBuilder MapAppealEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").WithMetadata(Idempotency.IdempotentWrites.Enabled);
         tickets.MapPost("/{id:guid}/appeals", (Guid id, AppealRequest body, HttpRequest http, IMediator m, CancellationToken ct) =>
             m.Send(new FileAppeal(id, body.Kind, body.Reason, TicketEndpoints.Version(http, body.Version)), ct)).RequireAuthorization(Policies.Department)
             .WithSummary("申诉 by the lead unit: kind Callback (the callback's verdict) or Overdue (the latest overdue verdict), within the appeal window of working days after it; 409 after the window, with no such verdict, or with one pending of the same kind")

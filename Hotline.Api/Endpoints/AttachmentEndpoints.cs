@@ -16,7 +16,8 @@ public static class AttachmentEndpoints
 {
     public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var files = app.MapGroup("/api/tickets/{id:guid}/attachments").WithTags("Attachments").RequireAuthorization(Policies.AnyStaff);
+        var files = app.MapGroup("/api/tickets/{id:guid}/attachments").WithTags("Attachments").RequireAuthorization(Policies.AnyStaff)
+            .WithMetadata(Idempotency.IdempotentWrites.Enabled);
 
         files.MapPost("/", UploadAsync).DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")

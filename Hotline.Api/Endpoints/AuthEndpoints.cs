@@ -14,6 +14,7 @@ using Hotline.Core.Features.Users.TwoFactor.EnrolTwoFactor;
 using Hotline.Core.Features.Users.TwoFactor.GetTwoFactorStatus;
 using Hotline.Core.Features.Users.TwoFactor.ResetTwoFactor;
 using Hotline.Core.Features.Users.UpdateUser;
+using Hotline.Core.Features.Users.UnitClients;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,6 +48,12 @@ public static class AuthEndpoints
                     : SignInProblems.SessionEnded())
             .AllowAnonymous().WithTags("Auth").WithSummary("A new access token and refresh token for a session that has not ended")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        app.MapPost("/api/auth/client-token", ClientCredentials.TokenAsync)
+            .AllowAnonymous().DisableAntiforgery().WithTags("Auth").RequireRateLimiting(Citizens.CitizenRateLimiting.Reads)
+            .AddOpenApiOperationTransformer(ClientCredentials.DescribeFormBody)
+            .WithSummary("单位系统对接: OAuth 2.0 client credentials (grant_type=client_credentials; client_id and client_secret as HTTP Basic or form fields) → a Department bearer token of the credential's unit, valid Auth:ClientTokenLifetime (1 h)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Any signed-in account, including a session that may only enrol (EnrolmentOnlyGate lets /api/account through).
         var account = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization();
@@ -82,6 +89,23 @@ public static class AuthEndpoints
             await m.Send(new EndSession(id, sessionId), ct);
             return TypedResults.NoContent();
         }).WithSummary("End a session: its refresh token stops at once, its access tokens within 30 seconds");
+
+        admin.MapGet("/unit-clients", (IMediator m, CancellationToken ct) => m.Send(new ListUnitClients(), ct))
+            .WithSummary("Units' own systems with machine credentials (client id, secret hint, last use; never the secret)");
+        admin.MapPost("/unit-clients", async (CreateUnitClientRequest body, IMediator m, CancellationToken ct) =>
+        {
+            var client = await m.Send(new IssueUnitClient(body), ct);
+            return TypedResults.Created($"/api/admin/unit-clients/{client.Id}", client);
+        }).WithSummary("Issue a unit's system a client id and secret (the secret is answered this once; only its hash is kept)");
+        admin.MapGet("/unit-clients/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetUnitClient(id), ct))
+            .WithSummary("One machine credential");
+        admin.MapPost("/unit-clients/{id:guid}/secret", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RotateUnitClientSecret(id), ct))
+            .WithSummary("Rotate the secret: the new one is answered once; tokens issued with the old one stop within 30 seconds; 409 when revoked");
+        admin.MapDelete("/unit-clients/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RevokeUnitClient(id), ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Revoke a credential (final): no new token; tokens already issued stop within 30 seconds");
         return app;
     }
 

@@ -40,9 +40,10 @@ public static class TicketEndpoints
 {
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.AnyStaff);
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.AnyStaff)
+            .WithMetadata(Idempotency.IdempotentWrites.Enabled);
 
-        tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent)
+        tickets.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Agent).WithMetadata(Idempotency.IdempotentWrites.Own)
             .WithSummary("受理: register an order (Idempotency-Key honoured)");
         tickets.MapGet("/", (IMediator m, [AsParameters] TicketListParameters query, CancellationToken ct) => m.Send(query.ToRequest(), ct))
             .WithSummary("List orders the caller may see. overdue=true: a running deadline has passed, latest first; nearDue=true: the next deadline falls within Deadlines:NearDueWindow; escalated=true: an overdue alert was raised (the supervisors' list); pendingExtension=true: an extension waits for a supervisor; reviewPending=true: a reply waits for 办结审核, oldest reply first; suspended=true: a suspension request waits for a supervisor or the clocks are stopped; instructed=true: open orders with a leader's instruction (领导批示); flag=Hard|Typical: flagged 疑难/典型; assessmentPending=true: the 待研判 queue, oldest first; districtCode, categoryCode (a top-level code takes its children), rework=true: came back at least once (重办); open=true: not closed; sort=Deadline: the next running deadline first, sort=Created: newest first; rows carry contentPreview, districtCode, streetCode, address and reworkCount");

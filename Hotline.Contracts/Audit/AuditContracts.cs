@@ -28,6 +28,11 @@ public static class AuditActions
     public const string TemplateSaved = "template.saved";
     public const string Open311KeyIssued = "open311-key.issued";
     public const string Open311KeyRevoked = "open311-key.revoked";
+    public const string UnitClientIssued = "unit-client.issued";
+    public const string UnitClientRotated = "unit-client.rotated";
+    public const string UnitClientRevoked = "unit-client.revoked";
+    public const string ClientTokenIssued = "auth.client-token";
+    public const string ClientTokenRefused = "auth.client-token-refused";
     public const string HistoryImported = "history.imported";
     public const string CategoryModelTrained = "category-model.training-started";
     public const string CategoryModelActivated = "category-model.activated";
@@ -67,6 +72,11 @@ public static class AuditActions
         [TemplateSaved] = "保存常用语或模板",
         [Open311KeyIssued] = "签发接口密钥",
         [Open311KeyRevoked] = "吊销接口密钥",
+        [UnitClientIssued] = "签发单位系统凭据",
+        [UnitClientRotated] = "更换单位系统密钥",
+        [UnitClientRevoked] = "吊销单位系统凭据",
+        [ClientTokenIssued] = "单位系统取得令牌",
+        [ClientTokenRefused] = "单位系统取令牌被拒",
         [HistoryImported] = "导入历史工单",
         [CategoryModelTrained] = "训练分类模型",
         [CategoryModelActivated] = "启用分类模型",

@@ -77,6 +77,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    public DbSet<UnitClient> UnitClients => Set<UnitClient>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
     /// <summary>
     /// Domain events of changes that have been saved. The pipeline publishes them once the handler
     /// (and with it any explicit transaction) has finished, so nothing is pushed for a rolled-back change.

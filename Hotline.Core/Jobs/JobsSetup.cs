@@ -83,6 +83,7 @@ public static class JobsSetup
     public static void RegisterRecurringJobs(IRecurringJobManager manager, DeadlineOptions deadlines)
     {
         manager.AddOrUpdate<AuditSealJob>(AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions { TimeZone = ChinaTimeZone });
+        manager.AddOrUpdate<IdempotencyCleanupJob>(IdempotencyCleanupJob.Id, job => job.RunAsync(CancellationToken.None), "17 * * * *", new RecurringJobOptions { TimeZone = ChinaTimeZone });
         manager.AddOrUpdate<KpiCompactionJob>(KpiCompactionJob.Id, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", new RecurringJobOptions { TimeZone = ChinaTimeZone });
         manager.AddOrUpdate<DeadlineSweepJob>(
             DeadlineSweepJobId,

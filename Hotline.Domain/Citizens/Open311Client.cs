@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Hotline.Domain.Common;
 
 namespace Hotline.Domain.Citizens;
 
@@ -48,9 +47,9 @@ public sealed class Open311Client
     public bool IsActive => RevokedAt is null;
 
     /// <summary>32 random bytes as URL-safe text: the key handed out once.</summary>
-    public static string NewKey() => "o311_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => Secrets.New("o311_");
 
-    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => Secrets.Hash(key);
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 

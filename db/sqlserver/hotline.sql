@@ -2450,3 +2450,81 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    CREATE TABLE [IdempotentRequests] (
+        [Scope] nvarchar(100) NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [StatusCode] int NULL,
+        [ContentType] nvarchar(200) NULL,
+        [Location] nvarchar(500) NULL,
+        [Body] varbinary(max) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_IdempotentRequests] PRIMARY KEY ([Scope], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    CREATE TABLE [UnitClients] (
+        [Id] uniqueidentifier NOT NULL,
+        [UnitId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [ClientId] nvarchar(40) NOT NULL,
+        [SecretHash] nvarchar(64) NOT NULL,
+        [SecretHint] nvarchar(16) NOT NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RotatedAt] datetimeoffset NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_UnitClients] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitClients_Units_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Units] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotentRequests_CreatedAt] ON [IdempotentRequests] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_UnitClients_ClientId] ON [UnitClients] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    CREATE INDEX [IX_UnitClients_UnitId] ON [UnitClients] ([UnitId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203084400_UnitClientsAndIdempotency'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203084400_UnitClientsAndIdempotency', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,5 +1,6 @@
 using Hotline.Core.Data;
 using Hotline.Domain.Tickets;
+using Hotline.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Tickets;
@@ -32,8 +33,25 @@ public static class ActorNames
     public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<string> actorUserNames, CancellationToken ct)
     {
         var logins = actorUserNames.Where(n => !Systems.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
-        return logins.Count == 0
-            ? new Dictionary<string, string>()
-            : await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);
+        if (logins.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var names = await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);
+        var clientIds = logins.Where(n => n.StartsWith(UnitClient.ClientIdPrefix, StringComparison.Ordinal) && !names.ContainsKey(n)).ToList();
+        if (clientIds.Count > 0)
+        {
+            // A unit's own system (docs/integration.md) acts under its client id; people read its name.
+            foreach (var client in await db.UnitClients.AsNoTracking().Where(c => clientIds.Contains(c.ClientId)).Select(c => new { c.ClientId, c.Name }).ToListAsync(ct))
+            {
+                names[client.ClientId] = SystemNameOf(client.Name);
+            }
+        }
+
+        return names;
     }
+
+    /// <summary>How a unit's system is named where people read it.</summary>
+    public static string SystemNameOf(string clientName) => $"{clientName}（系统对接）";
 }

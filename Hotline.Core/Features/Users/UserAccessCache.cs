@@ -25,10 +25,14 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
 
     /// <summary>"true" on the tokens of a session that may only enrol a required second factor (they carry no roles).</summary>
     public const string EnrolmentOnlyClaim = "enrol_only";
+    /// <summary>"true" on the tokens of a unit's machine client (<see cref="UnitClients"/>): no session, checked against the credential.</summary>
+    public const string ClientClaim = "client";
+
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<Guid, (UserAccess? Access, long ReadAt)> _entries = new();
     private readonly ConcurrentDictionary<Guid, (bool Live, long ReadAt)> _sessions = new();
+    private readonly ConcurrentDictionary<Guid, ((Guid UnitId, string Stamp)? Access, long ReadAt)> _clients = new();
 
     public static string StampOf(string passwordHash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("hotline-token-stamp:" + passwordHash)))[..16];
 
@@ -48,6 +52,31 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
             .FirstOrDefaultAsync(ct);
         var access = user is null ? null : new UserAccess(user.IsActive, user.Roles, user.UnitId, StampOf(user.PasswordHash));
         _entries[userId] = (access, TimeProvider.System.GetTimestamp());
+        return access;
+    }
+
+    /// <summary>The stamp of a machine client's secret on its tokens: a rotation changes it.</summary>
+    public static string ClientStampOf(string secretHash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("hotline-client-stamp:" + secretHash)))[..16];
+
+    /// <summary>Forgets a machine client after it was rotated or revoked on this node.</summary>
+    public void ForgetClient(Guid clientId) => _clients.TryRemove(clientId, out _);
+
+    /// <summary>A machine client's unit and secret stamp as they are now (at most <see cref="Lifetime"/> old); null when revoked or gone.</summary>
+    private async ValueTask<(Guid UnitId, string Stamp)?> GetClientAsync(Guid clientId, CancellationToken ct)
+    {
+        if (_clients.TryGetValue(clientId, out var entry) && TimeProvider.System.GetElapsedTime(entry.ReadAt) < Lifetime)
+        {
+            return entry.Access;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var client = await db.UnitClients.AsNoTracking()
+            .Where(c => c.Id == clientId && c.RevokedAt == null)
+            .Select(c => new { c.UnitId, c.SecretHash })
+            .FirstOrDefaultAsync(ct);
+        (Guid, string)? access = client is null ? null : (client.UnitId, ClientStampOf(client.SecretHash));
+        _clients[clientId] = (access, TimeProvider.System.GetTimestamp());
         return access;
     }
 
@@ -76,11 +105,21 @@ public sealed class UserAccessCache(IServiceScopeFactory scopes)
     }
 
     /// <summary>
-    /// True when the token's session has not been ended and its account is active and still has the roles, unit and
+    /// A machine client's token: the credential is not revoked, has the same secret and unit, and the token carries only
+    /// the Department role. A user's token: true when the token's session has not been ended and its account is active and still has the roles, unit and
     /// password the token was issued with.
     /// </summary>
     public async ValueTask<bool> AdmitsAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
+        if (principal.FindFirstValue(ClientClaim) == "true")
+        {
+            return Guid.TryParse(principal.FindFirstValue(ClaimsActor.UserIdClaim), out var clientId)
+                && await GetClientAsync(clientId, ct) is { } client
+                && principal.FindFirstValue(StampClaim) == client.Stamp
+                && principal.FindFirstValue(ClaimsActor.UnitIdClaim) == client.UnitId.ToString()
+                && principal.FindAll(ClaimsActor.RoleClaim).Select(c => c.Value).SequenceEqual([Contracts.Roles.Department]);
+        }
+
         if (!Guid.TryParse(principal.FindFirstValue(ClaimsActor.UserIdClaim), out var userId) || await GetAsync(userId, ct) is not { IsActive: true } access)
         {
             return false;

@@ -24,10 +24,11 @@ public sealed class DeleteUnitHandler(HotlineDbContext db, ReferenceDataCache re
         var used = await db.Tickets.AnyAsync(t => t.LeadUnitId == unit.Id || t.Participants.Any(p => p.UnitId == unit.Id), cancellationToken)
             || await db.Units.AnyAsync(u => u.ParentId == unit.Id, cancellationToken)
             || await db.DispatchRules.AnyAsync(r => r.UnitId == unit.Id, cancellationToken)
-            || await db.Users.AnyAsync(u => u.UnitId == unit.Id, cancellationToken);
+            || await db.Users.AnyAsync(u => u.UnitId == unit.Id, cancellationToken)
+            || await db.UnitClients.AnyAsync(c => c.UnitId == unit.Id, cancellationToken);
         if (used)
         {
-            throw new DomainException("该单位仍有工单、下级单位、派单规则或用户，不能删除。");
+            throw new DomainException("该单位仍有工单、下级单位、派单规则、用户或系统对接凭据，不能删除。");
         }
 
         db.Units.Remove(unit);

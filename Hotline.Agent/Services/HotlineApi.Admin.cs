@@ -58,6 +58,16 @@ public sealed partial class HotlineApi
     public Task<IReadOnlyList<CalendarDayDto>> ReplaceCalendarYearAsync(int year, IReadOnlyList<CalendarDayDto> days) =>
         SendAsync<IReadOnlyList<CalendarDayDto>>(HttpMethod.Put, $"api/calendar/{year}", days);
 
+    /// <summary>系统对接: units' own systems with machine credentials (docs/integration.md).</summary>
+    public Task<IReadOnlyList<UnitClientDto>> ListUnitClientsAsync() => GetAsync<IReadOnlyList<UnitClientDto>>("api/admin/unit-clients");
+
+    public Task<UnitClientSecretDto> IssueUnitClientAsync(string name, Guid? unitId) =>
+        SendAsync<UnitClientSecretDto>(HttpMethod.Post, "api/admin/unit-clients", new CreateUnitClientRequest(name, unitId));
+
+    public Task<UnitClientSecretDto> RotateUnitClientAsync(Guid id) => SendAsync<UnitClientSecretDto>(HttpMethod.Post, $"api/admin/unit-clients/{id}/secret", new { });
+
+    public Task RevokeUnitClientAsync(Guid id) => SendNoContentAsync(HttpMethod.Delete, $"api/admin/unit-clients/{id}");
+
     private async Task SendNoContentAsync(HttpMethod method, string url)
     {
         using var request = new HttpRequestMessage(method, url);

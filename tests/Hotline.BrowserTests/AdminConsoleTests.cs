@@ -77,6 +77,59 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task UnitClients_Should_BeIssuedRotatedAndRevoked_With_TheSecretShownOnce()
+    {
+        var name = "自来水工单系统-" + Guid.NewGuid().ToString("N")[..6];
+        var admin = await OpenAsync("系统对接");
+        try
+        {
+            // Refused first: neither name nor unit; each message under its field, nothing issued.
+            await admin.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
+            await Expect(admin.GetByTestId("admin-error")).ToContainTextAsync("处需要修改");
+            await Expect(admin.Locator("#client-name")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(admin.Locator("#client-unit-error")).ToBeVisibleAsync();
+            await Expect(admin.Locator("#client-name")).ToBeFocusedAsync();
+
+            await admin.GetByLabel("对接系统名称").FillAsync(name);
+            await admin.GetByLabel("所属单位").SelectOptionAsync(new SelectOptionValue { Label = "市自来水集团" });
+            await admin.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
+            var issued = admin.GetByTestId("issued-secret");
+            await Expect(issued).ToContainTextAsync("密钥只显示这一次");
+            var clientId = (await issued.Locator("code").Nth(0).InnerTextAsync()).Trim();
+            var secret = (await issued.Locator("code.secret").InnerTextAsync()).Trim();
+            secret.ShouldStartWith("ucs_");
+            var row = admin.Locator($"tr[data-client='{clientId}']");
+            await Expect(row).ToContainTextAsync("市自来水集团");
+            await Expect(row).ToContainTextAsync("从未");
+            (await ClientTokenAsync(clientId, secret)).ShouldBe(HttpStatusCode.OK);
+            await admin.ReloadAsync();
+            await Expect(admin.GetByTestId("issued-secret")).ToHaveCountAsync(0);
+            await Expect(admin.Locator($"tr[data-client='{clientId}']")).Not.ToContainTextAsync("从未");
+            await ShotAsync(admin, "admin-unit-clients");
+
+            // Rotated: the new secret is shown once, the old one no longer obtains a token.
+            row = admin.Locator($"tr[data-client='{clientId}']");
+            await row.GetByRole(AriaRole.Button, new() { Name = "更换密钥" }).ClickAsync();
+            await Expect(admin.GetByTestId("issued-secret")).ToContainTextAsync("更换密钥");
+            var rotated = (await admin.GetByTestId("issued-secret").Locator("code.secret").InnerTextAsync()).Trim();
+            rotated.ShouldNotBe(secret);
+            (await ClientTokenAsync(clientId, secret)).ShouldBe(HttpStatusCode.Unauthorized);
+            (await ClientTokenAsync(clientId, rotated)).ShouldBe(HttpStatusCode.OK);
+
+            // Revoked after a confirmation: nothing obtains a token any more.
+            await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = "确认吊销" }).ClickAsync();
+            await Expect(admin.GetByTestId("admin-saved")).ToContainTextAsync("已吊销");
+            await Expect(row).ToContainTextAsync("已吊销");
+            (await ClientTokenAsync(clientId, rotated)).ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task AdminMenu_Should_OpenItsPages_When_UsedOnAPhone()
     {
         var admin = await console.SignInAsync("admin", "supervisor");
@@ -428,6 +481,14 @@ public sealed class AdminConsoleTests(ConsoleFixture console)
 
     private static async Task<List<JsonElement>> UnitsAsync(HttpClient api) =>
         [.. (await api.GetFromJsonAsync<JsonElement>("api/units", Ct)).EnumerateArray()];
+
+    private async Task<HttpStatusCode> ClientTokenAsync(string clientId, string secret)
+    {
+        using var http = new HttpClient { BaseAddress = console.BaseAddress };
+        using var response = await http.PostAsync("api/auth/client-token", new FormUrlEncodedContent(
+            [new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret)]), Ct);
+        return response.StatusCode;
+    }
 
     private async Task<HttpStatusCode> TokenAsync(string userName, string password)
     {

@@ -28,4 +28,10 @@ public sealed partial class HotlineApi
 
     public Task<TicketAttachmentDto> HideAttachmentAsync(Guid ticketId, Guid attachmentId) =>
         SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/hide", new { });
+
+    public Task<TicketAttachmentDto> UnhideAttachmentAsync(Guid ticketId, Guid attachmentId) =>
+        SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/unhide", new { });
+
+    public Task<TicketAttachmentDto> BlurAttachmentAsync(Guid ticketId, Guid attachmentId) =>
+        SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/blur", new { });
 }

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Editing the 回访话术: supervisors and administrators.</summary>
     public const string CallbackManager = "callback-manager";
     public const string Admin = "admin";
+
+    /// <summary>屏蔽, 取消屏蔽 and 打码替换 of attachments: supervisors, and Admins (the only ones who see a hidden file).</summary>
+    public const string Redaction = "redaction";
     public const string DepartmentOrSupervisor = "department-or-supervisor";
     public const string AnyStaff = "any-staff";
     public const string Analytics = "analytics";
@@ -44,6 +47,7 @@ public static class Policies
         options.AddPolicy(CallbackDesk, p => p.RequireRole(Roles.Callback, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(CallbackManager, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Redaction, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(DepartmentOrSupervisor, p => p.RequireRole(Roles.Department, Roles.Supervisor));
         options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.Staff.ToArray()));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.All.ToArray()));

@@ -5,6 +5,7 @@ using Hotline.Core.Features.Attachments;
 using Hotline.Core.Features.Attachments.DownloadAttachment;
 using Hotline.Core.Features.Attachments.HideAttachment;
 using Hotline.Core.Features.Attachments.ListAttachments;
+using Hotline.Core.Features.Attachments.RedactAttachment;
 using Hotline.Core.Features.Attachments.UploadAttachments;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -34,8 +35,19 @@ public static class AttachmentEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
             .WithSummary("An image's JPEG thumbnail (404 for other files)");
         files.MapPost("/{attachmentId:guid}/hide", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new HideAttachment(id, attachmentId), ct))
-            .RequireAuthorization(Policies.Supervisor)
-            .WithSummary("屏蔽: hide a file from everyone but Admins (audited)");
+            .RequireAuthorization(Policies.Redaction)
+            .WithSummary("屏蔽: hide a file from everyone but Admins (audited); 409 when already hidden");
+        files.MapPost("/{attachmentId:guid}/unhide", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new UnhideAttachment(id, attachmentId), ct))
+            .RequireAuthorization(Policies.Redaction)
+            .WithSummary("取消屏蔽: show a hidden file again (audited); 409 when it is not hidden");
+        files.MapPost("/{attachmentId:guid}/blur", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new BlurAttachment(id, attachmentId), ct))
+            .RequireAuthorization(Policies.Redaction)
+            .WithSummary("打码替换: replace an image by a strongly blurred copy (download and thumbnail); the original stays for Admins only (audited); 409 for a file that is not an image or was blurred already");
+        files.MapGet("/{attachmentId:guid}/original", async (Guid id, Guid attachmentId, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(http, await m.Send(new DownloadOriginalAttachment(id, attachmentId), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithSummary("The image as uploaded before it was blurred (Admins; each read one audit entry); 404 when the file was not blurred");
         return app;
     }
 

@@ -43,6 +43,9 @@ public static class AuditActions
     public const string TicketsExported = "tickets.exported";
     public const string AttachmentDownloaded = "attachment.downloaded";
     public const string AttachmentHidden = "attachment.hidden";
+    public const string AttachmentUnhidden = "attachment.unhidden";
+    public const string AttachmentBlurred = "attachment.blurred";
+    public const string AttachmentOriginalDownloaded = "attachment.original-downloaded";
     public const string AuditExported = "audit.exported";
     public const string CitizenAnonymised = "citizen.anonymised";
     public const string RetentionRun = "privacy.retention-run";
@@ -86,6 +89,9 @@ public static class AuditActions
         [TicketsExported] = "导出工单",
         [AttachmentDownloaded] = "下载附件",
         [AttachmentHidden] = "屏蔽附件",
+        [AttachmentUnhidden] = "取消屏蔽附件",
+        [AttachmentBlurred] = "打码替换附件",
+        [AttachmentOriginalDownloaded] = "查看打码前原图",
         [AuditExported] = "导出审计日志",
         [CitizenAnonymised] = "按申请删除市民个人信息",
         [RetentionRun] = "保留期满脱敏",

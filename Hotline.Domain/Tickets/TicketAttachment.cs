@@ -70,6 +70,54 @@ public sealed class TicketAttachment
 
     public bool IsHidden => HiddenAt is not null;
 
+    /// <summary>When a supervisor replaced the image by a blurred copy (打码替换); null for a file as uploaded.</summary>
+    public DateTimeOffset? BlurredAt { get; private set; }
+
+    public string? BlurredBy { get; private set; }
+
+    /// <summary>The image as uploaded, kept for Admins only once <see cref="BlurredAt"/> is set.</summary>
+    public string? OriginalBlobKey { get; private set; }
+
+    public string? OriginalThumbnailKey { get; private set; }
+
+    public bool IsBlurred => BlurredAt is not null;
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Redaction by a blurred copy (打码替换): everyone who may see the file now gets <paramref name="blobKey"/>; the
+    /// original stays under <see cref="OriginalBlobKey"/> for Admins. Once only: a second blur would lose the original.
+    /// </summary>
+    public void ReplaceByBlurred(string blobKey, string thumbnailKey, long size, Actor actor, DateTimeOffset at)
+    {
+        if (!IsImage)
+        {
+            throw new DomainException("只有图片可以打码替换。");
+        }
+
+        if (IsBlurred)
+        {
+            throw new DomainException("该图片已经打码替换过，原图仍只对管理员可见。");
+        }
+
+        (OriginalBlobKey, OriginalThumbnailKey) = (BlobKey, ThumbnailKey);
+        (BlobKey, ThumbnailKey, Size) = (blobKey, thumbnailKey, size);
+        BlurredAt = at;
+        BlurredBy = actor.UserName;
+    }
+
+    /// <summary>Ends a redaction by hiding (取消屏蔽): the file is listed and downloaded again as before.</summary>
+    public void Unhide()
+    {
+        if (!IsHidden)
+        {
+            throw new DomainException("该附件未被屏蔽。");
+        }
+
+        HiddenAt = null;
+        HiddenBy = null;
+    }
+
     /// <summary>Redaction (屏蔽): from now on only Admins list and download the file.</summary>
     public void Hide(Actor actor, DateTimeOffset at)
     {

@@ -2528,3 +2528,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    ALTER TABLE [TicketAttachments] ADD [BlurredAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    ALTER TABLE [TicketAttachments] ADD [BlurredBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    ALTER TABLE [TicketAttachments] ADD [OriginalBlobKey] varchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    ALTER TABLE [TicketAttachments] ADD [OriginalThumbnailKey] varchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    CREATE INDEX [IX_TicketAttachments_OriginalBlobKey] ON [TicketAttachments] ([OriginalBlobKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203090929_AttachmentRedaction', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

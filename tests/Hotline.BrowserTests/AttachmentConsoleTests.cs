@@ -62,4 +62,64 @@ public sealed class AttachmentConsoleTests(ConsoleFixture console)
             await agent.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Redaction_Should_BlurHideAndUnhide_When_ASupervisorAndAnAdminUseTheOrderPage()
+    {
+        var (id, _) = await console.RegisterOrderAsync("sw-ts", ("dc", "dc-dhm", "东华门大街2号"), "占道经营，附照片（拍到了路人面部）。", ("王女士", "13900002222"));
+        using (var api = await console.ApiClientAsync("agent"))
+        using (var form = new MultipartFormDataContent())
+        {
+            var photo = new ByteArrayContent(Convert.FromBase64String(Png));
+            photo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            form.Add(photo, "file", "路人面部.png");
+            var pdf = new ByteArrayContent("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", "身份证复印件.pdf");
+            (await api.PostAsync($"api/tickets/{id}/attachments", form, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var supervisor = await console.SignInAsync("supervisor", "supervisor");
+        try
+        {
+            await supervisor.GotoAsync($"/tickets/{id}");
+            var panel = supervisor.GetByTestId("attachments");
+            var photoRow = panel.Locator("li", new() { HasText = "路人面部.png" });
+            await Expect(photoRow.Locator("img.thumb")).ToHaveCountAsync(1);
+            var before = await photoRow.Locator("img.thumb").GetAttributeAsync("src");
+            await photoRow.GetByRole(AriaRole.Button, new() { Name = "打码" }).ClickAsync();
+            await Expect(photoRow).ToContainTextAsync("已打码");
+            await Expect(photoRow.GetByRole(AriaRole.Button, new() { Name = "打码" })).ToHaveCountAsync(0);
+            (await photoRow.Locator("img.thumb").GetAttributeAsync("src")).ShouldNotBe(before);
+
+            await panel.Locator("li", new() { HasText = "身份证复印件.pdf" }).GetByRole(AriaRole.Button, new() { Name = "屏蔽" }).ClickAsync();
+            await Expect(panel.Locator("li")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await supervisor.Context.CloseAsync();
+        }
+
+        var admin = await console.SignInAsync("admin", "supervisor");
+        try
+        {
+            await admin.GotoAsync($"/tickets/{id}");
+            var panel = admin.GetByTestId("attachments");
+            var pdfRow = panel.Locator("li", new() { HasText = "身份证复印件.pdf" });
+            await Expect(pdfRow).ToContainTextAsync("已屏蔽");
+            var photoRow = panel.Locator("li", new() { HasText = "路人面部.png" });
+            var original = await admin.RunAndWaitForDownloadAsync(() => photoRow.GetByRole(AriaRole.Button, new() { Name = "原图" }).ClickAsync());
+            original.SuggestedFilename.ShouldBe("路人面部.png");
+            await panel.ScrollIntoViewIfNeededAsync();
+            await ConsoleFixture.ScreenshotAsync(admin, "order-attachments-redacted");
+
+            await pdfRow.GetByRole(AriaRole.Button, new() { Name = "取消屏蔽" }).ClickAsync();
+            await Expect(pdfRow).Not.ToContainTextAsync("已屏蔽");
+            await Expect(pdfRow.GetByRole(AriaRole.Button, new() { Name = "屏蔽" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await admin.Context.CloseAsync();
+        }
+    }
 }

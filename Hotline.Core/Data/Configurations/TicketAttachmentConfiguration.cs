@@ -18,11 +18,17 @@ internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<T
         builder.Property(a => a.UploadedBy).HasMaxLength(100).IsRequired();
         builder.Property(a => a.HiddenBy).HasMaxLength(100);
         builder.Ignore(a => a.IsHidden);
+        builder.Ignore(a => a.IsBlurred);
+        builder.Ignore(a => a.IsImage);
+        builder.Property(a => a.BlurredBy).HasMaxLength(100);
+        builder.Property(a => a.OriginalBlobKey).HasMaxLength(TicketAttachment.KeyLength).IsUnicode(false);
+        builder.Property(a => a.OriginalThumbnailKey).HasMaxLength(TicketAttachment.KeyLength).IsUnicode(false);
         builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
 
         // An order's list; the orphan cleanup asks which keys are still referred to.
         builder.HasIndex(a => new { a.TicketId, a.UploadedAt });
         builder.HasIndex(a => a.BlobKey);
         builder.HasIndex(a => a.ThumbnailKey);
+        builder.HasIndex(a => a.OriginalBlobKey);
     }
 }

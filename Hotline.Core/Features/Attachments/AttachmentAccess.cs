@@ -38,5 +38,5 @@ public static class AttachmentAccess
     }
 
     public static TicketAttachmentDto ToDto(TicketAttachment a) =>
-        new(a.Id, a.FileName, a.ContentType, SniffedType.KindOf(a.ContentType), a.Size, a.UploadedBy, a.UploadedAt, a.IsHidden, a.ThumbnailKey is not null);
+        new(a.Id, a.FileName, a.ContentType, SniffedType.KindOf(a.ContentType), a.Size, a.UploadedBy, a.UploadedAt, a.IsHidden, a.ThumbnailKey is not null, a.IsBlurred);
 }

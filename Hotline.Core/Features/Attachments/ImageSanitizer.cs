@@ -46,6 +46,40 @@ public static class ImageSanitizer
         }
     }
 
+    /// <summary>
+    /// A blurred copy of a stored image (打码替换) and its thumbnail, in the stored image's format. The blur is strong
+    /// enough that faces, plates and handwriting cannot be read: its radius grows with the image (1/30 of its longer
+    /// side, at least 12 pixels).
+    /// </summary>
+    public static async Task<SanitizedImage> BlurAsync(SpooledFile stored, SniffedType type, string directory, int thumbnailSize, CancellationToken ct)
+    {
+        using var bitmap = DecodeUpright(stored, type);
+        var sigma = Math.Max(12f, Math.Max(bitmap.Width, bitmap.Height) / 30f);
+        using var blurred = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(blurred))
+        using (var filter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp))
+        using (var paint = new SKPaint { ImageFilter = filter })
+        using (var source = SKImage.FromBitmap(bitmap))
+        {
+            canvas.Clear(SKColors.Transparent);
+            canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), paint);
+        }
+
+        var format = type == FileSniffer.Png ? SKEncodedImageFormat.Png : type == FileSniffer.WebP ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
+        var image = await WriteAsync(blurred, format, Quality, directory, stored.FileName, ct);
+        try
+        {
+            using var small = Thumbnail(blurred, thumbnailSize);
+            var thumbnail = await WriteAsync(small, SKEncodedImageFormat.Jpeg, ThumbnailQuality, directory, stored.FileName, ct);
+            return new SanitizedImage(image, type, thumbnail);
+        }
+        catch
+        {
+            await image.DisposeAsync();
+            throw;
+        }
+    }
+
     private static SKBitmap DecodeUpright(SpooledFile upload, SniffedType type)
     {
         using var stream = upload.OpenRead();

@@ -2189,6 +2189,13 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("BlurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BlurredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2205,6 +2212,16 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<string>("HiddenBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OriginalBlobKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OriginalThumbnailKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -2234,6 +2251,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BlobKey");
+
+                    b.HasIndex("OriginalBlobKey");
 
                     b.HasIndex("ThumbnailKey");
 

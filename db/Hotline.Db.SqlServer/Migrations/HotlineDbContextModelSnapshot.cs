@@ -2198,6 +2198,13 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<DateTimeOffset?>("BlurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("BlurredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2214,6 +2221,16 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<string>("HiddenBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OriginalBlobKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("OriginalThumbnailKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -2243,6 +2260,8 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BlobKey");
+
+                    b.HasIndex("OriginalBlobKey");
 
                     b.HasIndex("ThumbnailKey");
 

@@ -2170,6 +2170,13 @@ namespace Hotline.Db.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BlurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlurredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2185,6 +2192,16 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<string>("HiddenBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalBlobKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalThumbnailKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
@@ -2215,6 +2232,8 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BlobKey");
+
+                    b.HasIndex("OriginalBlobKey");
 
                     b.HasIndex("ThumbnailKey");
 

@@ -167,6 +167,71 @@ public abstract class TicketAttachmentTests(AttachmentFixture fixture) : ApiTest
     }
 
     [Fact]
+    public async Task Blur_Should_ReplaceTheImageForEveryone_And_KeepTheOriginalForAdminsOnly()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        using var water = await ClientAsync("water");
+        var file = (await (await UploadAsync(water, ticket.Id, ("车牌.png", TestFiles.Image(SkiaSharp.SKEncodedImageFormat.Png, 120, 60), "image/png")))
+            .ReadAsync<List<TicketAttachmentDto>>(HttpStatusCode.Created)).Single();
+        var pdf = (await (await UploadAsync(water, ticket.Id, ("a.pdf", TestFiles.Pdf(), "application/pdf"))).ReadAsync<List<TicketAttachmentDto>>(HttpStatusCode.Created)).Single();
+        var url = $"/api/tickets/{ticket.Id}/attachments/{file.Id}";
+        var stored = await (await water.GetAsync(url, Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var thumbnail = await (await water.GetAsync(url + "/thumbnail", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        using var supervisor = await ClientAsync("supervisor");
+        using var admin = await ClientAsync("admin");
+
+        (await water.PostAsync(url + "/blur", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var blurred = await (await supervisor.PostAsync(url + "/blur", null, Ct)).ReadAsync<TicketAttachmentDto>();
+        blurred.Blurred.ShouldBeTrue();
+        blurred.Hidden.ShouldBeFalse();
+        (await AuditCountAsync(AuditActions.AttachmentBlurred, ticket.Id)).ShouldBe(1);
+
+        // The unit (and everyone else) now gets the blurred copy: red and blue have run into each other at the edge.
+        var now = await (await water.GetAsync(url, Ct)).Content.ReadAsByteArrayAsync(Ct);
+        now.ShouldNotBe(stored);
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(now))
+        {
+            (bitmap.Width, bitmap.Height).ShouldBe((120, 60));
+            bitmap.GetPixel(55, 30).Blue.ShouldBeGreaterThan((byte)40, "blue bled across the edge");
+            bitmap.GetPixel(64, 30).Red.ShouldBeGreaterThan((byte)40, "red bled across the edge");
+        }
+
+        (await (await water.GetAsync(url + "/thumbnail", Ct)).Content.ReadAsByteArrayAsync(Ct)).ShouldNotBe(thumbnail);
+        (await ListAsync(water, ticket.Id)).Single(a => a.Id == file.Id).Blurred.ShouldBeTrue();
+
+        // The original: Admins only, each read audited.
+        (await water.GetAsync(url + "/original", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await supervisor.GetAsync(url + "/original", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await admin.GetAsync(url + "/original", Ct)).Content.ReadAsByteArrayAsync(Ct)).ShouldBe(stored);
+        (await AuditCountAsync(AuditActions.AttachmentOriginalDownloaded, ticket.Id)).ShouldBe(1);
+
+        await (await supervisor.PostAsync(url + "/blur", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await supervisor.PostAsync($"/api/tickets/{ticket.Id}/attachments/{pdf.Id}/blur", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.GetAsync($"/api/tickets/{ticket.Id}/attachments/{pdf.Id}/original", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await AuditCountAsync(AuditActions.AttachmentBlurred, ticket.Id)).ShouldBe(1, "refused blurs leave no entry");
+    }
+
+    [Fact]
+    public async Task Unhide_Should_ShowTheFileAgain_When_ASupervisorLiftsTheHide()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        using var water = await ClientAsync("water");
+        var file = (await (await UploadAsync(water, ticket.Id, ("a.pdf", TestFiles.Pdf(), "application/pdf"))).ReadAsync<List<TicketAttachmentDto>>(HttpStatusCode.Created)).Single();
+        var url = $"/api/tickets/{ticket.Id}/attachments/{file.Id}";
+        using var supervisor = await ClientAsync("supervisor");
+
+        await (await supervisor.PostAsync(url + "/unhide", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await supervisor.PostAsync(url + "/hide", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(water, ticket.Id)).ShouldBeEmpty();
+        (await water.PostAsync(url + "/unhide", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await (await supervisor.PostAsync(url + "/unhide", null, Ct)).ReadAsync<TicketAttachmentDto>()).Hidden.ShouldBeFalse();
+        (await ListAsync(water, ticket.Id)).ShouldHaveSingleItem().Id.ShouldBe(file.Id);
+        (await water.GetAsync(url, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AuditCountAsync(AuditActions.AttachmentUnhidden, ticket.Id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Download_Should_LeaveOneAuditEntryEach_When_AFileIsDownloaded()
     {
         var ticket = await RegisterAndDispatchAsync();

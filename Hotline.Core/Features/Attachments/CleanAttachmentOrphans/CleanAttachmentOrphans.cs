@@ -58,10 +58,11 @@ public sealed partial class CleanAttachmentOrphansHandler(
         }
 
         var referenced = await db.TicketAttachments.AsNoTracking()
-            .Where(a => keys.Contains(a.BlobKey) || (a.ThumbnailKey != null && keys.Contains(a.ThumbnailKey)))
-            .Select(a => new { a.BlobKey, a.ThumbnailKey })
+            .Where(a => keys.Contains(a.BlobKey) || (a.ThumbnailKey != null && keys.Contains(a.ThumbnailKey))
+                || (a.OriginalBlobKey != null && keys.Contains(a.OriginalBlobKey)) || (a.OriginalThumbnailKey != null && keys.Contains(a.OriginalThumbnailKey)))
+            .Select(a => new { a.BlobKey, a.ThumbnailKey, a.OriginalBlobKey, a.OriginalThumbnailKey })
             .ToListAsync(ct);
-        var kept = referenced.SelectMany(r => new[] { r.BlobKey, r.ThumbnailKey }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var kept = referenced.SelectMany(r => new[] { r.BlobKey, r.ThumbnailKey, r.OriginalBlobKey, r.OriginalThumbnailKey }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var removed = 0;
         foreach (var key in keys.Where(k => !kept.Contains(k)))
         {

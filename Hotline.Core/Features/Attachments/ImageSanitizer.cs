@@ -32,18 +32,7 @@ public static class ImageSanitizer
         var stored = type == FileSniffer.Png ? FileSniffer.Png : type == FileSniffer.WebP ? FileSniffer.WebP : FileSniffer.Jpeg;
         var format = stored == FileSniffer.Png ? SKEncodedImageFormat.Png : stored == FileSniffer.WebP ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
 
-        var image = await WriteAsync(bitmap, format, Quality, directory, upload.FileName, ct);
-        try
-        {
-            using var small = Thumbnail(bitmap, thumbnailSize);
-            var thumbnail = await WriteAsync(small, SKEncodedImageFormat.Jpeg, ThumbnailQuality, directory, upload.FileName, ct);
-            return new SanitizedImage(image, stored, thumbnail);
-        }
-        catch
-        {
-            await image.DisposeAsync();
-            throw;
-        }
+        return await WriteWithThumbnailAsync(bitmap, format, stored, directory, upload.FileName, thumbnailSize, ct);
     }
 
     /// <summary>
@@ -66,11 +55,18 @@ public static class ImageSanitizer
         }
 
         var format = type == FileSniffer.Png ? SKEncodedImageFormat.Png : type == FileSniffer.WebP ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
-        var image = await WriteAsync(blurred, format, Quality, directory, stored.FileName, ct);
+        return await WriteWithThumbnailAsync(blurred, format, type, directory, stored.FileName, thumbnailSize, ct);
+    }
+
+    /// <summary>The image in <paramref name="format"/> and its JPEG thumbnail, both spooled in <paramref name="directory"/>.</summary>
+    private static async Task<SanitizedImage> WriteWithThumbnailAsync(
+        SKBitmap bitmap, SKEncodedImageFormat format, SniffedType type, string directory, string fileName, int thumbnailSize, CancellationToken ct)
+    {
+        var image = await WriteAsync(bitmap, format, Quality, directory, fileName, ct);
         try
         {
-            using var small = Thumbnail(blurred, thumbnailSize);
-            var thumbnail = await WriteAsync(small, SKEncodedImageFormat.Jpeg, ThumbnailQuality, directory, stored.FileName, ct);
+            using var small = Thumbnail(bitmap, thumbnailSize);
+            var thumbnail = await WriteAsync(small, SKEncodedImageFormat.Jpeg, ThumbnailQuality, directory, fileName, ct);
             return new SanitizedImage(image, type, thumbnail);
         }
         catch

@@ -16,6 +16,9 @@ public sealed partial class HotlineApi
 
     public Task<IReadOnlyList<SessionDto>> ListSessionsAsync(Guid userId) => GetAsync<IReadOnlyList<SessionDto>>($"api/admin/users/{userId}/sessions");
 
+    /// <summary>Removes an account's second factor and recovery codes (a lost phone): it enrols again at its next sign-in.</summary>
+    public Task ResetTwoFactorAsync(Guid userId) => SendNoContentAsync(HttpMethod.Delete, $"api/admin/users/{userId}/2fa");
+
     public Task EndSessionAsync(Guid userId, Guid sessionId) => SendNoContentAsync(HttpMethod.Delete, $"api/admin/users/{userId}/sessions/{sessionId}");
 
     public Task<UnitDto> SaveUnitAsync(Guid? id, UpsertUnitRequest request) => id is { } existing

@@ -83,10 +83,30 @@ public sealed class TwoFactorConsoleTests(ConsoleFixture console)
             await sessions.First.GetByRole(AriaRole.Button, new() { Name = "结束" }).ClickAsync();
             await Expect(adminPage.GetByTestId("admin-saved")).ToContainTextAsync("已结束该登录会话");
             await Expect(sessions).ToHaveCountAsync(1);
+
+            // A lost phone: the Admin resets the second factor after a confirmation; the next sign-in enrols again.
+            await Expect(adminPage.GetByTestId("two-factor-state")).ToHaveTextAsync("已启用两步验证");
+            await adminPage.GetByRole(AriaRole.Button, new() { Name = "重置两步验证（手机丢失）" }).ClickAsync();
+            await adminPage.GetByRole(AriaRole.Button, new() { Name = "确认重置" }).ClickAsync();
+            await Expect(adminPage.GetByTestId("admin-saved")).ToContainTextAsync("已重置两步验证");
+            await Expect(adminPage.GetByTestId("two-factor-state")).ToHaveTextAsync("未启用两步验证");
         }
         finally
         {
             await adminPage.Context.CloseAsync();
+        }
+
+        var again = await console.NewContextAsync();
+        try
+        {
+            var page = await again.NewPageAsync();
+            await SignInAsync(page, userName);
+            await page.WaitForURLAsync(new Uri(console.BaseAddress, "account/2fa").ToString());
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "开始绑定" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await again.CloseAsync();
         }
     }
 

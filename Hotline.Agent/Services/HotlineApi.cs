@@ -179,15 +179,24 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     /// <summary>Sends with the bearer token; a failure becomes an <see cref="ApiException"/>, and a 401 signs out.</summary>
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
-        HttpResponseMessage response;
-        try
+        var token = await session.AccessTokenAsync();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await SendOnceAsync(request);
+
+        // Refused although renewed ahead of time (the tab slept past the expiry, say): renew and send once more when
+        // the body can be sent again (an upload's streams cannot).
+        if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && request.Content is not (StreamContent or MultipartContent)
+            && await session.RefreshAsync(token))
         {
-            response = await http.SendAsync(request);
-        }
-        catch (HttpRequestException)
-        {
-            throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
+            response.Dispose();
+            using var again = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content };
+            foreach (var header in request.Headers.Where(h => h.Key != "Authorization"))
+            {
+                again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            again.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token?.AccessToken);
+            response = await SendOnceAsync(again);
         }
 
         if (response.IsSuccessStatusCode)
@@ -204,6 +213,18 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
             }
 
             throw error;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request)
+    {
+        try
+        {
+            return await http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            throw new ApiException(0, "无法连接服务器，请检查网络后重试。");
         }
     }
 

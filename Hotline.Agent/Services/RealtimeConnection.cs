@@ -64,7 +64,7 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
                 {
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;
-                    o.AccessTokenProvider = () => Task.FromResult(session.Token?.AccessToken);
+                    o.AccessTokenProvider = session.AccessTokenAsync;
                 })
                 .WithAutomaticReconnect(RetryDelays)
                 .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

@@ -98,7 +98,7 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         try
         {
             await supervisor.GetByRole(AriaRole.Link, new() { Name = "大屏", Exact = true }).ClickAsync();
-            var waiting = supervisor.GetByTestId("wb-waiting").Locator(".wb-value");
+            var waiting = supervisor.GetByTestId("wb-waiting-count");
             await Expect(waiting).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
             var before = int.Parse(await waiting.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
             await Expect(supervisor.GetByTestId("wb-state-Available")).ToContainTextAsync("李敏");

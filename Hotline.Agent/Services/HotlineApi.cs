@@ -114,6 +114,8 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<AgentPresenceDto> SetPresenceAsync(AgentPresenceStatus status) =>
         SendAsync<AgentPresenceDto>(HttpMethod.Put, "api/agents/me/presence", new SetPresenceRequest(status));
 
+    public Task<WallboardDto> GetWallboardAsync() => GetAsync<WallboardDto>("api/kpis/calls/live");
+
     public Task<IReadOnlyList<CallDto>> ListActiveCallsAsync() => GetAsync<IReadOnlyList<CallDto>>("api/calls?active=true");
 
     /// <summary>接听: the front caller of the queue (409 with a Chinese detail when the agent cannot answer).</summary>

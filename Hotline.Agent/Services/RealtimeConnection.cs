@@ -47,6 +47,9 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
 
     public event Func<CallRinging, Task>? CallRinging;
 
+    /// <summary>Something the wallboard shows changed; it re-reads <c>GET /api/kpis/calls/live</c>.</summary>
+    public event Func<CallCentreUpdated, Task>? CallCentreUpdated;
+
     public async Task StartAsync()
     {
         await _gate.WaitAsync();
@@ -73,6 +76,7 @@ public sealed class RealtimeConnection(Session session, HotlineApi api, Microsof
             _hub.On<TicketChanged>(nameof(IHotlineClient.TicketChanged), OnTicketChangedAsync);
             _hub.On<DeadlineAlert>(nameof(IHotlineClient.DeadlineAlert), a => RaiseAsync(DeadlineAlert, a));
             _hub.On<CallRinging>(nameof(IHotlineClient.CallRinging), c => RaiseAsync(CallRinging, c));
+            _hub.On<CallCentreUpdated>(nameof(IHotlineClient.CallCentreUpdated), u => RaiseAsync(CallCentreUpdated, u));
             _hub.Reconnecting += _ => SetStateAsync(LinkState.Reconnecting);
             _hub.Reconnected += _ => OnReconnectedAsync();
             _hub.Closed += _ => SetStateAsync(LinkState.Disconnected);

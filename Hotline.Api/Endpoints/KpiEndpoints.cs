@@ -14,6 +14,7 @@ using Hotline.Core.Features.Kpis.GetKpiOrders;
 using Hotline.Core.Features.Kpis.GetRanking;
 using Hotline.Core.Features.Kpis.GetUnitMeasures;
 using Hotline.Core.Features.Kpis.GetVolumes;
+using Hotline.Core.Features.Kpis.GetWallboard;
 using MediatR;
 
 namespace Hotline.Api.Endpoints;
@@ -73,6 +74,10 @@ public static class KpiEndpoints
             .RequireAuthorization(Policies.Supervisor)
             .WithName("ExportCallMeasures").Produces(StatusCodes.Status200OK, contentType: XlsxTableWriter.ContentType)
             .WithSummary("The line's measures as CSV (UTF-8 with BOM) or XLSX, with the same parameters as /api/kpis/calls");
+        app.MapGet("/api/kpis/calls/live", (IMediator m, CancellationToken ct) => m.Send(new GetWallboard(), ct))
+            .WithTags("Measures").RequireAuthorization(Policies.Dispatcher).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("GetWallboard").WithSummary("The wallboard (大屏): callers waiting now and the longest wait, agents by state, today's offered/answered/answer rate/15-second rate/abandoned (as /api/kpis/calls for today), missed-call callbacks pending")
+            .WithDescription("Agent and Supervisor. Today is the China day; its figures are computed by the same code as GET /api/kpis/calls. The hub event CallCentreUpdated says when to read it again. See docs/kpis.md, The wallboard.");
         kpis.MapPost("/rebuild", (IMediator m, CancellationToken ct) => m.Send(new RebuildKpiCounts(), ct)).RequireAuthorization(Policies.Admin)
             .WithName("RebuildKpiCounts").WithSummary("Admin: recompute the incrementally maintained measure rows from the orders (after an upgrade or a bulk import); answers the number of rows");
         return app;

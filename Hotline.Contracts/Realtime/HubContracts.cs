@@ -14,6 +14,8 @@ public interface IHotlineClient
     Task CallRinging(CallRinging call);
 
     Task DeadlineAlert(DeadlineAlert alert);
+
+    Task CallCentreUpdated(CallCentreUpdated update);
 }
 
 public sealed record EventEnvelope(long Sequence, string Type, DateTimeOffset At, TicketChanged? TicketChanged);
@@ -23,3 +25,6 @@ public sealed record EventEnvelope(long Sequence, string Type, DateTimeOffset At
 /// (<c>GET /api/events?since={Sequence}</c>) instead of paging through the whole log.
 /// </summary>
 public sealed record EventHead(long Sequence);
+
+/// <summary>Something the wallboard shows changed (a caller, an agent's state, a callback task): re-read <c>GET /api/kpis/calls/live</c>.</summary>
+public sealed record CallCentreUpdated(DateTimeOffset At);

@@ -17,7 +17,8 @@ namespace Hotline.Core.Realtime;
 /// never retried here and never fails the request that caused it.
 /// </summary>
 public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineClient> hub, HotlineDbContext db, TimeProvider time, ILogger<RealtimeNotifier> logger)
-    : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>, INotificationHandler<CallReceived>
+    : INotificationHandler<TicketChangeSaved>, INotificationHandler<DeadlineAlertRaised>, INotificationHandler<CallReceived>,
+      INotificationHandler<Features.Calls.CallCentreChanged>
 {
     public async Task Handle(TicketChangeSaved change, CancellationToken cancellationToken)
     {
@@ -67,6 +68,10 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
             await SendAsync(() => hub.Clients.Groups(available.Select(HubGroups.User).ToList()).CallRinging(new CallRinging(call.CallId, call.CallSid, call.From, call.At)));
         }
     }
+
+    /// <summary>The wallboard's hint, to the roles that may see it (agents and supervisors); the console re-reads the figures.</summary>
+    public Task Handle(Features.Calls.CallCentreChanged change, CancellationToken cancellationToken) =>
+        SendAsync(() => hub.Clients.Groups([HubGroups.Agents, HubGroups.Supervisors]).CallCentreUpdated(new CallCentreUpdated(time.GetUtcNow())));
 
     private async Task SendAsync(Func<Task> send)
     {

@@ -89,6 +89,44 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         }
     }
 
+    [Fact]
+    public async Task Wallboard_Should_ShowANewWaitingCaller_Live()
+    {
+        var agent = await SignInAvailableAsync("agent");
+        var supervisor = await console.SignInAsync("supervisor", "supervisor");
+        string? callSid = null;
+        try
+        {
+            await supervisor.GetByRole(AriaRole.Link, new() { Name = "大屏", Exact = true }).ClickAsync();
+            var waiting = supervisor.GetByTestId("wb-waiting-count");
+            await Expect(waiting).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+            var before = int.Parse(await waiting.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await Expect(supervisor.GetByTestId("wb-state-Available")).ToContainTextAsync("李敏");
+
+            var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            callSid = "CA" + Guid.NewGuid().ToString("N");
+            (await PostSignedCallAsync(callSid, "+86" + phone)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+            // Well inside the page's own 15-second re-read: only the push can bring it this soon.
+            await Expect(waiting).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5_000 });
+            await Expect(supervisor.GetByTestId("wb-longest")).ToContainTextAsync("秒");
+            await Expect(supervisor.GetByTestId("wb-waiting")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("wb-alert"));
+            await ConsoleFixture.ScreenshotAsync(supervisor, "wallboard");
+            var width = await supervisor.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            width.ShouldBeLessThanOrEqualTo(1366);
+        }
+        finally
+        {
+            if (callSid is not null)
+            {
+                await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = callSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "2" });
+            }
+
+            await supervisor.Context.CloseAsync();
+            await agent.Context.CloseAsync();
+        }
+    }
+
     /// <summary>Signs in on the agent workspace and sets the header's presence to 空闲.</summary>
     private async Task<IPage> SignInAvailableAsync(string userName)
     {

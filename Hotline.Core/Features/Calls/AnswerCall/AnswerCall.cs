@@ -18,7 +18,7 @@ namespace Hotline.Core.Features.Calls.AnswerCall;
 /// <c>&lt;Dial&gt;&lt;Number&gt;</c> the agent's phone; the local line connects at once. A refusal by Twilio undoes the
 /// claim (502); no answer from Twilio keeps it (the redirect may have been made) and says so.
 /// </summary>
-public sealed record AnswerCall : IRequest<AnswerCallResponse>;
+public sealed record AnswerCall : IRequest<AnswerCallResponse>, IChangesCallCentre;
 
 public sealed class AnswerCallHandler(
     HotlineDbContext db,

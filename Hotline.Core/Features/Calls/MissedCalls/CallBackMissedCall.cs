@@ -18,7 +18,7 @@ namespace Hotline.Core.Features.Calls.MissedCalls;
 /// id); the local line connects at once. A refusal by Twilio puts the task back (502); no answer from Twilio keeps it
 /// the agent's (the call may have been placed) and says so. The agent records the outcome afterwards.
 /// </summary>
-public sealed record CallBackMissedCall(Guid Id) : IRequest<MissedCallCallbackResponse>;
+public sealed record CallBackMissedCall(Guid Id) : IRequest<MissedCallCallbackResponse>, IChangesCallCentre;
 
 public sealed class CallBackMissedCallHandler(
     HotlineDbContext db,

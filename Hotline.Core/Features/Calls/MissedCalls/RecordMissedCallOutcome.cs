@@ -14,7 +14,7 @@ namespace Hotline.Core.Features.Calls.MissedCalls;
 /// with a note). Reached and wrong number finish the task; no answer puts it back in the list until
 /// <c>Calls:CallbackAttempts</c> attempts are used up. Each outcome is a row in <c>MissedCallAttempts</c>.
 /// </summary>
-public sealed record RecordMissedCallOutcome(Guid Id, MissedCallOutcome? Outcome, string? Note) : IRequest<MissedCallDto>;
+public sealed record RecordMissedCallOutcome(Guid Id, MissedCallOutcome? Outcome, string? Note) : IRequest<MissedCallDto>, IChangesCallCentre;
 
 public sealed class RecordMissedCallOutcomeValidator : AbstractValidator<RecordMissedCallOutcome>
 {

@@ -16,7 +16,7 @@ namespace Hotline.Core.Features.Calls.ReceiveIncomingCall;
 /// staffed hours (<c>Calls:StaffedHours</c>) the caller is told so and the call ends: nobody is rung, nothing is queued,
 /// and the number gets a callback task (漏接回拨). Returns the TwiML.
 /// </summary>
-public sealed record ReceiveIncomingCall(WebhookRequest Webhook) : IRequest<string>;
+public sealed record ReceiveIncomingCall(WebhookRequest Webhook) : IRequest<string>, IChangesCallCentre;
 
 public sealed class ReceiveIncomingCallHandler(HotlineDbContext db, TimeProvider time, IOptions<CallCentreOptions> options) : IRequestHandler<ReceiveIncomingCall, string>
 {

@@ -15,7 +15,7 @@ namespace Hotline.Core.Features.Calls.SetMyPresence;
 /// Available during wrap-up ends it early; WrapUp by hand lasts <c>Calls:WrapUpTime</c>. On a call the agent stays
 /// Busy (409 for anything else). Every change is logged for the time in each state.
 /// </summary>
-public sealed record SetMyPresence(AgentPresenceStatus? Status) : IRequest<AgentPresenceDto>;
+public sealed record SetMyPresence(AgentPresenceStatus? Status) : IRequest<AgentPresenceDto>, IChangesCallCentre;
 
 public sealed class SetMyPresenceValidator : AbstractValidator<SetMyPresence>
 {

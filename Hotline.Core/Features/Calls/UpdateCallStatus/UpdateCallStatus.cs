@@ -15,7 +15,7 @@ namespace Hotline.Core.Features.Calls.UpdateCallStatus;
 /// Twilio delivers the callback.
 /// For a keypad survey call that ended unanswered, the survey goes to the human queue at once.
 /// </summary>
-public sealed record UpdateCallStatus(WebhookRequest Webhook) : IRequest<Unit>;
+public sealed record UpdateCallStatus(WebhookRequest Webhook) : IRequest<Unit>, IChangesCallCentre;
 
 public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider time, IOptions<CallCentreOptions> options) : IRequestHandler<UpdateCallStatus, Unit>
 {

@@ -67,6 +67,7 @@ app.MapHotlineHealthChecks();
 var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.Create);
 api.MapAuthEndpoints();
 api.MapAuditEndpoints();
+api.MapWebhookEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAttachmentEndpoints();

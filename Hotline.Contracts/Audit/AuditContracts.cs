@@ -28,6 +28,10 @@ public static class AuditActions
     public const string TemplateSaved = "template.saved";
     public const string Open311KeyIssued = "open311-key.issued";
     public const string Open311KeyRevoked = "open311-key.revoked";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookChanged = "webhook.changed";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookRedelivered = "webhook.redelivered";
     public const string HistoryImported = "history.imported";
     public const string CategoryModelTrained = "category-model.training-started";
     public const string CategoryModelActivated = "category-model.activated";
@@ -67,6 +71,10 @@ public static class AuditActions
         [TemplateSaved] = "保存常用语或模板",
         [Open311KeyIssued] = "签发接口密钥",
         [Open311KeyRevoked] = "吊销接口密钥",
+        [WebhookCreated] = "新增事件订阅",
+        [WebhookChanged] = "修改事件订阅",
+        [WebhookDeleted] = "删除事件订阅",
+        [WebhookRedelivered] = "重新投递事件",
         [HistoryImported] = "导入历史工单",
         [CategoryModelTrained] = "训练分类模型",
         [CategoryModelActivated] = "启用分类模型",

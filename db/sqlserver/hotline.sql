@@ -2453,7 +2453,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE TABLE [WebhookSubscriptions] (
@@ -2473,7 +2473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -2487,6 +2487,7 @@ BEGIN
         [Data] nvarchar(max) NOT NULL,
         [OccurredAt] datetimeoffset NOT NULL,
         [Status] nvarchar(20) NOT NULL,
+        [RetryFrom] datetimeoffset NOT NULL,
         [Attempts] int NOT NULL,
         [NextAttemptAt] datetimeoffset NOT NULL,
         [LeaseId] uniqueidentifier NULL,
@@ -2505,7 +2506,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_ChangeSequence] ON [WebhookDeliveries] ([ChangeSequence]);
@@ -2513,7 +2514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
@@ -2521,7 +2522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Status_DeliveredAt] ON [WebhookDeliveries] ([SubscriptionId], [Status], [DeliveredAt]);
@@ -2529,7 +2530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_TicketId_Status_ChangeSequence] ON [WebhookDeliveries] ([SubscriptionId], [TicketId], [Status], [ChangeSequence]);
@@ -2537,7 +2538,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookSubscriptions_Name] ON [WebhookSubscriptions] ([Name]);
@@ -2545,11 +2546,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203085717_WebhookSubscriptions'
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203085717_WebhookSubscriptions', N'10.0.15');
+    VALUES (N'20261203090538_WebhookSubscriptions', N'10.0.15');
 END;
 
 COMMIT;

@@ -35,6 +35,9 @@ public sealed class WebhookDelivery
 
     public WebhookDeliveryStatus Status { get; set; }
 
+    /// <summary>Failures are retried until this instant plus the retry window: the change, or the Admin's redelivery.</summary>
+    public DateTimeOffset RetryFrom { get; set; }
+
     public int Attempts { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -68,6 +68,7 @@ public static class WebhookOutbox
                     Data = data,
                     OccurredAt = change.At,
                     Status = WebhookDeliveryStatus.Pending,
+                    RetryFrom = change.At,
                     NextAttemptAt = change.At,
                 });
             }

@@ -510,6 +510,9 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RetryFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -45,6 +45,7 @@ namespace Hotline.Db.SqlServer.Migrations
                     Data = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RetryFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LeaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),

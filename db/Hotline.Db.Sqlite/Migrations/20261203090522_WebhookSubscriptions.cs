@@ -45,6 +45,7 @@ namespace Hotline.Db.Sqlite.Migrations
                     Data = table.Column<string>(type: "TEXT", nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RetryFrom = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseId = table.Column<Guid>(type: "TEXT", nullable: true),

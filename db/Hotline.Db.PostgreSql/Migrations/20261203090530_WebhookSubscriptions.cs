@@ -45,6 +45,7 @@ namespace Hotline.Db.PostgreSql.Migrations
                     Data = table.Column<string>(type: "text", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RetryFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseId = table.Column<Guid>(type: "uuid", nullable: true),

@@ -119,7 +119,7 @@ public sealed partial class WebhookDispatcher(
         }
         catch (HttpRequestException e)
         {
-            error = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+            error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);

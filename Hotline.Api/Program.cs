@@ -69,6 +69,7 @@ app.MapHotlineHealthChecks();
 var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.Create);
 api.MapAuthEndpoints();
 api.MapAuditEndpoints();
+api.MapWebhookEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAttachmentEndpoints();

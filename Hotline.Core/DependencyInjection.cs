@@ -69,6 +69,7 @@ public static class DependencyInjection
         Features.Intelligence.IntelligenceSetup.AddIntelligence(services, configuration);
         Features.Tickets.Similarity.SimilaritySetup.AddTicketSimilarity(services, configuration);
         Features.Assist.AssistSetup.AddAssist(services, configuration);
+        Features.Webhooks.WebhookSetup.AddWebhooks(services, configuration);
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         // Validators hold only their rules and singletons (reference data, options): built once, not per request.
         // The hosts validate scopes on build, so a validator that took a scoped service would fail at start.

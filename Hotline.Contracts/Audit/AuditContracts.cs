@@ -33,6 +33,10 @@ public static class AuditActions
     public const string UnitClientRevoked = "unit-client.revoked";
     public const string ClientTokenIssued = "auth.client-token";
     public const string ClientTokenRefused = "auth.client-token-refused";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookChanged = "webhook.changed";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookRedelivered = "webhook.redelivered";
     public const string HistoryImported = "history.imported";
     public const string CategoryModelTrained = "category-model.training-started";
     public const string CategoryModelActivated = "category-model.activated";
@@ -80,6 +84,10 @@ public static class AuditActions
         [UnitClientRevoked] = "吊销单位系统凭据",
         [ClientTokenIssued] = "单位系统取得令牌",
         [ClientTokenRefused] = "单位系统取令牌被拒",
+        [WebhookCreated] = "新增事件订阅",
+        [WebhookChanged] = "修改事件订阅",
+        [WebhookDeleted] = "删除事件订阅",
+        [WebhookRedelivered] = "重新投递事件",
         [HistoryImported] = "导入历史工单",
         [CategoryModelTrained] = "训练分类模型",
         [CategoryModelActivated] = "启用分类模型",

@@ -75,6 +75,11 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
+
+    /// <summary>The webhook outbox (docs/integration.md), written with the change log.</summary>
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
+
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<UnitClient> UnitClients => Set<UnitClient>();
@@ -149,6 +154,11 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
             };
             TicketChanges.Add(change);
             changes.Add((ticket, change));
+        }
+
+        if (changes.Count > 0)
+        {
+            await Features.Webhooks.WebhookOutbox.AddAsync(this, changes, cancellationToken);
         }
 
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -74,6 +74,10 @@ public static class JobsSetup
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
             services.AddHostedService<RecurringJobsRegistration>();
+            if (configuration.GetSection(Features.Webhooks.WebhookOptions.Section).Get<Features.Webhooks.WebhookOptions>()?.Deliver ?? true)
+            {
+                services.AddHostedService<WebhookDeliveryService>();
+            }
         }
 
         return services;

@@ -2531,6 +2531,112 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE TABLE [WebhookSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Url] nvarchar(2000) NOT NULL,
+        [Secret] nvarchar(200) NOT NULL,
+        [EventTypes] nvarchar(4000) NOT NULL,
+        [UnitId] uniqueidentifier NULL,
+        [Active] bit NOT NULL,
+        [CreatedBy] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookSubscriptions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] uniqueidentifier NOT NULL,
+        [SubscriptionId] uniqueidentifier NOT NULL,
+        [ChangeSequence] bigint NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [TicketNumber] nvarchar(20) NOT NULL,
+        [TicketVersion] int NOT NULL,
+        [Type] nvarchar(100) NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RetryFrom] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [LeaseId] uniqueidentifier NULL,
+        [LeasedUntil] datetimeoffset NULL,
+        [LastAttemptAt] datetimeoffset NULL,
+        [LastStatusCode] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        [LatencyMs] float NULL,
+        [DeadAt] datetimeoffset NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_TicketChanges_ChangeSequence] FOREIGN KEY ([ChangeSequence]) REFERENCES [TicketChanges] ([Sequence]) ON DELETE CASCADE,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId] FOREIGN KEY ([SubscriptionId]) REFERENCES [WebhookSubscriptions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_ChangeSequence] ON [WebhookDeliveries] ([ChangeSequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Status_DeliveredAt] ON [WebhookDeliveries] ([SubscriptionId], [Status], [DeliveredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_TicketId_Status_ChangeSequence] ON [WebhookDeliveries] ([SubscriptionId], [TicketId], [Status], [ChangeSequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WebhookSubscriptions_Name] ON [WebhookSubscriptions] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203090538_WebhookSubscriptions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203090538_WebhookSubscriptions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261203090929_AttachmentRedaction'
 )
 BEGIN

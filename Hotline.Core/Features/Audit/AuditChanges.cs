@@ -23,7 +23,7 @@ public static class AuditChanges
     private static readonly HashSet<Type> Bookkeeping =
     [
         typeof(AuditEntry), typeof(AuditChainHead), typeof(TicketChange), typeof(DailySequence),
-        typeof(Features.Users.SignIn.SignInFailure), typeof(Features.Kpis.Counts.KpiCount),
+        typeof(Features.Users.SignIn.SignInFailure), typeof(Features.Kpis.Counts.KpiCount), typeof(Features.Webhooks.WebhookDelivery),
     ];
 
     public static IReadOnlyList<EntityEntry> Written(ChangeTracker tracker) =>

@@ -27,6 +27,8 @@ public sealed class HotlineMetrics : IDisposable
         Jobs = _meter.CreateHistogram<double>("hotline.jobs.duration", unit: "s", description: "Background job runs, by job and outcome");
         SignInFailures = _meter.CreateCounter<long>("hotline.auth.sign_in.failures", description: "Failed sign-ins, by reason: credentials (wrong name or password) or throttled (refused while waiting or locked)");
         SignInLockouts = _meter.CreateCounter<long>("hotline.auth.sign_in.lockouts", description: "Temporary sign-in lockouts started, by scope: account or address");
+        WebhookDeliveries = _meter.CreateCounter<long>("hotline.webhooks.deliveries", description: "Webhook delivery attempts, by subscription and outcome: delivered, failed (retried later) or dead (dead-lettered)");
+        WebhookLatency = _meter.CreateHistogram<double>("hotline.webhooks.delivery.duration", unit: "s", description: "Successful webhook deliveries, by subscription: the time from sending to the receiver's answer");
         Twilio = _meter.CreateHistogram<double>("hotline.twilio.requests.duration", unit: "s", description: "Calls to Twilio's REST API, by resource and HTTP status");
     }
 
@@ -43,6 +45,10 @@ public sealed class HotlineMetrics : IDisposable
     public Histogram<double> Jobs { get; }
 
     public Histogram<double> Twilio { get; }
+
+    public Counter<long> WebhookDeliveries { get; }
+
+    public Histogram<double> WebhookLatency { get; }
 
     public Counter<long> SignInFailures { get; }
 

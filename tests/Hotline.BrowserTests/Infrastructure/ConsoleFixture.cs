@@ -58,6 +58,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
             // The journeys here are the human callback desk's: replied orders reach its queue at once instead of
             // going through the local line's automated survey first (that loop has its own integration tests).
             ["Callbacks:Automated"] = "false",
+            // 事件订阅 journeys save receivers on 127.0.0.1.
+            ["Exchange:AllowPrivateTargets"] = "true",
         }, start.Token);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Hotline.Core.Data;
+using Hotline.Core.Features.Observability;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Core.Features.Webhooks;
+
+/// <summary>
+/// Sends due outbox rows. A row is due when its next attempt has come, its subscriber is active, nobody holds a
+/// live lease on it, and no earlier event of the same order for the same subscriber is still pending: so the
+/// events of one order reach a subscriber in order, while other orders go on. A worker leases a row with one
+/// conditional UPDATE just before sending it, so two workers never send the same row at once; a worker that dies
+/// mid-send leaves the lease to expire and the row is sent again (at least once, with the same event id).
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    IHttpClientFactory httpClients,
+    TimeProvider time,
+    IOptions<WebhookOptions> options,
+    HotlineMetrics metrics,
+    ILogger<WebhookDispatcher> logger)
+{
+    public const string HttpClientName = "webhooks";
+
+    private sealed record Claimed(Guid Id, Guid SubscriptionId, string SubscriptionName, string Url, string Secret, string Type, string TicketNumber, long Sequence, DateTimeOffset OccurredAt, DateTimeOffset RetryFrom, int Attempts, string Data);
+
+    /// <summary>Sends one batch of due events; answers how many were attempted (a full batch: call again at once).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var lease = Guid.NewGuid();
+        var candidates = await DueAsync(settings, ct);
+        var attempted = 0;
+
+        // Each row is leased just before it is sent, so a lease never runs out while its row waits in the batch.
+        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = ct }, async (row, token) =>
+        {
+            if (await TryLeaseAsync(row.Id, lease, settings, token))
+            {
+                Interlocked.Increment(ref attempted);
+                await SendAsync(row, lease, settings, token);
+            }
+        });
+        return attempted;
+    }
+
+    /// <summary>Removes delivered events older than the retention.</summary>
+    public async Task<int> PurgeDeliveredAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var before = time.GetUtcNow() - options.Value.DeliveredRetention;
+        return await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<List<Claimed>> DueAsync(WebhookOptions settings, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var now = time.GetUtcNow();
+        return await (
+                from d in db.WebhookDeliveries
+                join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
+                where d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now) && s.Active
+                    && !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.TicketId == d.TicketId
+                        && e.Status == WebhookDeliveryStatus.Pending && e.ChangeSequence < d.ChangeSequence)
+                orderby d.ChangeSequence
+                select new Claimed(d.Id, s.Id, s.Name, s.Url, s.Secret, d.Type, d.TicketNumber, d.ChangeSequence, d.OccurredAt, d.RetryFrom, d.Attempts, d.Data))
+            .AsNoTracking()
+            .Take(settings.BatchSize)
+            .ToListAsync(ct);
+    }
+
+    private async Task<bool> TryLeaseAsync(Guid id, Guid lease, WebhookOptions settings, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var now = time.GetUtcNow();
+        var until = now + settings.Lease;
+        return await db.WebhookDeliveries
+            .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LeaseId, lease).SetProperty(d => d.LeasedUntil, until), ct) == 1;
+    }
+
+    private async Task SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
+    {
+        var body = WebhookEnvelope.Build(settings.Source, row.Id, row.Type, row.TicketNumber, row.OccurredAt, row.Sequence, row.Data);
+        var attemptAt = time.GetUtcNow();
+        int? status = null;
+        string? error = null;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, row.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(WebhookEnvelope.ContentType) { CharSet = "utf-8" };
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Create(row.Secret, attemptAt.ToUnixTimeSeconds(), body));
+            request.Headers.Add("Hotline-Delivery-Attempt", (row.Attempts + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.Timeout);
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                error = $"HTTP {status} {response.ReasonPhrase}";
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The host is stopping: leave the row leased; once the lease runs out it is sent again.
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            error = $"Timed out after {settings.Timeout.TotalSeconds:0.#} s";
+        }
+        catch (HttpRequestException e)
+        {
+            error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var tags = new TagList { { "subscription", row.SubscriptionName } };
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var mineOnly = db.WebhookDeliveries.Where(d => d.Id == row.Id && d.LeaseId == lease);
+        if (error is null)
+        {
+            var latency = elapsed.TotalMilliseconds;
+            await mineOnly.ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.LastAttemptAt, attemptAt)
+                    .SetProperty(d => d.LastStatusCode, status)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.DeliveredAt, time.GetUtcNow())
+                    .SetProperty(d => d.LatencyMs, latency)
+                    .SetProperty(d => d.LeaseId, (Guid?)null)
+                    .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null),
+                CancellationToken.None);
+            tags.Add("outcome", "delivered");
+            metrics.WebhookDeliveries.Add(1, tags);
+            metrics.WebhookLatency.Record(elapsed.TotalSeconds, tags);
+            return;
+        }
+
+        error = error.Length > WebhookDelivery.MaxErrorLength ? error[..WebhookDelivery.MaxErrorLength] : error;
+        var now = time.GetUtcNow();
+        var dead = now >= row.RetryFrom + settings.RetryWindow;
+        var next = now + settings.RetryDelay(row.Attempts + 1);
+        await mineOnly.ExecuteUpdateAsync(
+            u => u.SetProperty(d => d.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
+                .SetProperty(d => d.DeadAt, dead ? now : null)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.LastAttemptAt, attemptAt)
+                .SetProperty(d => d.LastStatusCode, status)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.NextAttemptAt, next)
+                .SetProperty(d => d.LeaseId, (Guid?)null)
+                .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null),
+            CancellationToken.None);
+        tags.Add("outcome", dead ? "dead" : "failed");
+        metrics.WebhookDeliveries.Add(1, tags);
+        LogFailed(row.Id, row.SubscriptionName, row.Attempts + 1, error, dead);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} to {Subscription} failed (attempt {Attempt}): {Error}; dead letter: {Dead}")]
+    private partial void LogFailed(Guid eventId, string subscription, int attempt, string error, bool dead);
+}

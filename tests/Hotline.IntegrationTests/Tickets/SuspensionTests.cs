@@ -23,6 +23,12 @@ public abstract class SuspensionTests(DeadlineFixture fixture) : ApiTestBase(fix
     [Fact]
     public async Task Suspension_Should_StopTheClocksAndResumeWithTheTimeLeft_When_ApprovedThenResumedByTheUnit()
     {
+        // From a Monday morning in China, so the 30 suspended hours hold working time whatever the wall clock and the
+        // class's other tests did to the shared clock (over a weekend the working-day deadline would rightly not move).
+        var china = TimeSpan.FromHours(8);
+        var now = _fixture.Clock.GetUtcNow().ToOffset(china);
+        var monday = new DateTimeOffset(now.Date, china).AddDays(((int)DayOfWeek.Monday - (int)now.DayOfWeek + 7) % 7 + 7).AddHours(9);
+        _fixture.Clock.SetUtcNow(monday.ToUniversalTime());
         var accepted = await AcceptedAsync();
         using var water = await ClientAsync("water");
         using var supervisor = await ClientAsync("supervisor");

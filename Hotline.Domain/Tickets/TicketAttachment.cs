@@ -90,20 +90,26 @@ public sealed class TicketAttachment
     /// </summary>
     public void ReplaceByBlurred(string blobKey, string thumbnailKey, long size, Actor actor, DateTimeOffset at)
     {
+        EnsureCanBeBlurred();
+
+        (OriginalBlobKey, OriginalThumbnailKey) = (BlobKey, ThumbnailKey);
+        (BlobKey, ThumbnailKey, Size) = (blobKey, thumbnailKey, size);
+        BlurredAt = at;
+        BlurredBy = actor.UserName;
+    }
+
+    /// <summary>Refuses a blur before any work is done: a file that is not an image, or one blurred already.</summary>
+    public void EnsureCanBeBlurred()
+    {
         if (!IsImage)
         {
-            throw new DomainException("只有图片可以打码替换。");
+            throw new DomainException("只有图片可以打码替换；其他文件请使用屏蔽。");
         }
 
         if (IsBlurred)
         {
             throw new DomainException("该图片已经打码替换过，原图仍只对管理员可见。");
         }
-
-        (OriginalBlobKey, OriginalThumbnailKey) = (BlobKey, ThumbnailKey);
-        (BlobKey, ThumbnailKey, Size) = (blobKey, thumbnailKey, size);
-        BlurredAt = at;
-        BlurredBy = actor.UserName;
     }
 
     /// <summary>Ends a redaction by hiding (取消屏蔽): the file is listed and downloaded again as before.</summary>

@@ -48,6 +48,9 @@ public abstract class UnitClientTests(ApiFixture fixture) : ApiTestBase(fixture)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldContain("unitId");
         (await (await admin.PostAsJsonAsync("/api/admin/unit-clients", new CreateUnitClientRequest("系统", null), Json.Options, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldContain("unitId");
+        (await (await admin.PostAsJsonAsync("/api/admin/unit-clients", new CreateUnitClientRequest("中心系统", units["center"]), Json.Options, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().ShouldContain("unitId");
+        (await (await admin.GetAsync("/api/admin/unit-clients", Ct)).Content.ReadAsStringAsync(Ct)).ShouldNotContain("中心系统");
         using var supervisor = await ClientAsync("supervisor");
         (await supervisor.PostAsJsonAsync("/api/admin/unit-clients", new CreateUnitClientRequest("系统", units["water"]), Json.Options, Ct))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -30,15 +30,9 @@ public sealed class BlurAttachmentHandler(HotlineDbContext db, ICurrentUser curr
     {
         var actor = currentUser.Actor;
         var (attachment, _) = await AttachmentAccess.FindAsync(db, actor, request.TicketId, request.AttachmentId, track: true, cancellationToken);
-        if (!attachment.IsImage || StoredType(attachment.ContentType) is not { } type)
-        {
-            throw new DomainException("只有图片可以打码替换；其他文件请使用屏蔽。");
-        }
-
-        if (attachment.IsBlurred)
-        {
-            throw new DomainException("该图片已经打码替换过，原图仍只对管理员可见。");
-        }
+        attachment.EnsureCanBeBlurred();
+        var type = StoredType(attachment.ContentType)
+            ?? throw new DomainException("该图片格式无法打码替换；请使用屏蔽。");
 
         await using var original = await store.OpenReadAsync(attachment.BlobKey, cancellationToken) ?? throw new NotFoundException("附件内容", attachment.Id);
         await using var spooled = await SpooledFile.WriteAsync(original, attachment.FileName, store.SpoolDirectory, long.MaxValue, cancellationToken);

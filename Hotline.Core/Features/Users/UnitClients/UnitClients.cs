@@ -29,6 +29,9 @@ public sealed class IssueUnitClientValidator : AbstractValidator<IssueUnitClient
         RuleFor(x => x.Body.UnitId)
             .MustAsync(async (id, ct) => (await reference.GetAsync(ct)).UnitsById.ContainsKey(id!.Value))
             .When(x => x.Body.UnitId is not null).OverridePropertyName("unitId").WithMessage("单位不存在。");
+        RuleFor(x => x.Body.UnitId)
+            .MustAsync(async (id, ct) => !(await reference.GetAsync(ct)).UnitsById.TryGetValue(id!.Value, out var unit) || unit.Kind != Contracts.UnitKind.Center)
+            .When(x => x.Body.UnitId is not null).OverridePropertyName("unitId").WithMessage("热线中心不是承办单位，不能为其签发系统对接凭据。");
     }
 }
 

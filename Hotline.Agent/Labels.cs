@@ -100,6 +100,7 @@ public static class Labels
         "CallbackAttempted" => "回访未接通",
         "Reworked" => "重办",
         "Urged" => "催办",
+        "CallTransferred" => "来电转接",
         "Reclassified" => "修改分类",
         "Merged" => "合并重复件",
         "Split" => "拆单",

@@ -4,7 +4,9 @@ using Hotline.Contracts.Telephony;
 using Hotline.Core.Features.Callbacks.AnswerSurveyByKeypad;
 using Hotline.Core.Features.Callbacks.AnswerSurveyBySms;
 using Hotline.Core.Features.Callbacks.UpdateMessageStatus;
+using Hotline.Core.Features.Calls;
 using Hotline.Core.Features.Calls.AnswerCall;
+using Hotline.Core.Features.Calls.ControlCall;
 using Hotline.Core.Features.Calls.GetAgentStates;
 using Hotline.Core.Features.Calls.GetMyPresence;
 using Hotline.Core.Features.Calls.ListCalls;
@@ -35,6 +37,10 @@ public static class TelephonyEndpoints
             .WithSummary("Call status callback (ordered by SequenceNumber; terminal states stay)").Webhook();
         twilio.MapPost("/voice/recording", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateCallRecording(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("Recording status callback").Webhook();
+        twilio.MapPost("/voice/hold", (TelephonyUrls urls) => Xml(new Twiml().Say(VoicePrompts.OnHold).Pause(20).Redirect(urls.Absolute(TelephonyUrls.VoiceHold)).ToString()))
+            .WithSummary("What a caller on hold (保持) or waiting for the agent's phone hears, repeated: the conference's waitUrl and the participant's HoldUrl").Webhook();
+        twilio.MapPost("/voice/leg", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateCallLeg(TwilioSignatureFilter.Webhook(http)), ct)))
+            .WithSummary("Status callback of a phone dialled into a call's conference (?call=…&role=agent|unit|emergency): an agent's phone not answering puts the caller back in the queue").Webhook();
         twilio.MapPost("/sms/incoming", async (HttpContext http, IMediator m, CancellationToken ct) => Xml(await m.Send(new AnswerSurveyBySms(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("Incoming SMS: the answer to the sender's open callback survey").Webhook();
         twilio.MapPost("/sms/status", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateMessageStatus(TwilioSignatureFilter.Webhook(http)), ct)))
@@ -49,6 +55,18 @@ public static class TelephonyEndpoints
             .WithTags("Calls").RequireAuthorization(Policies.Agent)
             .WithSummary("接听: the signed-in Available agent takes the caller at the front of the queue (priority, then wait) and is connected to the caller")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        var control = app.MapGroup("/api/calls/{id:guid}").WithTags("Calls").RequireAuthorization(Policies.Agent);
+        control.MapGet("", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetCall(id), ct))
+            .WithSummary("One call with its transfers (转接记录) and the order registered from it").ProducesProblem(StatusCodes.Status404NotFound);
+        control.MapPost("/hold", (Guid id, IMediator m, CancellationToken ct) => m.Send(new HoldCall(id, true), ct))
+            .WithSummary("保持: the caller hears the hold message while the agent stays on the line (only the agent on the call)").CallControl();
+        control.MapPost("/resume", (Guid id, IMediator m, CancellationToken ct) => m.Send(new HoldCall(id, false), ct))
+            .WithSummary("取消保持: back to the conversation").CallControl();
+        control.MapPost("/hangup", (Guid id, IMediator m, CancellationToken ct) => m.Send(new HangUpCall(id), ct))
+            .WithSummary("挂断: end the call from the console; the agent goes into wrap-up").CallControl();
+        control.MapPost("/transfer", (Guid id, TransferCallRequest body, IMediator m, CancellationToken ct) => m.Send(new TransferCall(id, body), ct))
+            .WithSummary("转接: to another Available agent or a unit's duty phone (the agent leaves), or 三方转接 to 110/119/120/122 (the service joins the caller and the agent); recorded on the call and on the order registered from it")
+            .ProducesValidationProblem().CallControl();
         var missed = app.MapGroup("/api/calls/missed").WithTags("Calls").RequireAuthorization(Policies.Agent);
         app.MapGet("/api/calls/missed", (string? status, IMediator m, CancellationToken ct) => m.Send(new ListMissedCalls(status), ct))
             .WithTags("Calls").RequireAuthorization(Policies.Dispatcher)
@@ -74,6 +92,9 @@ public static class TelephonyEndpoints
             .WithSummary("Seconds in each state (Available, Busy, WrapUp, Away) per agent on one China-time day (default today, until now)").ProducesValidationProblem();
         return app;
     }
+
+    private static RouteHandlerBuilder CallControl(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
 
     private static RouteHandlerBuilder Webhook(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces<string>(StatusCodes.Status200OK, "text/xml").ProducesProblem(StatusCodes.Status403Forbidden);

@@ -1,8 +1,9 @@
 namespace Hotline.Contracts.Reference;
 
-public sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? DistrictCode);
+/// <summary>A unit of the unit tree; <c>phone</c>: its duty phone (值班电话) that agents transfer callers to, if known.</summary>
+public sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? DistrictCode, string? Phone = null);
 
-public sealed record UpsertUnitRequest(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? DistrictCode);
+public sealed record UpsertUnitRequest(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? DistrictCode, string? Phone = null);
 
 public sealed record StreetDto(string Code, string Name);
 

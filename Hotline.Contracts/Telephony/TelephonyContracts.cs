@@ -48,4 +48,32 @@ public sealed record SetPresenceRequest(AgentPresenceStatus? Status);
 /// the agent who took it from the queue and when (Twilio's own answer of the call is not this); <c>priorityReason</c>:
 /// why the caller goes ahead of the queue (null for the usual order of waiting).
 /// </summary>
-public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId, Guid? AgentId = null, DateTimeOffset? AgentAnsweredAt = null, string? PriorityReason = null);
+public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId, Guid? AgentId = null, DateTimeOffset? AgentAnsweredAt = null, string? PriorityReason = null, Guid? CurrentAgentId = null, bool OnHold = false);
+
+/// <summary>Where a live call is transferred (转接): another agent, a unit's phone, or a three-way call with an emergency service.</summary>
+public enum CallTransferKind
+{
+    /// <summary>转接坐席: another Available agent takes the call; the transferring agent leaves.</summary>
+    Agent,
+
+    /// <summary>转接单位: the unit's phone (its <c>phone</c> in the unit tree) takes the call; the agent leaves.</summary>
+    Unit,
+
+    /// <summary>三方转接: 110, 119, 120 or 122 joins the caller and the agent (emergencies are transferred, not handled).</summary>
+    Emergency,
+}
+
+/// <summary>
+/// <c>POST /api/calls/{id}/transfer</c>: <c>kind</c> and its target (<c>agentId</c> for Agent, <c>unitId</c> for Unit,
+/// <c>service</c> "110" | "119" | "120" | "122" for Emergency), with an optional note (up to 500 characters).
+/// </summary>
+public sealed record TransferCallRequest(CallTransferKind? Kind, Guid? AgentId = null, Guid? UnitId = null, string? Service = null, string? Note = null);
+
+/// <summary>One transfer of a call, as recorded on the call (and, for an order registered from it, on the order's timeline).</summary>
+public sealed record CallTransferDto(Guid Id, CallTransferKind Kind, string Target, string? TargetNumber, Guid? ToAgentId, Guid? ToUnitId, string? Service, string? Note, Guid ByUserId, string ByName, DateTimeOffset At, CallBridge Bridge);
+
+/// <summary>The result of a call control (保持, 取消保持, 挂断, 转接): the call as it is now and what the phone network was asked.</summary>
+public sealed record CallControlResponse(CallDto Call, CallBridge Bridge, string Message, CallTransferDto? Transfer = null);
+
+/// <summary><c>GET /api/calls/{id}</c>: a call with its transfers, oldest first.</summary>
+public sealed record CallDetailDto(CallDto Call, IReadOnlyList<CallTransferDto> Transfers);

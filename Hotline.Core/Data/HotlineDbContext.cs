@@ -52,6 +52,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.Call> Calls => Set<Domain.Telephony.Call>();
 
+    public DbSet<Domain.Telephony.CallTransfer> CallTransfers => Set<Domain.Telephony.CallTransfer>();
+
     public DbSet<Domain.Telephony.AgentPresence> AgentPresences => Set<Domain.Telephony.AgentPresence>();
 
     public DbSet<Domain.Telephony.AgentStateChange> AgentStateChanges => Set<Domain.Telephony.AgentStateChange>();

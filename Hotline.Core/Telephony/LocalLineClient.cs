@@ -46,6 +46,27 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
         return Task.FromResult(new TwilioResource(callSid, "in-progress"));
     }
 
+    /// <summary>The local line joins the phone to the conference at once (the simulator plays every phone); nothing is dialled.</summary>
+    public Task<TwilioResource> AddParticipantAsync(string conference, ConferenceParticipant participant, CancellationToken ct)
+    {
+        var sid = NewSid("CA");
+        LogParticipant(sid, conference);
+        return Task.FromResult(new TwilioResource(sid, "in-progress", "CF" + Guid.NewGuid().ToString("N")));
+    }
+
+    public Task<TwilioResource> UpdateParticipantAsync(string conferenceSid, string callSid, ParticipantChange change, CancellationToken ct)
+    {
+        EnsureLocal();
+        return Task.FromResult(new TwilioResource(callSid, "in-progress", conferenceSid));
+    }
+
+    /// <summary>The local line ends the call at once: the answer says <c>completed</c>, as Twilio's does.</summary>
+    public Task<TwilioResource> EndCallAsync(string callSid, CancellationToken ct)
+    {
+        EnsureLocal();
+        return Task.FromResult(new TwilioResource(callSid, "completed"));
+    }
+
     private string NewSid(string prefix)
     {
         EnsureLocal();
@@ -65,6 +86,9 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): call {Sid} connected to the agent at once; end it with simulate-hangup {Sid}")]
     private partial void LogRedirect(string sid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): {Sid} joined conference {Conference} at once")]
+    private partial void LogParticipant(string sid, string conference);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local line (本地模拟线路): callback {Sid} connected the agent to the citizen at once")]
     private partial void LogCallback(string sid);

@@ -15,12 +15,17 @@ public sealed class TelephonyUrls(IOptions<TwilioOptions> options)
     public const string SmsIncoming = "/twilio/sms/incoming";
     public const string SmsStatus = "/twilio/sms/status";
     public const string SurveyAnswer = "/twilio/survey/answer";
+    public const string VoiceHold = "/twilio/voice/hold";
+    public const string VoiceLeg = "/twilio/voice/leg";
 
     /// <summary>The citizens' web form (<c>/citizen/</c>, served by the API) under the public URL; null without one.</summary>
     public string? CitizenForm => string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.TrimEnd('/') + "/citizen/";
 
     public string Absolute(string pathAndQuery) =>
         string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? pathAndQuery : options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
+
+    /// <summary>The status callback of a phone dialled into a call's conference (<c>agent</c>, <c>unit</c>, <c>emergency</c>), absolute.</summary>
+    public string LegStatus(Guid callId, string role) => Absolute($"{VoiceLeg}?call={callId:N}&role={role}");
 
     /// <summary>The keypad answer URL, absolute (survey calls carry inline TwiML, which has no URL to resolve against); its ids are signed with it.</summary>
     public string SurveyAction(Guid surveyId, string step, int attempt = 1) => Absolute(SurveyActionPath(surveyId, step, attempt));

@@ -48,6 +48,58 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
     public Task<TwilioResource> RedirectCallAsync(string callSid, string twiml, CancellationToken ct) =>
         CreateAsync($"Calls/{Uri.EscapeDataString(callSid)}.json", [new("Twiml", twiml)], ct, metricResource: "Calls/{CallSid}.json");
 
+    public Task<TwilioResource> AddParticipantAsync(string conference, ConferenceParticipant participant, CancellationToken ct)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("To", participant.To),
+            new("From", Options.FromNumber!),
+            new("Beep", "false"),
+            new("StartConferenceOnEnter", "true"),
+            new("EndConferenceOnExit", participant.EndConferenceOnExit ? "true" : "false"),
+            new("Timeout", participant.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("EarlyMedia", "true"),
+        };
+        if (participant.StatusCallback is not null)
+        {
+            form.Add(new("StatusCallback", participant.StatusCallback));
+            form.Add(new("StatusCallbackMethod", "POST"));
+            foreach (var callbackEvent in new[] { "answered", "completed" })
+            {
+                form.Add(new("StatusCallbackEvent", callbackEvent));
+            }
+        }
+
+        return CreateAsync($"Conferences/{Uri.EscapeDataString(conference)}/Participants.json", form, ct, metricResource: "Conferences/{Conference}/Participants.json");
+    }
+
+    public Task<TwilioResource> UpdateParticipantAsync(string conferenceSid, string callSid, ParticipantChange change, CancellationToken ct)
+    {
+        var form = new List<KeyValuePair<string, string>>();
+        if (change.Hold is { } hold)
+        {
+            form.Add(new("Hold", hold ? "true" : "false"));
+        }
+
+        if (change.HoldUrl is not null)
+        {
+            form.Add(new("HoldUrl", change.HoldUrl));
+            form.Add(new("HoldMethod", "POST"));
+        }
+
+        if (change.EndConferenceOnExit is { } end)
+        {
+            form.Add(new("EndConferenceOnExit", end ? "true" : "false"));
+        }
+
+        return CreateAsync(
+            $"Conferences/{Uri.EscapeDataString(conferenceSid)}/Participants/{Uri.EscapeDataString(callSid)}.json", form, ct,
+            metricResource: "Conferences/{ConferenceSid}/Participants/{CallSid}.json");
+    }
+
+    public Task<TwilioResource> EndCallAsync(string callSid, CancellationToken ct) =>
+        CreateAsync($"Calls/{Uri.EscapeDataString(callSid)}.json", [new("Status", "completed")], ct, metricResource: "Calls/{CallSid}.json");
+
     private TwilioOptions Options => options.Value;
 
     private async Task<TwilioResource> CreateAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken ct, string? metricResource = null)
@@ -133,11 +185,12 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
         try
         {
             using var json = JsonDocument.Parse(text);
-            var sid = json.RootElement.TryGetProperty("sid", out var s) ? s.GetString() : null;
-            var status = json.RootElement.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
+            var root = json.RootElement;
+            // A participant has no sid of its own: it is known by its call's sid, in its conference.
+            var sid = Text(root, "sid") ?? Text(root, "call_sid");
             if (!string.IsNullOrEmpty(sid))
             {
-                return new TwilioResource(sid, status);
+                return new TwilioResource(sid, Text(root, "status"), Text(root, "conference_sid"));
             }
         }
         catch (JsonException)
@@ -146,6 +199,9 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
 
         throw new TwilioApiException(null, null, $"Twilio {resource} answered success without a sid.", null, mayHaveBeenProcessed: true);
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static (int? Code, string Message, string? MoreInfo) ParseError(HttpStatusCode status, string text)
     {

@@ -62,6 +62,33 @@ public sealed class Twiml
         return this;
     }
 
+    /// <summary>
+    /// Puts the call into the conference <paramref name="name"/> (no beeps). <paramref name="endOnExit"/>: the conference
+    /// ends when this call leaves; <paramref name="waitUrl"/> plays while the conference has not started.
+    /// </summary>
+    public Twiml DialConference(string name, bool startOnEnter, bool endOnExit, string? waitUrl)
+    {
+        var conference = new XElement(
+            "Conference",
+            new XAttribute("beep", "false"),
+            new XAttribute("startConferenceOnEnter", startOnEnter ? "true" : "false"),
+            new XAttribute("endConferenceOnExit", endOnExit ? "true" : "false"));
+        if (waitUrl is not null)
+        {
+            conference.Add(new XAttribute("waitUrl", waitUrl), new XAttribute("waitMethod", "POST"));
+        }
+
+        conference.Add(name);
+        _response.Add(new XElement("Dial", conference));
+        return this;
+    }
+
+    public Twiml Pause(int seconds)
+    {
+        _response.Add(new XElement("Pause", new XAttribute("length", seconds)));
+        return this;
+    }
+
     public Twiml Redirect(string url)
     {
         _response.Add(new XElement("Redirect", new XAttribute("method", "POST"), url));

@@ -34,6 +34,11 @@ public sealed class Unit
     /// <summary>The district a district government or street office belongs to.</summary>
     public string? DistrictCode { get; private set; }
 
+    /// <summary>The unit's duty phone (值班电话), normalized digits: where an agent transfers a caller (转接单位); null when none is known.</summary>
+    public string? Phone { get; private set; }
+
+    public void SetPhone(string? normalizedPhone) => Phone = normalizedPhone;
+
     public void Change(string code, string name, UnitKind kind, Guid? parentId, string? districtCode)
     {
         Code = code;

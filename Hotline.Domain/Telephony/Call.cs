@@ -74,6 +74,24 @@ public sealed class Call : AggregateRoot
     /// <summary>The callback task (<see cref="MissedCall"/>) this call was folded into when it was missed; set once.</summary>
     public Guid? MissedCallId { get; private set; }
 
+    /// <summary>
+    /// The agent on the line with the caller now: the answering agent, then whoever the call was transferred to; null
+    /// once the call was handed to a unit's phone or the agent left a three-way call. Measures count <see cref="AgentId"/>.
+    /// </summary>
+    public Guid? CurrentAgentId { get; private set; }
+
+    /// <summary>The Twilio conference (by friendly name, <c>hotline-{id}</c>) the caller and the agent talk in; null for a call bridged with a plain &lt;Dial&gt;.</summary>
+    public string? ConferenceName { get; private set; }
+
+    /// <summary>Twilio's sid of the conference (<c>CF…</c>), learnt from the first participant added; needed to hold or update participants.</summary>
+    public string? ConferenceSid { get; private set; }
+
+    /// <summary>The call leg (<c>CA…</c>) of <see cref="CurrentAgentId"/>'s phone in the conference.</summary>
+    public string? AgentLegSid { get; private set; }
+
+    /// <summary>The caller is on hold (保持): hears the hold message, the agent stays on the line.</summary>
+    public bool OnHold { get; private set; }
+
     /// <summary>Waiting in the queue: still on the line, inside the staffed hours, and no agent has taken it.</summary>
     public bool IsWaiting => IsActive && AgentId is null && !AfterHours;
 
@@ -139,6 +157,82 @@ public sealed class Call : AggregateRoot
         }
 
         return true;
+    }
+
+    /// <summary>The conference name of a call answered by <paramref name="agentId"/>: unique per call, so every node agrees.</summary>
+    public static string ConferenceNameOf(Guid callId) => "hotline-" + callId.ToString("N");
+
+    /// <summary>The answering agent's phone joined the caller's conference as <paramref name="agentLegSid"/>.</summary>
+    public void Bridged(Guid agentId, string agentLegSid, string? conferenceSid, DateTimeOffset now)
+    {
+        CurrentAgentId = agentId;
+        ConferenceName = ConferenceNameOf(Id);
+        ConferenceSid = conferenceSid ?? ConferenceSid;
+        AgentLegSid = agentLegSid;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Only the agent on the line controls the call, and only while it is live and in a conference.</summary>
+    public void EnsureControlledBy(Guid agentId)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("该通话已结束。");
+        }
+
+        if (CurrentAgentId != agentId)
+        {
+            throw new DomainException("该通话不在您的坐席上，只有正在通话的话务员可以操作。");
+        }
+
+        if (ConferenceName is null)
+        {
+            throw new DomainException("该通话为直接转接的通话，不支持保持和转接；请在电话上操作。");
+        }
+    }
+
+    /// <summary>保持 / 取消保持.</summary>
+    public void SetHold(bool hold, DateTimeOffset now)
+    {
+        if (OnHold == hold)
+        {
+            throw new DomainException(hold ? "来电已在保持中。" : "来电未在保持中。");
+        }
+
+        OnHold = hold;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The call now goes on with another agent (转接坐席), whose phone joined as <paramref name="legSid"/>.</summary>
+    public void TransferredTo(Guid agentId, string legSid, DateTimeOffset now)
+    {
+        CurrentAgentId = agentId;
+        AgentLegSid = legSid;
+        OnHold = false;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The agent left the call: handed to a unit's phone, or a three-way call going on without them.</summary>
+    public void AgentLeft(DateTimeOffset now)
+    {
+        CurrentAgentId = null;
+        AgentLegSid = null;
+        OnHold = false;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The caller back in the queue in its place (its wait counts from the start), e.g. when the agent's phone did not
+    /// answer: no agent, no conference; the measures never count the failed answer.
+    /// </summary>
+    public void Requeued(DateTimeOffset now)
+    {
+        AgentId = null;
+        AgentAnsweredAt = null;
+        AgentLeft(now);
+        ConferenceName = null;
+        ConferenceSid = null;
+        Raise(new CallReceived(Id, CallSid, From, now));
     }
 
     /// <summary>Applies a recording callback; a completed recording is final.</summary>

@@ -781,6 +781,13 @@ public sealed partial class Ticket : AggregateRoot
         }
     }
 
+    /// <summary>
+    /// The call the order was registered from was transferred (转接坐席, 转接单位, 三方转接 110/119/120/122): recorded on the
+    /// timeline whatever the order's status, since it is what happened to the citizen's call.
+    /// </summary>
+    public void RecordCallTransfer(string note, Actor actor, DateTimeOffset now) =>
+        Record(TimelineActions.CallTransferred, actor, Status, Status, note, now);
+
     /// <summary>催办: counted on the order and pushed to the lead unit.</summary>
     public void Urge(string note, Actor actor, DateTimeOffset now)
     {

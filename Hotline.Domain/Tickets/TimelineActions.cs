@@ -42,4 +42,5 @@ public static class TimelineActions
     public const string AppealFiled = "AppealFiled";
     public const string AppealUpheld = "AppealUpheld";
     public const string AppealRejected = "AppealRejected";
+    public const string CallTransferred = "CallTransferred";
 }

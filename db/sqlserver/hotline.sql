@@ -2687,3 +2687,131 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Units] ADD [Phone] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AgentLegSid] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [ConferenceName] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [ConferenceSid] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [CurrentAgentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [OnHold] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    CREATE TABLE [CallTransfers] (
+        [Id] uniqueidentifier NOT NULL,
+        [CallId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Target] nvarchar(200) NOT NULL,
+        [TargetNumber] nvarchar(32) NULL,
+        [ToAgentId] uniqueidentifier NULL,
+        [ToUnitId] uniqueidentifier NULL,
+        [Service] nvarchar(8) NULL,
+        [Note] nvarchar(500) NULL,
+        [LegSid] nvarchar(64) NULL,
+        [ByUserId] uniqueidentifier NOT NULL,
+        [ByName] nvarchar(100) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Bridge] nvarchar(20) NOT NULL,
+        [LegStatus] nvarchar(20) NULL,
+        [EndedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_CallTransfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CallTransfers_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_AgentLegSid] ON [Calls] ([AgentLegSid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_CurrentAgentId_IsActive] ON [Calls] ([CurrentAgentId], [IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    CREATE INDEX [IX_CallTransfers_CallId_At] ON [CallTransfers] ([CallId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    CREATE INDEX [IX_CallTransfers_LegSid] ON [CallTransfers] ([LegSid]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    UPDATE [Calls] SET [CurrentAgentId] = [AgentId] WHERE [IsActive] = 1 AND [AgentId] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130034_CallControls'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203130034_CallControls', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

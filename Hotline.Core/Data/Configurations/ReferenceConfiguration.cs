@@ -18,6 +18,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Name).HasMaxLength(100).IsRequired();
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(u => u.DistrictCode).HasMaxLength(32);
+        builder.Property(u => u.Phone).HasMaxLength(20);
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -28,7 +28,35 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Ignore(c => c.IsWaiting);
         builder.Ignore(c => c.IsMissed);
         builder.HasIndex(c => c.MissedCallId);
+        builder.HasIndex(c => new { c.CurrentAgentId, c.IsActive });
+        builder.Property(c => c.ConferenceName).HasMaxLength(64);
+        builder.Property(c => c.ConferenceSid).HasMaxLength(64);
+        builder.Property(c => c.AgentLegSid).HasMaxLength(64);
+        builder.HasIndex(c => c.AgentLegSid);
         builder.Ignore(c => c.DomainEvents);
+    }
+}
+
+internal sealed class CallTransferConfiguration : IEntityTypeConfiguration<CallTransfer>
+{
+    public void Configure(EntityTypeBuilder<CallTransfer> builder)
+    {
+        builder.ToTable("CallTransfers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasOne<Call>().WithMany().HasForeignKey(t => t.CallId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.CallId, t.At });
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Bridge).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Target).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.TargetNumber).HasMaxLength(32);
+        builder.Property(t => t.Service).HasMaxLength(8);
+        builder.Property(t => t.Note).HasMaxLength(CallTransfer.NoteMaxLength);
+        builder.Property(t => t.LegSid).HasMaxLength(64);
+        builder.HasIndex(t => t.LegSid);
+        builder.Property(t => t.ByName).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.LegStatus).HasMaxLength(20);
+        builder.Ignore(t => t.IsLive);
     }
 }
 

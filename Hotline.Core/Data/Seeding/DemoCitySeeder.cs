@@ -147,9 +147,11 @@ internal sealed class DemoCitySeeder(HotlineDbContext db, IPasswordHasher<User> 
 
     private void SeedUnits()
     {
+        var index = 0;
         foreach (var (code, name, kind) in CityUnits)
         {
-            AddUnit(code, name, kind, null, null);
+            // The demo city's duty phones (值班电话), in a range no real line uses, so 转接单位 works on the local line.
+            AddUnit(code, name, kind, null, null).SetPhone($"0105550{++index:D4}");
         }
 
         foreach (var (districtCode, districtName, _, streets) in DistrictData)

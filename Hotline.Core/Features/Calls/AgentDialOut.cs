@@ -26,7 +26,7 @@ internal static class AgentDialOut
             throw new DomainException($"请先设置接听电话（坐席话机或手机号码），{action}时先呼叫该号码。");
         }
 
-        if (await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, ct))
+        if (await db.Calls.AnyAsync(c => c.CurrentAgentId == userId && c.IsActive, ct))
         {
             throw new DomainException($"您正在通话中，结束当前通话后才能{action}。");
         }

@@ -22,8 +22,23 @@ public sealed class CallCentreOptions : IValidatableObject
     [Range(1, 10)]
     public int CallbackAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// The numbers the three-way transfer dials for each emergency service (<c>Calls:EmergencyNumbers:110</c>, …), e.g.
+    /// the 110 command centre's direct line agreed for 12345 (12345 与 110 对接). Twilio cannot dial the short codes
+    /// themselves: a service without a number here is refused on Twilio; the local line dials nothing and needs none.
+    /// </summary>
+    public Dictionary<string, string> EmergencyNumbers { get; set; } = new(StringComparer.Ordinal);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (service, number) in EmergencyNumbers)
+        {
+            if (!Domain.Telephony.CallTransfer.EmergencyServices.ContainsKey(service) || Domain.Telephony.PhoneNumbers.Normalize(number) is null)
+            {
+                yield return new ValidationResult($"Calls:EmergencyNumbers:{service} must be one of 110, 119, 120, 122 with a valid phone number.", [nameof(EmergencyNumbers)]);
+            }
+        }
+
         if (WrapUpTime < TimeSpan.Zero || WrapUpTime > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("Calls:WrapUpTime must be between 00:00:00 and 01:00:00.", [nameof(WrapUpTime)]);

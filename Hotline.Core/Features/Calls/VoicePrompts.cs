@@ -12,6 +12,15 @@ public static class VoicePrompts
     /// <summary>Said to callback staff when they pick up: the citizen is dialled next (回访拨打).</summary>
     public const string CallingForCallback = "正在为您接通回访市民，请稍候。";
 
+    /// <summary>Heard on hold (保持) and while the agent's phone rings: repeated until the agent is back.</summary>
+    public const string OnHold = "请稍候，话务员正在为您处理，请不要挂机。";
+
+    /// <summary>The agent's phone did not answer: the caller goes back to the queue in their place.</summary>
+    public const string Requeued = "话务员暂时无法接听，正在为您转接其他话务员，请稍候。";
+
+    /// <summary>The unit's phone did not answer a transferred caller: back to the hotline's queue.</summary>
+    public const string UnitUnanswered = "单位电话暂时无人接听，正在为您转回12345热线话务员，请稍候。";
+
     /// <summary>Outside the staffed hours: the caller's number is kept and called back (漏接回拨).</summary>
     public static string AfterHours(string staffedHours) =>
         $"您好，这里是12345政务服务便民热线。现在是非人工服务时间，人工服务时间为每天{staffedHours.Replace("-", "至", StringComparison.Ordinal)}。我们已记录您的来电号码，将在人工服务时间尽快给您回电。感谢您的来电，再见。";

@@ -6,5 +6,5 @@ namespace Hotline.Core.Features.Reference;
 
 internal static class UnitMapping
 {
-    public static UnitDto ToDto(Unit u) => new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.DistrictCode);
+    public static UnitDto ToDto(Unit u) => new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.DistrictCode, u.Phone);
 }

@@ -1355,6 +1355,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1434,6 +1438,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgentLegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1441,6 +1449,17 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConferenceName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConferenceSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CurrentAgentId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("integer");
@@ -1461,6 +1480,9 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("OnHold")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
@@ -1501,6 +1523,8 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgentLegSid");
+
                     b.HasIndex("CallSid")
                         .IsUnique();
 
@@ -1510,9 +1534,83 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("AgentId", "IsActive");
 
+                    b.HasIndex("CurrentAgentId", "IsActive");
+
                     b.HasIndex("IsActive", "StartedAt");
 
                     b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Bridge")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LegStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TargetNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ToAgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToUnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegSid");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallTransfers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
@@ -2741,6 +2839,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.HasOne("Hotline.Domain.Telephony.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

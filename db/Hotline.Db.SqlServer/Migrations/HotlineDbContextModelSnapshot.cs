@@ -1358,6 +1358,10 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1437,6 +1441,10 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AgentLegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1444,6 +1452,17 @@ namespace Hotline.Db.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ConferenceName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ConferenceSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("CurrentAgentId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("int");
@@ -1464,6 +1483,9 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("OnHold")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Priority")
                         .HasColumnType("int");
@@ -1504,6 +1526,8 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgentLegSid");
+
                     b.HasIndex("CallSid")
                         .IsUnique();
 
@@ -1513,9 +1537,83 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("AgentId", "IsActive");
 
+                    b.HasIndex("CurrentAgentId", "IsActive");
+
                     b.HasIndex("IsActive", "StartedAt");
 
                     b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Bridge")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("LegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LegStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TargetNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("ToAgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ToUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegSid");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallTransfers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
@@ -2750,6 +2848,15 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.HasOne("Hotline.Domain.Telephony.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1342,6 +1342,10 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1419,12 +1423,27 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<Guid?>("AgentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentLegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CallSid")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConferenceName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConferenceSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CurrentAgentId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DurationSeconds")
@@ -1446,6 +1465,9 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnHold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
@@ -1486,6 +1508,8 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgentLegSid");
+
                     b.HasIndex("CallSid")
                         .IsUnique();
 
@@ -1495,9 +1519,83 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("AgentId", "IsActive");
 
+                    b.HasIndex("CurrentAgentId", "IsActive");
+
                     b.HasIndex("IsActive", "StartedAt");
 
                     b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bridge")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LegSid");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallTransfers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.CallbackSurvey", b =>
@@ -2718,6 +2816,15 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.CallTransfer", b =>
+                {
+                    b.HasOne("Hotline.Domain.Telephony.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -24,9 +24,8 @@ namespace Hotline.IntegrationTests.Telephony;
 /// to redirect the caller's live call to the agent's phone, the end of the call starts the wrap-up and its end makes
 /// the agent available again; two agents answering at once, an empty queue, Twilio refusing or not answering.
 /// </summary>
-public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBase(fixture)
+public abstract class CallAnsweringTests(CallCentreFixture fixture) : CallCentreTestBase(fixture)
 {
-    private readonly CallCentreFixture _twilio = fixture;
 
     [Fact]
     public async Task Answer_Should_BridgeTheCallerToTheAgentsPhone_Then_WrapUpThenAvailable_When_TheCallEnds()
@@ -48,7 +47,19 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
         answered.Call.AgentAnsweredAt!.Value.ShouldBe(_twilio.Clock.GetUtcNow(), TimeSpan.FromMilliseconds(1));
         var redirect = _twilio.Redirects(callSid).ShouldHaveSingleItem();
         redirect.Authorization.ShouldBe("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TwilioFixture.AccountSid}:{TwilioFixture.AuthToken}")));
-        redirect.Form["Twiml"].ShouldBe($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial callerId=\"+86{phone}\"><Number>+8613900001111</Number></Dial></Response>");
+        // The agent's phone is dialled into the caller's own conference, then the caller is moved into it.
+        var conference = $"hotline-{answered.Call.Id:N}";
+        var leg = _twilio.Participants(answered.Call.Id).ShouldHaveSingleItem();
+        leg.Form["To"].ShouldBe("+8613900001111");
+        leg.Form["From"].ShouldBe(TwilioFixture.FromNumber);
+        leg.Form["EndConferenceOnExit"].ShouldBe("true");
+        leg.Form["StatusCallback"].ShouldBe($"{TwilioFixture.PublicBaseUrl}/twilio/voice/leg?call={answered.Call.Id:N}&role=agent");
+        leg.At.ShouldBeLessThanOrEqualTo(redirect.At);
+        redirect.Form["Twiml"].ShouldBe(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial><Conference beep=\"false\" startConferenceOnEnter=\"false\" endConferenceOnExit=\"true\" "
+            + $"waitUrl=\"{TwilioFixture.PublicBaseUrl}/twilio/voice/hold\" waitMethod=\"POST\">{conference}</Conference></Dial></Response>");
+        answered.Call.CurrentAgentId.ShouldBe(answered.Call.AgentId);
+        phone.ShouldNotBeNullOrEmpty();
         (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Busy);
         var listed = (await (await agent.GetAsync("/api/calls?active=true", Ct)).ReadAsync<List<CallDto>>()).Single(c => c.CallSid == callSid);
         listed.AgentId.ShouldBe(answered.Call.AgentId);
@@ -237,42 +248,11 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
         await (await supervisor.GetAsync("/api/agents/states?date=1900-01-01", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>Every call of earlier tests off the line and both agents away, so each test starts with an empty queue.</summary>
-    private async Task ResetAsync()
-    {
-        await QueryAsync(async db =>
-        {
-            await db.Calls.Where(c => c.IsActive).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false).SetProperty(c => c.Status, "completed"), Ct);
-            return await db.AgentPresences.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, AgentPresenceStatus.Away).SetProperty(p => p.WrapUpEndsAt, (DateTimeOffset?)null), Ct);
-        });
-    }
-
-    private async Task<(string CallSid, string Phone)> IncomingAsync(string? phone = null, IResponseBuilder? redirect = null)
-    {
-        phone ??= NewPhone();
-        var callSid = "CA" + Guid.NewGuid().ToString("N");
-        _twilio.AcceptRedirect(callSid, redirect);
-        await (await _twilio.PostWebhookAsync("/twilio/voice/incoming", IncomingCall(callSid, phone))).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        await (await _twilio.PostWebhookAsync("/twilio/voice/status", Status(callSid, "in-progress", 1))).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        return (callSid, phone);
-    }
-
-    private static async Task SetPresenceAsync(HttpClient agent, AgentPresenceStatus status) =>
-        (await (await agent.PutAsJsonAsync("/api/agents/me/presence", new SetPresenceRequest(status), Json.Options, Ct)).ReadAsync<AgentPresenceDto>()).Status.ShouldBe(status);
-
-    private static async Task SetDeviceAsync(HttpClient agent) =>
-        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("13900002222"), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
-
-    private static async Task<AgentPresenceDto> PresenceAsync(HttpClient agent) =>
-        await (await agent.GetAsync("/api/agents/me/presence", Ct)).ReadAsync<AgentPresenceDto>();
-
     private static async Task<AgentStateTimeDto> StatesAsync(HttpClient supervisor, string userName)
     {
         var states = await (await supervisor.GetAsync("/api/agents/states", Ct)).ReadAsync<AgentStatesDto>();
         return states.Agents.Single(a => a.UserName == userName);
     }
-
-    private Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query) => _twilio.QueryAsync(query);
 
     public sealed class OnSqlite(SqliteCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<SqliteCallCentreFixture>;
 
@@ -282,7 +262,31 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : ApiTestBas
 /// <summary>The Twilio fixture with the redirects (<c>Calls/{CallSid}.json</c>) the fake received.</summary>
 public abstract class CallCentreFixture(DatabaseProvider provider) : TwilioFixture(provider)
 {
+    public const string Emergency110 = "010-12345110";
+
     public static string RedirectPath(string callSid) => $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json";
+
+    public static string ParticipantsPath(Guid callId) => $"/2010-04-01/Accounts/{AccountSid}/Conferences/hotline-{callId:N}/Participants.json";
+
+    protected override IReadOnlyDictionary<string, string?> Settings() =>
+        new Dictionary<string, string?>(base.Settings()) { ["Calls:EmergencyNumbers:110"] = Emergency110 };
+
+    /// <summary>The phones the fake was asked to dial into a call's conference, oldest first.</summary>
+    public IReadOnlyList<FakeRequest> Participants(Guid callId) => Logged(e => e == ParticipantsPath(callId));
+
+    /// <summary>The changes (hold, end on exit) the fake was asked to make to one participant (a call sid) of the conference.</summary>
+    public IReadOnlyList<FakeRequest> ParticipantUpdates(string callSid) =>
+        Logged(e => e == $"/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{callSid}.json");
+
+    private List<FakeRequest> Logged(Func<string, bool> path) =>
+        Twilio.LogEntries
+            .Where(e => path(e.RequestMessage.Path))
+            .Select(e => new FakeRequest(
+                HttpUtility.ParseQueryString(e.RequestMessage.Body ?? string.Empty, Encoding.UTF8),
+                e.RequestMessage.Headers?.TryGetValue("Authorization", out var auth) == true ? auth.ToString() : null,
+                e.RequestMessage.DateTime))
+            .OrderBy(r => r.At)
+            .ToList();
 
     /// <summary>The fake accepts the redirect of this call (to an agent), or answers <paramref name="redirect"/>.</summary>
     public void AcceptRedirect(string callSid, IResponseBuilder? redirect = null) =>
@@ -296,14 +300,7 @@ public abstract class CallCentreFixture(DatabaseProvider provider) : TwilioFixtu
         return await query(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
     }
 
-    public IReadOnlyList<FakeRequest> Redirects(string callSid) =>
-        Twilio.LogEntries
-            .Where(e => e.RequestMessage.Path == RedirectPath(callSid))
-            .Select(e => new FakeRequest(
-                HttpUtility.ParseQueryString(e.RequestMessage.Body ?? string.Empty, Encoding.UTF8),
-                e.RequestMessage.Headers?.TryGetValue("Authorization", out var auth) == true ? auth.ToString() : null,
-                e.RequestMessage.DateTime))
-            .ToList();
+    public IReadOnlyList<FakeRequest> Redirects(string callSid) => Logged(e => e == RedirectPath(callSid));
 }
 
 public sealed class SqliteCallCentreFixture() : CallCentreFixture(DatabaseProvider.Sqlite);

@@ -117,8 +117,23 @@ public abstract class TwilioFixture(DatabaseProvider provider) : ApiFixture(prov
                     .WithTransformer());
         }
 
+        // A conference participant (answering, transfers): Twilio answers with the new leg's call sid and the conference's sid.
+        server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"/2010-04-01/Accounts/{AccountSid}/Conferences/*/Participants.json")).UsingPost())
+            .RespondWith(Response.Create()
+                .WithStatusCode(HttpStatusCode.Created)
+                .WithHeader("Content-Type", "application/json")
+                .WithBody("{\"call_sid\":\"CA{{Random Type=\"Guid\"}}\",\"conference_sid\":\"" + ConferenceSid + "\",\"status\":\"queued\"}")
+                .WithTransformer());
+        server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/*.json")).UsingPost())
+            .RespondWith(Response.Create()
+                .WithStatusCode(HttpStatusCode.OK)
+                .WithHeader("Content-Type", "application/json")
+                .WithBody("{\"call_sid\":\"CAparticipant\",\"conference_sid\":\"" + ConferenceSid + "\",\"status\":\"connected\"}"));
         return server;
     }
+
+    /// <summary>The conference sid the fake answers for every conference.</summary>
+    public const string ConferenceSid = "CFfake0123456789abcdef0123456789ab";
 }
 
 public sealed record FakeRequest(NameValueCollection Form, string? Authorization, DateTime At);

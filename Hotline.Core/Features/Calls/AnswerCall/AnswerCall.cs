@@ -14,9 +14,11 @@ namespace Hotline.Core.Features.Calls.AnswerCall;
 /// 接听 (<c>POST /api/calls/answer</c>): the signed-in Available agent takes the caller at the front of the queue
 /// (<see cref="CallQueue"/>). The claim is two conditional updates in one transaction, on the agent's presence
 /// (Available → Busy) and on the call (no agent yet), so of two agents clicking at once on any node one wins and the
-/// other gets 409. After the commit the caller is connected: Twilio redirects the caller's live call to
-/// <c>&lt;Dial&gt;&lt;Number&gt;</c> the agent's phone; the local line connects at once. A refusal by Twilio undoes the
-/// claim (502); no answer from Twilio keeps it (the redirect may have been made) and says so.
+/// other gets 409. After the commit the caller is connected in a conference of its own (<c>hotline-{id}</c>), so the
+/// agent can later hold and transfer it (<see cref="CallControls"/>): Twilio dials the agent's phone into the conference
+/// (<c>Participants.json</c>), then redirects the caller's live call into it (<c>&lt;Dial&gt;&lt;Conference&gt;</c>,
+/// hearing 请稍候 until the agent picks up); the local line connects at once. A refusal by Twilio undoes the claim
+/// (502); no answer from Twilio to the redirect keeps it (the redirect may have been made) and says so.
 /// </summary>
 public sealed record AnswerCall : IRequest<AnswerCallResponse>, IChangesCallCentre;
 
@@ -26,7 +28,7 @@ public sealed class AnswerCallHandler(
     TimeProvider time,
     TwilioCredentials credentials,
     ITwilioClient line,
-    IOptions<TwilioOptions> twilio) : IRequestHandler<AnswerCall, AnswerCallResponse>
+    TelephonyUrls urls) : IRequestHandler<AnswerCall, AnswerCallResponse>
 {
     private const int ClaimAttempts = 5;
 
@@ -60,7 +62,7 @@ public sealed class AnswerCallHandler(
                 // Another agent may have taken it since it was read: then the next caller in the queue.
                 var taken = await db.Calls
                     .Where(c => c.Id == callId && c.AgentId == null && c.IsActive)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, userId).SetProperty(c => c.AgentAnsweredAt, now).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, userId).SetProperty(c => c.CurrentAgentId, userId).SetProperty(c => c.AgentAnsweredAt, now).SetProperty(c => c.UpdatedAt, now), cancellationToken);
                 claimed = taken == 1 ? callId : null;
             }
 
@@ -73,7 +75,7 @@ public sealed class AnswerCallHandler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == claimed, cancellationToken);
+        var call = await db.Calls.FirstAsync(c => c.Id == claimed, cancellationToken);
         return await ConnectAsync(call, userId, presence!.DevicePhone, cancellationToken);
     }
 
@@ -84,7 +86,7 @@ public sealed class AnswerCallHandler(
             throw new DomainException("未配置电话线路（Twilio），无法接听来电。");
         }
 
-        if (await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, ct))
+        if (await db.Calls.AnyAsync(c => c.CurrentAgentId == userId && c.IsActive, ct))
         {
             throw new DomainException("您正在通话中，结束当前通话后才能接听下一个来电。");
         }
@@ -104,25 +106,51 @@ public sealed class AnswerCallHandler(
 
     private async Task<AnswerCallResponse> ConnectAsync(Call call, Guid userId, string? devicePhone, CancellationToken ct)
     {
-        var callerId = call.From.StartsWith('+') ? call.From : twilio.Value.FromNumber ?? call.From;
-        var twiml = new Twiml().DialNumber(devicePhone is null ? callerId : PhoneNumbers.ToE164(devicePhone), callerId).ToString();
+        // First the agent's phone into the caller's conference: a refusal or no answer leaves the caller safely in the queue.
+        TwilioResource leg;
+        try
+        {
+            leg = await line.AddParticipantAsync(
+                Call.ConferenceNameOf(call.Id),
+                new ConferenceParticipant(devicePhone is { } phone ? PhoneNumbers.ToE164(phone) : CallControls.LocalPhone, EndConferenceOnExit: true, urls.LegStatus(call.Id, CallControls.AgentLeg)),
+                ct);
+        }
+        catch (TwilioApiException ex)
+        {
+            await UndoAsync(call.Id, userId, ct);
+            throw new TelephonyBridgeFailedException(
+                ex.MayHaveBeenProcessed
+                    ? "电话平台未及时响应，来电已放回队列，您的状态恢复为空闲；如您的电话响起，请挂断后重新接听。"
+                    : $"电话平台拒绝呼叫您的电话（{ex.Reference}），来电已放回队列，您的状态恢复为空闲。",
+                ex);
+        }
+
+        // Then the caller into it: 请稍候 until the agent picks up; the caller leaving ends the conference.
+        var twiml = new Twiml().DialConference(Call.ConferenceNameOf(call.Id), startOnEnter: false, endOnExit: true, urls.Absolute(TelephonyUrls.VoiceHold)).ToString();
+        var bridge = credentials.Line == TelephonyLine.Local ? CallBridge.Connected : CallBridge.Requested;
         try
         {
             await line.RedirectCallAsync(call.CallSid, twiml, ct);
         }
         catch (TwilioApiException ex) when (ex.MayHaveBeenProcessed)
         {
-            return new AnswerCallResponse(Dto(call), CallBridge.Unconfirmed, "电话平台未及时响应，转接可能已发出：请留意您的电话；来电仍由您接听。");
+            bridge = CallBridge.Unconfirmed;
         }
         catch (TwilioApiException ex)
         {
+            await CallControls.EndLegQuietlyAsync(line, leg.Sid);
             await UndoAsync(call.Id, userId, ct);
             throw new TelephonyBridgeFailedException($"电话平台拒绝转接（{ex.Reference}），来电已放回队列，您的状态恢复为空闲。", ex);
         }
 
-        return credentials.Line == TelephonyLine.Local
-            ? new AnswerCallResponse(Dto(call), CallBridge.Connected, "本地模拟线路：来电已接通。")
-            : new AnswerCallResponse(Dto(call), CallBridge.Requested, "正在转接到您的电话，请接听。");
+        call.Bridged(userId, leg.Sid, leg.ConferenceSid, time.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None);
+        return bridge switch
+        {
+            CallBridge.Connected => new AnswerCallResponse(CallControls.Dto(call), bridge, "本地模拟线路：来电已接通。"),
+            CallBridge.Unconfirmed => new AnswerCallResponse(CallControls.Dto(call), bridge, "电话平台未及时响应，转接可能已发出：请留意您的电话；来电仍由您接听。"),
+            _ => new AnswerCallResponse(CallControls.Dto(call), bridge, "正在呼叫您的电话，接听后即与来电者通话。"),
+        };
     }
 
     /// <summary>The caller back in the queue (where it was: its wait counts from the start) and the agent available.</summary>
@@ -130,13 +158,10 @@ public sealed class AnswerCallHandler(
     {
         var now = time.GetUtcNow();
         await db.Calls.Where(c => c.Id == callId && c.AgentId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.AgentAnsweredAt, (DateTimeOffset?)null).SetProperty(c => c.UpdatedAt, now), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AgentId, (Guid?)null).SetProperty(c => c.CurrentAgentId, (Guid?)null).SetProperty(c => c.AgentAnsweredAt, (DateTimeOffset?)null).SetProperty(c => c.UpdatedAt, now), CancellationToken.None);
         await AgentStates.TransitionAsync(db, userId, AgentPresenceStatus.Busy, AgentPresenceStatus.Available, now, TimeSpan.Zero, CancellationToken.None);
 
         // The caller may have hung up while the call was claimed (Twilio's 21220): then it was missed after all.
         await MissedCalls.MissedCallLog.RecordAsync(db, callId, now, CancellationToken.None);
     }
-
-    private static CallDto Dto(Call c) =>
-        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, null, c.AgentId, c.AgentAnsweredAt, c.PriorityReason);
 }

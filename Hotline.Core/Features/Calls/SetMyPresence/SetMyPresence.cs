@@ -29,7 +29,7 @@ public sealed class SetMyPresenceHandler(HotlineDbContext db, ICurrentUser curre
         var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
         var status = request.Status!.Value;
         var now = time.GetUtcNow();
-        if (status != AgentPresenceStatus.Busy && await db.Calls.AnyAsync(c => c.AgentId == userId && c.IsActive, cancellationToken))
+        if (status != AgentPresenceStatus.Busy && await db.Calls.AnyAsync(c => c.CurrentAgentId == userId && c.IsActive, cancellationToken))
         {
             throw new DomainException("您正在通话中，通话结束后自动进入话后处理。");
         }

@@ -38,7 +38,7 @@ public sealed class UpdateCallStatusHandler(HotlineDbContext db, TimeProvider ti
             if (call.ApplyStatus(status, sequence, duration, now))
             {
                 await db.SaveChangesAsync(cancellationToken);
-                if (!call.IsActive && call.AgentId is { } agentId)
+                if (!call.IsActive && call.CurrentAgentId is { } agentId)
                 {
                     // The agent's call ended: wrap-up (话后处理) before the next one.
                     await AgentStates.CallEndedAsync(db, agentId, now, options.Value.WrapUpTime, cancellationToken);

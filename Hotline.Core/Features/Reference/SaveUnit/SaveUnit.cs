@@ -39,6 +39,9 @@ public sealed class SaveUnitValidator : AbstractValidator<SaveUnit>
             .When(x => x.Body.ParentId is not null).WithMessage("上级单位不存在。").OverridePropertyName("parentId");
         RuleFor(x => x.Body.ParentId).NotEqual(x => x.Id).When(x => x.Id is not null).OverridePropertyName("parentId")
             .WithMessage("上级单位不能是它自己。");
+        RuleFor(x => x.Body.Phone)
+            .Must(p => p!.Length <= 32 && Domain.Telephony.PhoneNumbers.Normalize(p) is not null)
+            .When(x => !string.IsNullOrWhiteSpace(x.Body.Phone)).WithMessage("请填写有效的单位值班电话。").OverridePropertyName("phone");
     }
 }
 
@@ -65,6 +68,7 @@ public sealed class SaveUnitHandler(HotlineDbContext db, ReferenceDataCache refe
             db.Units.Add(unit);
         }
 
+        unit.SetPhone(Domain.Telephony.PhoneNumbers.Normalize(body.Phone));
         await db.SaveChangesAsync(cancellationToken);
         reference.Invalidate();
         return UnitMapping.ToDto(unit);

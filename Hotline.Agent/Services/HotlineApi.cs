@@ -121,6 +121,12 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     /// <summary>接听: the front caller of the queue (409 with a Chinese detail when the agent cannot answer).</summary>
     public Task<AnswerCallResponse> AnswerCallAsync() => SendAsync<AnswerCallResponse>(HttpMethod.Post, "api/calls/answer", null);
 
+    /// <summary>保持, 取消保持, 挂断 (<c>hold</c>, <c>resume</c>, <c>hangup</c>) on the agent's own call.</summary>
+    public Task<CallControlResponse> ControlCallAsync(Guid id, string action) => SendAsync<CallControlResponse>(HttpMethod.Post, $"api/calls/{id}/{action}", null);
+
+    /// <summary>转接: to another agent, a unit's duty phone, or 三方转接 to 110/119/120/122.</summary>
+    public Task<CallControlResponse> TransferCallAsync(Guid id, TransferCallRequest request) => SendAsync<CallControlResponse>(HttpMethod.Post, $"api/calls/{id}/transfer", request);
+
     public Task<IReadOnlyList<MissedCallDto>> ListMissedCallsAsync() => GetAsync<IReadOnlyList<MissedCallDto>>("api/calls/missed");
 
     public Task<MissedCallCallbackResponse> CallBackMissedCallAsync(Guid id) => SendAsync<MissedCallCallbackResponse>(HttpMethod.Post, $"api/calls/missed/{id}/callback", null);

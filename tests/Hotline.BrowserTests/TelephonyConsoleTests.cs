@@ -48,6 +48,43 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task AgentConsole_Should_HoldTransferToTheServicesAndHangUp_TheAgentsOwnCall()
+    {
+        var agent = await SignInAvailableAsync("agent2");
+        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            (await PostSignedCallAsync(callSid, "+86" + phone)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            await Expect(agent.GetByTestId("active-calls")).ToContainTextAsync("+86" + phone);
+            await agent.GetByTestId("answer-call").ClickAsync();
+            await Expect(agent.GetByTestId("my-call")).ToContainTextAsync("正在通话：+86" + phone);
+            await Expect(agent.GetByTestId("presence")).ToHaveValueAsync("Busy");
+
+            // 保持 and back; then 三方转接 to 110 with a note, the agent staying on the call; then 挂断.
+            await agent.GetByTestId("hold-call").ClickAsync();
+            await Expect(agent.GetByTestId("on-hold")).ToHaveTextAsync("保持中");
+            await agent.GetByTestId("resume-call").ClickAsync();
+            await Expect(agent.GetByTestId("on-hold")).ToHaveCountAsync(0);
+            await agent.GetByTestId("transfer-target").SelectOptionAsync("e:110");
+            await agent.GetByTestId("transfer-note").FillAsync("市民报称楼道起火有人被困，已同时转119");
+            await ConsoleFixture.ScreenshotAsync(agent, "agent-call-controls");
+            await agent.GetByTestId("transfer-call").ClickAsync();
+            await Expect(agent.GetByTestId("answer-result")).ToContainTextAsync("本地模拟线路：已三方接通 110（公安）");
+            await Expect(agent.GetByTestId("my-call")).ToBeVisibleAsync();
+            await agent.GetByTestId("hangup-call").ClickAsync();
+            await Expect(agent.GetByTestId("answer-result")).ToContainTextAsync("通话已挂断，进入话后处理。");
+            await Expect(agent.GetByTestId("my-call")).ToHaveCountAsync(0);
+            await Expect(agent.GetByTestId("presence")).ToHaveValueAsync("WrapUp");
+        }
+        finally
+        {
+            await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = callSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "9" });
+            await agent.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task AgentConsole_Should_AnswerTheQueue_And_CallBackAMissedCaller()
     {
         var agent = await SignInAvailableAsync("agent2");

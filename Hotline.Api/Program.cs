@@ -81,6 +81,7 @@ api.MapCitizenEndpoints();
 api.MapOpen311Endpoints();
 api.MapTelephonyEndpoints();
 api.MapKpiEndpoints();
+api.MapQualityEndpoints();
 api.MapKnowledgeEndpoints();
 api.MapIntelligenceEndpoints();
 api.MapSimilarityEndpoints();

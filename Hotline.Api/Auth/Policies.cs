@@ -20,6 +20,9 @@ public static class Policies
 
     /// <summary>屏蔽, 取消屏蔽 and 打码替换 of attachments: supervisors, and Admins (the only ones who see a hidden file).</summary>
     public const string Redaction = "redaction";
+
+    /// <summary>Who plays call recordings (质检): supervisors and admins; every listen is audited.</summary>
+    public const string Recordings = "recordings";
     public const string DepartmentOrSupervisor = "department-or-supervisor";
     public const string AnyStaff = "any-staff";
     public const string Analytics = "analytics";
@@ -48,6 +51,7 @@ public static class Policies
         options.AddPolicy(CallbackManager, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Redaction, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(Recordings, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(DepartmentOrSupervisor, p => p.RequireRole(Roles.Department, Roles.Supervisor));
         options.AddPolicy(AnyStaff, p => p.RequireRole(Roles.Staff.ToArray()));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.All.ToArray()));

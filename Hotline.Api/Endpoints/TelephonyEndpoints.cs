@@ -8,6 +8,7 @@ using Hotline.Core.Features.Calls;
 using Hotline.Core.Features.Calls.AnswerCall;
 using Hotline.Core.Features.Calls.ControlCall;
 using Hotline.Core.Features.Calls.GetAgentStates;
+using Hotline.Core.Features.Calls.GetCallRecording;
 using Hotline.Core.Features.Calls.GetMyPresence;
 using Hotline.Core.Features.Calls.ListCalls;
 using Hotline.Core.Features.Calls.MissedCalls;
@@ -67,6 +68,15 @@ public static class TelephonyEndpoints
         control.MapPost("/transfer", (Guid id, TransferCallRequest body, IMediator m, CancellationToken ct) => m.Send(new TransferCall(id, body), ct))
             .WithSummary("转接: to another Available agent or a unit's duty phone (the agent leaves), or 三方转接 to 110/119/120/122 (the service joins the caller and the agent); recorded on the call and on the order registered from it")
             .ProducesValidationProblem().CallControl();
+        app.MapGet("/api/calls/{id:guid}/recording", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var audio = await m.Send(new GetCallRecording(id), ct);
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return TypedResults.Stream(audio.Content, audio.ContentType, audio.FileName);
+            })
+            .WithTags("Calls").RequireAuthorization(Policies.Recordings)
+            .WithSummary("The call's recording (audio/mpeg), read from Twilio with the account's credentials; every listen is audited (播放通话录音)")
+            .Produces(StatusCodes.Status200OK, contentType: "audio/mpeg").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
         var missed = app.MapGroup("/api/calls/missed").WithTags("Calls").RequireAuthorization(Policies.Agent);
         app.MapGet("/api/calls/missed", (string? status, IMediator m, CancellationToken ct) => m.Send(new ListMissedCalls(status), ct))
             .WithTags("Calls").RequireAuthorization(Policies.Dispatcher)

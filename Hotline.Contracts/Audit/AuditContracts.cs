@@ -46,6 +46,8 @@ public static class AuditActions
     public const string PhoneRevealed = "ticket.phone-revealed";
     public const string TicketsExported = "tickets.exported";
     public const string AttachmentDownloaded = "attachment.downloaded";
+    public const string RecordingPlayed = "call.recording-played";
+    public const string QaChecklistSaved = "qa-checklist.saved";
     public const string AttachmentHidden = "attachment.hidden";
     public const string AttachmentUnhidden = "attachment.unhidden";
     public const string AttachmentBlurred = "attachment.blurred";
@@ -96,6 +98,8 @@ public static class AuditActions
         [PhoneRevealed] = "查看市民完整电话",
         [TicketsExported] = "导出工单",
         [AttachmentDownloaded] = "下载附件",
+        [RecordingPlayed] = "播放通话录音",
+        [QaChecklistSaved] = "修改质检评分表",
         [AttachmentHidden] = "屏蔽附件",
         [AttachmentUnhidden] = "取消屏蔽附件",
         [AttachmentBlurred] = "打码替换附件",

@@ -54,6 +54,10 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.CallTransfer> CallTransfers => Set<Domain.Telephony.CallTransfer>();
 
+    public DbSet<Domain.Quality.QaChecklistItem> QaChecklistItems => Set<Domain.Quality.QaChecklistItem>();
+
+    public DbSet<Domain.Quality.QaReview> QaReviews => Set<Domain.Quality.QaReview>();
+
     public DbSet<Domain.Telephony.AgentPresence> AgentPresences => Set<Domain.Telephony.AgentPresence>();
 
     public DbSet<Domain.Telephony.AgentStateChange> AgentStateChanges => Set<Domain.Telephony.AgentStateChange>();

@@ -28,6 +28,12 @@ public interface ITwilioClient
     /// <summary>Changes a participant of a live conference (<c>Conferences/{CF}/Participants/{CallSid}.json</c>): hold, or whether its leaving ends the conference.</summary>
     Task<TwilioResource> UpdateParticipantAsync(string conferenceSid, string callSid, ParticipantChange change, CancellationToken ct);
 
+    /// <summary>
+    /// The recording's audio (<c>Recordings/{RecordingSid}.mp3</c>, read with the account's credentials, never a public
+    /// link); null when Twilio has no such recording. The caller disposes the stream.
+    /// </summary>
+    Task<Stream?> OpenRecordingAsync(string recordingSid, CancellationToken ct);
+
     /// <summary>Ends a live call (<c>Calls/{CallSid}.json</c> with <c>Status=completed</c>).</summary>
     Task<TwilioResource> EndCallAsync(string callSid, CancellationToken ct);
 }

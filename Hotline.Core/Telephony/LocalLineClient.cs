@@ -60,6 +60,9 @@ public sealed partial class LocalLineClient(TwilioCredentials credentials, ILogg
         return Task.FromResult(new TwilioResource(callSid, "in-progress", conferenceSid));
     }
 
+    /// <summary>The local line records nothing: no call on it has a recording.</summary>
+    public Task<Stream?> OpenRecordingAsync(string recordingSid, CancellationToken ct) => Task.FromResult<Stream?>(null);
+
     /// <summary>The local line ends the call at once: the answer says <c>completed</c>, as Twilio's does.</summary>
     public Task<TwilioResource> EndCallAsync(string callSid, CancellationToken ct)
     {

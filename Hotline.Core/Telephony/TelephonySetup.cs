@@ -13,6 +13,7 @@ public static class TelephonySetup
     {
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Callbacks.CallbackOptions>().Bind(configuration.GetSection(Features.Callbacks.CallbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Features.Quality.QualityOptions>().Bind(configuration.GetSection(Features.Quality.QualityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Calls.CallCentreOptions>().Bind(configuration.GetSection(Features.Calls.CallCentreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TwilioCredentials>();
         services.AddSingleton<TelephonyUrls>();

@@ -100,7 +100,82 @@ public sealed partial class TwilioRestClient(HttpClient http, IOptions<TwilioOpt
     public Task<TwilioResource> EndCallAsync(string callSid, CancellationToken ct) =>
         CreateAsync($"Calls/{Uri.EscapeDataString(callSid)}.json", [new("Status", "completed")], ct, metricResource: "Calls/{CallSid}.json");
 
+    public async Task<Stream?> OpenRecordingAsync(string recordingSid, CancellationToken ct)
+    {
+        var uri = new Uri($"{Options.ApiBaseUrl.TrimEnd('/')}/{ApiVersion}/Accounts/{Uri.EscapeDataString(Options.AccountSid!)}/Recordings/{Uri.EscapeDataString(recordingSid)}.mp3");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.AccountSid}:{Options.AuthToken}")));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            Record("Recordings/{RecordingSid}.mp3", "no-answer", started);
+            throw new TwilioApiException(null, null, $"Twilio recording {recordingSid}: no answer ({ex.GetType().Name}).", null, mayHaveBeenProcessed: false, ex);
+        }
+
+        Record("Recordings/{RecordingSid}.mp3", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), started);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = ParseError(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+            response.Dispose();
+            throw new TwilioApiException((int)response.StatusCode, error.Code, $"Twilio recording {recordingSid} answered {(int)response.StatusCode}: {error.Message}", error.MoreInfo, mayHaveBeenProcessed: false);
+        }
+
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(ct));
+    }
+
     private TwilioOptions Options => options.Value;
+
+    /// <summary>The body of a response that is disposed with it.</summary>
+    private sealed class ResponseStream(HttpResponseMessage response, Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                response.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     private async Task<TwilioResource> CreateAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken ct, string? metricResource = null)
     {

@@ -66,7 +66,7 @@ public sealed class Twiml
     /// Puts the call into the conference <paramref name="name"/> (no beeps). <paramref name="endOnExit"/>: the conference
     /// ends when this call leaves; <paramref name="waitUrl"/> plays while the conference has not started.
     /// </summary>
-    public Twiml DialConference(string name, bool startOnEnter, bool endOnExit, string? waitUrl)
+    public Twiml DialConference(string name, bool startOnEnter, bool endOnExit, string? waitUrl, string? recordingCallback = null)
     {
         var conference = new XElement(
             "Conference",
@@ -76,6 +76,15 @@ public sealed class Twiml
         if (waitUrl is not null)
         {
             conference.Add(new XAttribute("waitUrl", waitUrl), new XAttribute("waitMethod", "POST"));
+        }
+
+        if (recordingCallback is not null)
+        {
+            conference.Add(
+                new XAttribute("record", "record-from-start"),
+                new XAttribute("recordingStatusCallback", recordingCallback),
+                new XAttribute("recordingStatusCallbackMethod", "POST"),
+                new XAttribute("recordingStatusCallbackEvent", "completed"));
         }
 
         conference.Add(name);

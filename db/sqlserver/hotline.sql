@@ -2815,3 +2815,110 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE TABLE [QaChecklistItems] (
+        [Id] uniqueidentifier NOT NULL,
+        [Title] nvarchar(50) NOT NULL,
+        [MaxScore] int NOT NULL,
+        [Position] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_QaChecklistItems] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE TABLE [QaReviews] (
+        [Id] uniqueidentifier NOT NULL,
+        [CallId] uniqueidentifier NOT NULL,
+        [AgentId] uniqueidentifier NOT NULL,
+        [ReviewerId] uniqueidentifier NOT NULL,
+        [ReviewerName] nvarchar(100) NOT NULL,
+        [ReviewedAt] datetimeoffset NOT NULL,
+        [CallAnsweredAt] datetimeoffset NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [Score] int NOT NULL,
+        [MaxScore] int NOT NULL,
+        CONSTRAINT [PK_QaReviews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QaReviews_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_QaReviews_Users_AgentId] FOREIGN KEY ([AgentId]) REFERENCES [Users] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE TABLE [QaScores] (
+        [Id] int NOT NULL IDENTITY,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(50) NOT NULL,
+        [Points] int NOT NULL,
+        [MaxScore] int NOT NULL,
+        [ReviewId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_QaScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QaScores_QaReviews_ReviewId] FOREIGN KEY ([ReviewId]) REFERENCES [QaReviews] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE INDEX [IX_QaChecklistItems_IsActive_Position] ON [QaChecklistItems] ([IsActive], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviews_AgentId] ON [QaReviews] ([AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviews_CallAnsweredAt_AgentId] ON [QaReviews] ([CallAnsweredAt], [AgentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QaReviews_CallId] ON [QaReviews] ([CallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    CREATE INDEX [IX_QaScores_ReviewId] ON [QaScores] ([ReviewId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203133031_QualityInspection', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -23,6 +23,13 @@ public sealed class CallCentreOptions : IValidatableObject
     public int CallbackAttempts { get; set; } = 3;
 
     /// <summary>
+    /// 录音: record every answered call from the moment the caller joins the agent (the conference's
+    /// <c>record="record-from-start"</c>); the greeting tells callers that calls may be recorded. Supervisors play the
+    /// recordings through the API (<c>GET /api/calls/{id}/recording</c>, every listen audited) for quality inspection.
+    /// </summary>
+    public bool Recording { get; set; }
+
+    /// <summary>
     /// The numbers the three-way transfer dials for each emergency service (<c>Calls:EmergencyNumbers:110</c>, …), e.g.
     /// the 110 command centre's direct line agreed for 12345 (12345 与 110 对接). Twilio cannot dial the short codes
     /// themselves: a service without a number here is refused on Twilio; the local line dials nothing and needs none.

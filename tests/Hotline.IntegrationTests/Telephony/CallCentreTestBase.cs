@@ -44,5 +44,16 @@ public abstract class CallCentreTestBase(CallCentreFixture fixture) : ApiTestBas
     protected static async Task<AgentPresenceDto> PresenceAsync(HttpClient agent) =>
         await (await agent.GetAsync("/api/agents/me/presence", Ct)).ReadAsync<AgentPresenceDto>();
 
+    /// <summary>A new caller answered by <paramref name="agent"/> (its phone set, Available first), connected in its conference.</summary>
+    protected async Task<CallDto> AnswerNewCallAsync(HttpClient agent)
+    {
+        await SetDeviceAsync(agent);
+        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+        var (callSid, _) = await IncomingAsync();
+        var answered = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
+        answered.Call.CallSid.ShouldBe(callSid);
+        return answered.Call;
+    }
+
     protected Task<T> QueryAsync<T>(Func<HotlineDbContext, Task<T>> query) => _twilio.QueryAsync(query);
 }

@@ -267,12 +267,8 @@ public abstract class CallControlTests(CallCentreFixture fixture) : CallCentreTe
     /// <summary>A new caller answered by <paramref name="agent"/> (its phone set), connected in its conference.</summary>
     private async Task<(CallDto Call, string CallSid)> AnsweredAsync(HttpClient agent)
     {
-        await SetDeviceAsync(agent);
-        await SetPresenceAsync(agent, AgentPresenceStatus.Available);
-        var (callSid, _) = await IncomingAsync();
-        var answered = await (await agent.PostAsync("/api/calls/answer", null, Ct)).ReadAsync<AnswerCallResponse>();
-        answered.Call.CallSid.ShouldBe(callSid);
-        return (answered.Call, callSid);
+        var call = await AnswerNewCallAsync(agent);
+        return (call, call.CallSid);
     }
 
     private static UpsertUnitRequest Upsert(UnitDto unit, string? phone) => new(unit.Code, unit.Name, unit.Kind, unit.ParentId, unit.DistrictCode, phone);

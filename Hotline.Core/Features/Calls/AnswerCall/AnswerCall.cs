@@ -28,7 +28,8 @@ public sealed class AnswerCallHandler(
     TimeProvider time,
     TwilioCredentials credentials,
     ITwilioClient line,
-    TelephonyUrls urls) : IRequestHandler<AnswerCall, AnswerCallResponse>
+    TelephonyUrls urls,
+    IOptions<CallCentreOptions> options) : IRequestHandler<AnswerCall, AnswerCallResponse>
 {
     private const int ClaimAttempts = 5;
 
@@ -126,7 +127,8 @@ public sealed class AnswerCallHandler(
         }
 
         // Then the caller into it: 请稍候 until the agent picks up; the caller leaving ends the conference.
-        var twiml = new Twiml().DialConference(Call.ConferenceNameOf(call.Id), startOnEnter: false, endOnExit: true, urls.Absolute(TelephonyUrls.VoiceHold)).ToString();
+        var recording = options.Value.Recording ? urls.Absolute($"{TelephonyUrls.VoiceRecording}?call={call.Id:N}") : null;
+        var twiml = new Twiml().DialConference(Call.ConferenceNameOf(call.Id), startOnEnter: false, endOnExit: true, urls.Absolute(TelephonyUrls.VoiceHold), recording).ToString();
         var bridge = credentials.Line == TelephonyLine.Local ? CallBridge.Connected : CallBridge.Requested;
         try
         {

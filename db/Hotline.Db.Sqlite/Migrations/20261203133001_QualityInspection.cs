@@ -1,0 +1,124 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hotline.Db.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class QualityInspection : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "QaChecklistItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    MaxScore = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QaChecklistItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QaReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CallAnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxScore = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QaReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QaReviews_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QaReviews_Users_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QaScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Points = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxScore = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QaScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QaScores_QaReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "QaReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QaChecklistItems_IsActive_Position",
+                table: "QaChecklistItems",
+                columns: new[] { "IsActive", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QaReviews_AgentId",
+                table: "QaReviews",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QaReviews_CallAnsweredAt_AgentId",
+                table: "QaReviews",
+                columns: new[] { "CallAnsweredAt", "AgentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QaReviews_CallId",
+                table: "QaReviews",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QaScores_ReviewId",
+                table: "QaScores",
+                column: "ReviewId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "QaChecklistItems");
+
+            migrationBuilder.DropTable(
+                name: "QaScores");
+
+            migrationBuilder.DropTable(
+                name: "QaReviews");
+        }
+    }
+}

@@ -127,6 +127,19 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     /// <summary>转接: to another agent, a unit's duty phone, or 三方转接 to 110/119/120/122.</summary>
     public Task<CallControlResponse> TransferCallAsync(Guid id, TransferCallRequest request) => SendAsync<CallControlResponse>(HttpMethod.Post, $"api/calls/{id}/transfer", request);
 
+    public Task<Hotline.Contracts.Quality.QaSampleDto> GetQaSampleAsync(string? week) =>
+        GetAsync<Hotline.Contracts.Quality.QaSampleDto>("api/qa/sample" + (string.IsNullOrEmpty(week) ? "" : "?week=" + Uri.EscapeDataString(week)));
+
+    public Task<IReadOnlyList<Hotline.Contracts.Quality.QaChecklistItemDto>> GetQaChecklistAsync() => GetAsync<IReadOnlyList<Hotline.Contracts.Quality.QaChecklistItemDto>>("api/qa/checklist");
+
+    public Task<IReadOnlyList<Hotline.Contracts.Quality.QaChecklistItemDto>> SaveQaChecklistAsync(Hotline.Contracts.Quality.SaveQaChecklistRequest request) =>
+        SendAsync<IReadOnlyList<Hotline.Contracts.Quality.QaChecklistItemDto>>(HttpMethod.Put, "api/qa/checklist", request);
+
+    public Task<Hotline.Contracts.Quality.QaReviewDto> ReviewCallAsync(Guid callId, Hotline.Contracts.Quality.ScoreCallRequest request) =>
+        SendAsync<Hotline.Contracts.Quality.QaReviewDto>(HttpMethod.Post, $"api/qa/calls/{callId}/review", request);
+
+    public Task<Hotline.Contracts.Quality.QaAgentScoresDto> GetQaAgentScoresAsync() => GetAsync<Hotline.Contracts.Quality.QaAgentScoresDto>("api/qa/agents");
+
     public Task<IReadOnlyList<MissedCallDto>> ListMissedCallsAsync() => GetAsync<IReadOnlyList<MissedCallDto>>("api/calls/missed");
 
     public Task<MissedCallCallbackResponse> CallBackMissedCallAsync(Guid id) => SendAsync<MissedCallCallbackResponse>(HttpMethod.Post, $"api/calls/missed/{id}/callback", null);

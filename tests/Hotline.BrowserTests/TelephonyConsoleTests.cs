@@ -164,6 +164,41 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         }
     }
 
+    [Fact]
+    public async Task Supervisor_Should_ScoreAnAnsweredCallOfTheWeeksSample()
+    {
+        // An agent answers and hangs up a call on the local line: this week's sample has at least it.
+        var agent = await SignInAvailableAsync("agent");
+        var callSid = "CA" + Guid.NewGuid().ToString("N");
+        var supervisor = await console.SignInAsync("supervisor", "supervisor");
+        try
+        {
+            (await PostSignedCallAsync(callSid, "+86139" + Random.Shared.Next(10_000_000, 99_999_999))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            await agent.GetByTestId("answer-call").ClickAsync();
+            await agent.GetByTestId("hangup-call").ClickAsync();
+            await Expect(agent.GetByTestId("answer-result")).ToContainTextAsync("通话已挂断");
+
+            await supervisor.GetByRole(AriaRole.Link, new() { Name = "话务质检" }).ClickAsync();
+            await Expect(supervisor.GetByTestId("qa-summary")).ToContainTextAsync("每位话务员抽检 5%");
+            var row = supervisor.GetByTestId("qa-call").Filter(new() { HasText = "话务员 李敏" }).First;
+            await row.GetByTestId("qa-select").ClickAsync();
+            var points = supervisor.GetByTestId("qa-points");
+            await Expect(points).ToHaveCountAsync(4);
+            await points.First.FillAsync("6");
+            await supervisor.GetByTestId("qa-comment").FillAsync("开头语未报工号");
+            await ConsoleFixture.ScreenshotAsync(supervisor, "supervisor-qa");
+            await supervisor.GetByTestId("qa-save").ClickAsync();
+            await Expect(supervisor.GetByTestId("qa-notice")).ToContainTextAsync("已保存评分：96 / 100。");
+            await Expect(supervisor.GetByTestId("qa-agent").Filter(new() { HasText = "话务员 李敏" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = callSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "9" });
+            await supervisor.Context.CloseAsync();
+            await agent.Context.CloseAsync();
+        }
+    }
+
     /// <summary>Signs in on the agent workspace and sets the header's presence to 空闲.</summary>
     private async Task<IPage> SignInAvailableAsync(string userName)
     {

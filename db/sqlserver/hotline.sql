@@ -2915,6 +2915,22 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261203133031_QualityInspection'
 )
 BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Title', N'MaxScore', N'Position', N'IsActive') AND [object_id] = OBJECT_ID(N'[QaChecklistItems]'))
+        SET IDENTITY_INSERT [QaChecklistItems] ON;
+    EXEC(N'INSERT INTO [QaChecklistItems] ([Id], [Title], [MaxScore], [Position], [IsActive])
+    VALUES (''5a1d0c61-0000-4000-8000-000000000001'', N''开头语与结束语规范'', 10, 0, CAST(1 AS bit)),
+    (''5a1d0c61-0000-4000-8000-000000000002'', N''答复与政策解释准确'', 40, 1, CAST(1 AS bit)),
+    (''5a1d0c61-0000-4000-8000-000000000003'', N''服务态度与文明用语'', 30, 2, CAST(1 AS bit)),
+    (''5a1d0c61-0000-4000-8000-000000000004'', N''工单登记完整准确'', 20, 3, CAST(1 AS bit))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Title', N'MaxScore', N'Position', N'IsActive') AND [object_id] = OBJECT_ID(N'[QaChecklistItems]'))
+        SET IDENTITY_INSERT [QaChecklistItems] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133031_QualityInspection'
+)
+BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261203133031_QualityInspection', N'10.0.15');
 END;

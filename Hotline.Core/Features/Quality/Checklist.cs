@@ -53,7 +53,6 @@ public sealed class SaveQaChecklistHandler(HotlineDbContext db) : IRequestHandle
 {
     public async Task<IReadOnlyList<QaChecklistItemDto>> Handle(SaveQaChecklist request, CancellationToken cancellationToken)
     {
-        await QaChecklist.ActiveAsync(db, cancellationToken);
         var existing = await db.QaChecklistItems.ToDictionaryAsync(i => i.Id, cancellationToken);
         var items = request.Body.Items!;
         var kept = new HashSet<Guid>();

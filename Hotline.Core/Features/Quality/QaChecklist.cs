@@ -5,27 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Core.Features.Quality;
 
-/// <summary>The checklist as it is now: its active points in order; a centre that never edited it starts with the defaults.</summary>
+/// <summary>The checklist as it is now: its active points in order (the migration writes the defaults a centre starts with).</summary>
 internal static class QaChecklist
 {
-    public static async Task<List<QaChecklistItem>> ActiveAsync(HotlineDbContext db, CancellationToken ct)
-    {
-        if (!await db.QaChecklistItems.AnyAsync(ct))
-        {
-            db.QaChecklistItems.AddRange(QaChecklistItem.Defaults.Select((d, i) => QaChecklistItem.Create(d.Id, d.Title, d.MaxScore, i)));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another request wrote the defaults first (their ids are fixed): theirs stand.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        return await db.QaChecklistItems.Where(i => i.IsActive).OrderBy(i => i.Position).ToListAsync(ct);
-    }
+    public static Task<List<QaChecklistItem>> ActiveAsync(HotlineDbContext db, CancellationToken ct) =>
+        db.QaChecklistItems.Where(i => i.IsActive).OrderBy(i => i.Position).ToListAsync(ct);
 
     public static QaChecklistItemDto Dto(this QaChecklistItem i) => new(i.Id, i.Title, i.MaxScore);
 

@@ -106,6 +106,18 @@ namespace Hotline.Db.SqlServer.Migrations
                 name: "IX_QaScores_ReviewId",
                 table: "QaScores",
                 column: "ReviewId");
+
+            // The checklist a centre starts with (QaChecklistItem.Defaults): editable, never re-created.
+            migrationBuilder.InsertData(
+                table: "QaChecklistItems",
+                columns: new[] { "Id", "Title", "MaxScore", "Position", "IsActive" },
+                values: new object[,]
+                {
+                    { new Guid("5a1d0c61-0000-4000-8000-000000000001"), "开头语与结束语规范", 10, 0, true },
+                    { new Guid("5a1d0c61-0000-4000-8000-000000000002"), "答复与政策解释准确", 40, 1, true },
+                    { new Guid("5a1d0c61-0000-4000-8000-000000000003"), "服务态度与文明用语", 30, 2, true },
+                    { new Guid("5a1d0c61-0000-4000-8000-000000000004"), "工单登记完整准确", 20, 3, true },
+                });
         }
 
         /// <inheritdoc />

@@ -74,6 +74,13 @@ public sealed class Twiml
         return this;
     }
 
+    /// <summary>Silence of <paramref name="seconds"/> (a wait URL's hold between announcements).</summary>
+    public Twiml Pause(int seconds)
+    {
+        _response.Add(new XElement("Pause", new XAttribute("length", seconds)));
+        return this;
+    }
+
     public Twiml Hangup()
     {
         _response.Add(new XElement("Hangup"));

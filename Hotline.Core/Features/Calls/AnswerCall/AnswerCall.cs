@@ -12,7 +12,8 @@ namespace Hotline.Core.Features.Calls.AnswerCall;
 
 /// <summary>
 /// 接听 (<c>POST /api/calls/answer</c>): the signed-in Available agent takes the caller at the front of the queue
-/// (<see cref="CallQueue"/>). The claim is two conditional updates in one transaction, on the agent's presence
+/// (<see cref="CallQueue.WaitingFor"/>: the calls of the agent's seat groups first, other groups' calls only once they
+/// overflowed). The claim is two conditional updates in one transaction, on the agent's presence
 /// (Available → Busy) and on the call (no agent yet), so of two agents clicking at once on any node one wins and the
 /// other gets 409. After the commit the caller is connected: Twilio redirects the caller's live call to
 /// <c>&lt;Dial&gt;&lt;Number&gt;</c> the agent's phone; the local line connects at once. A refusal by Twilio undoes the
@@ -26,7 +27,8 @@ public sealed class AnswerCallHandler(
     TimeProvider time,
     TwilioCredentials credentials,
     ITwilioClient line,
-    IOptions<TwilioOptions> twilio) : IRequestHandler<AnswerCall, AnswerCallResponse>
+    IOptions<TwilioOptions> twilio,
+    IOptions<CallCentreOptions> options) : IRequestHandler<AnswerCall, AnswerCallResponse>
 {
     private const int ClaimAttempts = 5;
 
@@ -38,6 +40,7 @@ public sealed class AnswerCallHandler(
         var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         await EnsureCanAnswerAsync(userId, presence, cancellationToken);
 
+        var seatGroups = await db.AgentSeatGroups.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.SeatGroup).ToListAsync(cancellationToken);
         Guid? claimed = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -51,7 +54,7 @@ public sealed class AnswerCallHandler(
 
             for (var attempt = 0; attempt < ClaimAttempts && claimed is null; attempt++)
             {
-                var front = await CallQueue.Waiting(db.Calls).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                var front = await CallQueue.WaitingFor(db.Calls, seatGroups, now - options.Value.SeatGroupOverflow).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
                 if (front is not { } callId)
                 {
                     break;
@@ -138,5 +141,5 @@ public sealed class AnswerCallHandler(
     }
 
     private static CallDto Dto(Call c) =>
-        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, null, c.AgentId, c.AgentAnsweredAt, c.PriorityReason);
+        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, null, c.AgentId, c.AgentAnsweredAt, c.PriorityReason, c.SeatGroup, c.FlagReason, c.FlagPolicy, c.Limited);
 }

@@ -16,6 +16,22 @@ public static class Labels
         _ => role,
     };
 
+    /// <summary>优先办: why a registered caller is answered first.</summary>
+    public static string PriorityKind(Contracts.Telephony.PriorityCallerKind kind) => kind switch
+    {
+        Contracts.Telephony.PriorityCallerKind.Elderly => "老年人",
+        Contracts.Telephony.PriorityCallerKind.Disabled => "残疾人",
+        _ => "其他",
+    };
+
+    /// <summary>恶意来电: the policy of a flagged number, with its daily limit.</summary>
+    public static string FlagPolicy(Contracts.Telephony.FlaggedCallerPolicy? policy, int? dailyLimit = null) => policy switch
+    {
+        Contracts.Telephony.FlaggedCallerPolicy.Limit => dailyLimit is { } n ? $"限制（每日 {n} 次）" : "限制每日来电次数",
+        Contracts.Telephony.FlaggedCallerPolicy.Warn => "提醒话务员",
+        _ => "—",
+    };
+
     public static string UnitKind(UnitKind kind) => kind switch
     {
         Contracts.UnitKind.CityDepartment => "市级部门",

@@ -40,6 +40,9 @@ public static class Policies
     /// <summary>The 答复模板: units (their own and the centre's), supervisors, administrators.</summary>
     public const string ReplyTemplates = "reply-templates";
 
+    /// <summary>The caller registries (优先来电人 list, 恶意来电 registry): supervisors and administrators.</summary>
+    public const string CallerRegistry = "caller-registry";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Agent, p => p.RequireRole(Roles.Agent));
@@ -62,5 +65,6 @@ public static class Policies
         options.AddPolicy(TemplateManager, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(ReplyTemplates, p => p.RequireRole(Roles.Department, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Analytics, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(CallerRegistry, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
     }
 }

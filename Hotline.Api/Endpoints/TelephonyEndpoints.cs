@@ -7,6 +7,7 @@ using Hotline.Core.Features.Callbacks.UpdateMessageStatus;
 using Hotline.Core.Features.Calls;
 using Hotline.Core.Features.Calls.AnswerCall;
 using Hotline.Core.Features.Calls.ControlCall;
+using Hotline.Core.Features.Calls.CallerRegistry;
 using Hotline.Core.Features.Calls.GetAgentStates;
 using Hotline.Core.Features.Calls.GetCallRecording;
 using Hotline.Core.Features.Calls.GetMyPresence;
@@ -17,6 +18,7 @@ using Hotline.Core.Features.Calls.SetMyDevice;
 using Hotline.Core.Features.Calls.SetMyPresence;
 using Hotline.Core.Features.Calls.UpdateCallRecording;
 using Hotline.Core.Features.Calls.UpdateCallStatus;
+using Hotline.Core.Features.Calls.WaitInQueue;
 using Hotline.Core.Telephony;
 using MediatR;
 
@@ -42,6 +44,8 @@ public static class TelephonyEndpoints
             .WithSummary("What a caller on hold (保持) or waiting for the agent's phone hears, repeated: the conference's waitUrl and the participant's HoldUrl").Webhook();
         twilio.MapPost("/voice/leg", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateCallLeg(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("Status callback of a phone dialled into a call's conference (?call=…&role=agent|unit|emergency): an agent's phone not answering puts the caller back in the queue").Webhook();
+        twilio.MapPost("/voice/wait", async (HttpContext http, IMediator m, CancellationToken ct) => Xml(await m.Send(new WaitInQueue(TwilioSignatureFilter.Webhook(http)), ct)))
+            .WithSummary("The queue's wait URL: the caller's position (our order, with priority and seat groups) and expected wait in Mandarin, then a pause; Twilio asks again").Webhook();
         twilio.MapPost("/sms/incoming", async (HttpContext http, IMediator m, CancellationToken ct) => Xml(await m.Send(new AnswerSurveyBySms(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("Incoming SMS: the answer to the sender's open callback survey").Webhook();
         twilio.MapPost("/sms/status", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateMessageStatus(TwilioSignatureFilter.Webhook(http)), ct)))
@@ -88,6 +92,7 @@ public static class TelephonyEndpoints
         missed.MapPost("/{id:guid}/outcome", (Guid id, RecordMissedCallOutcomeRequest body, IMediator m, CancellationToken ct) => m.Send(new RecordMissedCallOutcome(id, body.Outcome, body.Note), ct))
             .WithSummary("The callback's outcome (Reached, NoAnswer, WrongNumber) with a note, by the agent calling back; no answer keeps the task open until Calls:CallbackAttempts are used")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        MapCallerRegistry(app);
         var presence = app.MapGroup("/api/agents/me/presence").WithTags("Calls").RequireAuthorization(Policies.Agent);
         presence.MapGet("", (IMediator m, CancellationToken ct) => m.Send(new GetMyPresence(), ct))
             .WithSummary("The signed-in agent's presence (Available, Busy, Away, WrapUp; Away until set), with the wrap-up's end and the agent's phone");
@@ -105,6 +110,66 @@ public static class TelephonyEndpoints
 
     private static RouteHandlerBuilder CallControl(this RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+    /// <summary>优先来电人 (agents set and clear, admins import), 恶意来电 (supervisors and admins), 专席 (admins).</summary>
+    private static void MapCallerRegistry(IEndpointRouteBuilder app)
+    {
+        var callers = app.MapGroup("/api/callers/{phone}").WithTags("Calls").RequireAuthorization(Policies.Agent);
+        callers.MapGet("", (string phone, IMediator m, CancellationToken ct) => m.Send(new GetCallerInfo(phone), ct))
+            .WithSummary("The caller panel: the number's priority entry (优先办) and active flag (恶意来电), either null").ProducesValidationProblem();
+        callers.MapPut("/priority", (string phone, SetPriorityCallerRequest body, IMediator m, CancellationToken ct) => m.Send(new SetPriorityCaller(phone, body), ct))
+            .WithSummary("Register the caller as served first (kind Elderly, Disabled, Other with a note); audited").ProducesValidationProblem();
+        callers.MapDelete("/priority", async (string phone, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new ClearPriorityCaller(phone), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Clear the caller's priority; audited").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var admin = app.MapGroup("/api/admin").WithTags("Calls");
+        admin.MapGet("/priority-callers", (string? q, PriorityCallerKind? kind, IMediator m, CancellationToken ct) => m.Send(new ListPriorityCallers(q, kind), ct))
+            .RequireAuthorization(Policies.CallerRegistry).WithSummary("优先来电人, newest first, up to 500 (q: part of the number; kind)");
+        admin.MapPost("/priority-callers/import", ImportPriorityCallersAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Import 优先来电人: text/csv lines phone,kind,note or JSON Lines {phone,kind,note}; all or nothing (bad lines: 400 naming each), idempotent; audited")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        admin.MapGet("/flagged-callers", (IMediator m, CancellationToken ct) => m.Send(new ListFlaggedCallers(), ct))
+            .RequireAuthorization(Policies.CallerRegistry).WithSummary("恶意来电: flagged numbers, active first");
+        admin.MapPut("/flagged-callers/{phone}", (string phone, SaveFlaggedCallerRequest body, IMediator m, CancellationToken ct) => m.Send(new SaveFlaggedCaller(phone, body), ct))
+            .RequireAuthorization(Policies.CallerRegistry)
+            .WithSummary("Flag a number or change its flag: reason, policy Warn or Limit (dailyLimit calls a China-time day), expiresAt; audited").ProducesValidationProblem();
+        admin.MapDelete("/flagged-callers/{phone}", async (string phone, IMediator m, CancellationToken ct) =>
+            {
+                await m.Send(new RemoveFlaggedCaller(phone), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.CallerRegistry).WithSummary("Remove a number's flag; audited").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/seat-groups", (IMediator m, CancellationToken ct) => m.Send(new GetSeatGroups(), ct))
+            .RequireAuthorization(Policies.Admin).WithSummary("专席: the configured seat groups (Calls:SeatGroups) and each agent's");
+        admin.MapPut("/agents/{userId:guid}/seat-groups", (Guid userId, SetAgentSeatGroupsRequest body, IMediator m, CancellationToken ct) => m.Send(new SetAgentSeatGroups(userId, body), ct))
+            .RequireAuthorization(Policies.Admin).WithSummary("Set an agent's seat groups (replaces them; empty: none); audited")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private const int MaxImportBytes = 4 * 1024 * 1024;
+
+    private static async Task<IResult> ImportPriorityCallersAsync(HttpRequest request, IMediator m, CancellationToken ct)
+    {
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        bool? jsonLines = type is "text/csv" or "text/plain" ? false : type is KnowledgeEndpoints.JsonLinesType or "application/jsonl" or "application/jsonlines" ? true : null;
+        if (jsonLines is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "不支持的内容类型 (Unsupported media type)",
+                detail: "请以 text/csv（每行 号码,类别,备注）或 application/x-ndjson（JSON Lines）提交。");
+        }
+
+        if (request.ContentLength > MaxImportBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 (Payload too large)", detail: "导入文件不能超过 4 MB。");
+        }
+
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(ct);
+        return TypedResults.Ok(await m.Send(new ImportPriorityCallers(text, jsonLines.Value), ct));
+    }
 
     private static RouteHandlerBuilder Webhook(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces<string>(StatusCodes.Status200OK, "text/xml").ProducesProblem(StatusCodes.Status403Forbidden);

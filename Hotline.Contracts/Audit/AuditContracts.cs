@@ -55,6 +55,12 @@ public static class AuditActions
     public const string AuditExported = "audit.exported";
     public const string CitizenAnonymised = "citizen.anonymised";
     public const string RetentionRun = "privacy.retention-run";
+    public const string PriorityCallerSet = "priority-caller.set";
+    public const string PriorityCallerCleared = "priority-caller.cleared";
+    public const string PriorityCallersImported = "priority-callers.imported";
+    public const string FlaggedCallerSaved = "flagged-caller.saved";
+    public const string FlaggedCallerRemoved = "flagged-caller.removed";
+    public const string AgentSeatGroupsSaved = "agent-seat-groups.saved";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -107,6 +113,12 @@ public static class AuditActions
         [AuditExported] = "导出审计日志",
         [CitizenAnonymised] = "按申请删除市民个人信息",
         [RetentionRun] = "保留期满脱敏",
+        [PriorityCallerSet] = "设置优先来电人",
+        [PriorityCallerCleared] = "取消优先来电人",
+        [PriorityCallersImported] = "导入优先来电人",
+        [FlaggedCallerSaved] = "标记恶意来电",
+        [FlaggedCallerRemoved] = "取消恶意来电标记",
+        [AgentSeatGroupsSaved] = "设置话务员专席",
     };
 
     /// <summary>Every action, in the order above, for the console's filter.</summary>

@@ -14,7 +14,8 @@ public enum CallGrouping
 /// <c>offered</c> = answered + abandoned − abandonedWithin5s (a caller who hangs up within 5 s is not offered,
 /// GB/T 33358); <c>answerRate</c> = answered / offered and <c>within15sRate</c> = answeredWithin15s / offered (null when
 /// nothing was offered); averages in seconds (null without answered calls); <c>callbacksDone</c>: missed-call callbacks
-/// with a recorded outcome, <c>callbacksReached</c> those that reached the citizen.
+/// with a recorded outcome, <c>callbacksReached</c> those that reached the citizen; <c>limited</c>: calls of flagged numbers
+/// over their daily limit (told so, neither offered nor abandoned).
 /// </summary>
 public sealed record CallMeasuresDto(
     string Key,
@@ -29,4 +30,5 @@ public sealed record CallMeasuresDto(
     double? AverageSpeedOfAnswerSeconds,
     double? AverageHandleSeconds,
     int CallbacksDone,
-    int CallbacksReached);
+    int CallbacksReached,
+    int Limited = 0);

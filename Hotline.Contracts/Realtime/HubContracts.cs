@@ -2,7 +2,21 @@ namespace Hotline.Contracts.Realtime;
 
 public sealed record TicketChanged(Guid TicketId, string Number, TicketStatus Status, int Version, long Sequence);
 
-public sealed record CallRinging(Guid CallId, string CallSid, string From, DateTimeOffset At);
+/// <summary>
+/// A caller to answer: <c>priorityReason</c> why they go first, <c>seatGroup</c> the 专席 rung (null: everyone),
+/// <c>flagReason</c> / <c>flagPolicy</c> the warning of a flagged number (恶意来电), <c>overflow</c> a grouped call rung to
+/// everyone after waiting past <c>Calls:SeatGroupOverflow</c>.
+/// </summary>
+public sealed record CallRinging(
+    Guid CallId,
+    string CallSid,
+    string From,
+    DateTimeOffset At,
+    string? PriorityReason = null,
+    string? SeatGroup = null,
+    string? FlagReason = null,
+    Telephony.FlaggedCallerPolicy? FlagPolicy = null,
+    bool Overflow = false);
 
 public sealed record DeadlineAlert(Guid TicketId, string Number, DeadlineStage Stage, AlertKind Kind, DateTimeOffset DueAt, Guid? UnitId);
 

@@ -46,9 +46,11 @@ public sealed record SetPresenceRequest(AgentPresenceStatus? Status);
 /// <summary>
 /// A call to the hotline; <c>ticketId</c> is the order registered from it, if any. <c>agentId</c> / <c>agentAnsweredAt</c>:
 /// the agent who took it from the queue and when (Twilio's own answer of the call is not this); <c>priorityReason</c>:
-/// why the caller goes ahead of the queue (null for the usual order of waiting).
+/// why the caller goes ahead of the queue (null for the usual order of waiting); <c>seatGroup</c>: the 专席 whose agents
+/// answer it first; <c>flagReason</c> / <c>flagPolicy</c>: the number is flagged (恶意来电) and why; <c>limited</c>: over the
+/// flag's daily limit, the caller heard the limit message instead of the queue (recorded, never silently dropped).
 /// </summary>
-public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId, Guid? AgentId = null, DateTimeOffset? AgentAnsweredAt = null, string? PriorityReason = null, Guid? CurrentAgentId = null, bool OnHold = false);
+public sealed record CallDto(Guid Id, string CallSid, string From, string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? DurationSeconds, string? RecordingUrl, Guid? TicketId, Guid? AgentId = null, DateTimeOffset? AgentAnsweredAt = null, string? PriorityReason = null, string? SeatGroup = null, string? FlagReason = null, FlaggedCallerPolicy? FlagPolicy = null, bool Limited = false, Guid? CurrentAgentId = null, bool OnHold = false);
 
 /// <summary>Where a live call is transferred (转接): another agent, a unit's phone, or a three-way call with an emergency service.</summary>
 public enum CallTransferKind

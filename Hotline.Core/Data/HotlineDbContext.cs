@@ -75,6 +75,12 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Domain.Telephony.MissedCall> MissedCalls => Set<Domain.Telephony.MissedCall>();
 
+    public DbSet<Domain.Telephony.PriorityCaller> PriorityCallers => Set<Domain.Telephony.PriorityCaller>();
+
+    public DbSet<Domain.Telephony.FlaggedCaller> FlaggedCallers => Set<Domain.Telephony.FlaggedCaller>();
+
+    public DbSet<Domain.Telephony.AgentSeatGroup> AgentSeatGroups => Set<Domain.Telephony.AgentSeatGroup>();
+
     public DbSet<Domain.Telephony.MissedCallAttempt> MissedCallAttempts => Set<Domain.Telephony.MissedCallAttempt>();
 
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();

@@ -55,17 +55,25 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
         await SendAsync(() => hub.Clients.Groups(groups).DeadlineAlert(new DeadlineAlert(alert.TicketId, alert.Number, alert.Stage, alert.Kind, alert.DueAt, alert.UnitId)));
     }
 
-    /// <summary>Rings the agents whose presence is available; the others still see the call in <c>GET /api/calls?active=true</c>.</summary>
+    /// <summary>
+    /// Rings the agents whose presence is available: for a call of a seat group (专席) only those with the group, until it
+    /// overflows (then everyone); the others still see the call in <c>GET /api/calls?active=true</c>. The ring carries the
+    /// priority reason and the warning of a flagged number.
+    /// </summary>
     public async Task Handle(CallReceived call, CancellationToken cancellationToken)
     {
         await Features.Calls.AgentStates.ReleaseExpiredWrapUpsAsync(db, time.GetUtcNow(), cancellationToken);
-        var available = await db.AgentPresences.AsNoTracking()
-            .Where(p => p.Status == AgentPresenceStatus.Available)
-            .Select(p => p.UserId)
-            .ToListAsync(cancellationToken);
+        var presences = db.AgentPresences.AsNoTracking().Where(p => p.Status == AgentPresenceStatus.Available);
+        if (call.SeatGroup is { } group && !call.Overflow)
+        {
+            presences = presences.Where(p => db.AgentSeatGroups.Any(g => g.UserId == p.UserId && g.SeatGroup == group));
+        }
+
+        var available = await presences.Select(p => p.UserId).ToListAsync(cancellationToken);
         if (available.Count > 0)
         {
-            await SendAsync(() => hub.Clients.Groups(available.Select(HubGroups.User).ToList()).CallRinging(new CallRinging(call.CallId, call.CallSid, call.From, call.At)));
+            var ring = new CallRinging(call.CallId, call.CallSid, call.From, call.At, call.PriorityReason, call.SeatGroup, call.FlagReason, call.FlagPolicy, call.Overflow);
+            await SendAsync(() => hub.Clients.Groups(available.Select(HubGroups.User).ToList()).CallRinging(ring));
         }
     }
 

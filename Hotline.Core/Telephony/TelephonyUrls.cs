@@ -12,6 +12,7 @@ public sealed class TelephonyUrls(IOptions<TwilioOptions> options)
     public const string VoiceIncoming = "/twilio/voice/incoming";
     public const string VoiceStatus = "/twilio/voice/status";
     public const string VoiceRecording = "/twilio/voice/recording";
+    public const string VoiceWait = "/twilio/voice/wait";
     public const string SmsIncoming = "/twilio/sms/incoming";
     public const string SmsStatus = "/twilio/sms/status";
     public const string SurveyAnswer = "/twilio/survey/answer";

@@ -92,12 +92,6 @@ public sealed class Twiml
         return this;
     }
 
-    public Twiml Pause(int seconds)
-    {
-        _response.Add(new XElement("Pause", new XAttribute("length", seconds)));
-        return this;
-    }
-
     public Twiml Redirect(string url)
     {
         _response.Add(new XElement("Redirect", new XAttribute("method", "POST"), url));
@@ -107,6 +101,13 @@ public sealed class Twiml
     public Twiml Message(string body)
     {
         _response.Add(new XElement("Message", body));
+        return this;
+    }
+
+    /// <summary>Silence of <paramref name="seconds"/> (a wait URL's hold between announcements).</summary>
+    public Twiml Pause(int seconds)
+    {
+        _response.Add(new XElement("Pause", new XAttribute("length", seconds)));
         return this;
     }
 

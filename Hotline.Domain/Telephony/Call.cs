@@ -1,3 +1,4 @@
+using Hotline.Contracts.Telephony;
 using Hotline.Domain.Common;
 
 namespace Hotline.Domain.Telephony;
@@ -92,17 +93,43 @@ public sealed class Call : AggregateRoot
     /// <summary>The caller is on hold (保持): hears the hold message, the agent stays on the line.</summary>
     public bool OnHold { get; private set; }
 
-    /// <summary>Waiting in the queue: still on the line, inside the staffed hours, and no agent has taken it.</summary>
-    public bool IsWaiting => IsActive && AgentId is null && !AfterHours;
+    /// <summary>The seat group (专席) whose agents answer this call first, chosen by the called number; null: any agent.</summary>
+    public string? SeatGroup { get; private set; }
 
-    /// <summary>Missed: ended without an agent (hung up in the queue), or outside the staffed hours.</summary>
-    public bool IsMissed => AfterHours || (!IsActive && AgentId is null);
+    /// <summary>When a grouped call, unanswered past the overflow time, was rung to every available agent; set once.</summary>
+    public DateTimeOffset? OverflowRungAt { get; private set; }
+
+    /// <summary>The number was flagged (恶意来电) when it called: why (shown to the agent on ring); null: not flagged.</summary>
+    public string? FlagReason { get; private set; }
+
+    public FlaggedCallerPolicy? FlagPolicy { get; private set; }
+
+    /// <summary>Over the flag's daily limit: the caller heard the limit message instead of the queue; not rung, not missed.</summary>
+    public bool Limited { get; private set; }
+
+    /// <summary>Waiting in the queue: still on the line, inside the staffed hours, not limited, and no agent has taken it.</summary>
+    public bool IsWaiting => IsActive && AgentId is null && !AfterHours && !Limited;
+
+    /// <summary>Missed: ended without an agent (hung up in the queue), or outside the staffed hours; a limited call is not.</summary>
+    public bool IsMissed => AfterHours || (!IsActive && AgentId is null && !Limited);
 
     /// <summary>
     /// A new call. Inside the staffed hours it raises <see cref="CallReceived"/> (the available agents are rung); outside
-    /// them (<paramref name="afterHours"/>) nobody is rung and the caller is not queued.
+    /// them (<paramref name="afterHours"/>) nobody is rung and the caller is not queued. A flagged number carries the flag
+    /// (<paramref name="flag"/>) for the agents; a limited call (<paramref name="limited"/>, over the flag's daily limit)
+    /// is recorded but neither queued nor rung.
     /// </summary>
-    public static Call Incoming(string callSid, string from, string? to, string? status, DateTimeOffset now, string? priorityReason = null, bool afterHours = false)
+    public static Call Incoming(
+        string callSid,
+        string from,
+        string? to,
+        string? status,
+        DateTimeOffset now,
+        string? priorityReason = null,
+        bool afterHours = false,
+        string? seatGroup = null,
+        FlaggedCaller? flag = null,
+        bool limited = false)
     {
         var initial = status is not null && KnownStatuses.Contains(status) ? status : "ringing";
         var call = new Call
@@ -119,10 +146,14 @@ public sealed class Call : AggregateRoot
             PriorityReason = priorityReason,
             Priority = priorityReason is null ? 0 : 1,
             AfterHours = afterHours,
+            SeatGroup = afterHours || limited ? null : seatGroup,
+            FlagReason = flag?.Reason,
+            FlagPolicy = flag?.Policy,
+            Limited = limited && !afterHours,
         };
-        if (!afterHours)
+        if (!afterHours && !call.Limited)
         {
-            call.Raise(new CallReceived(call.Id, callSid, from, now));
+            call.Raise(new CallReceived(call.Id, callSid, from, now, call.PriorityReason, call.SeatGroup, call.FlagReason, call.FlagPolicy));
         }
 
         return call;

@@ -24,6 +24,10 @@ public static class PhoneNumbers
         return digits.Length is >= 5 and <= 20 ? digits : null;
     }
 
+    /// <summary>The forms a normalized number may be stored in as a call's caller: national, +86 (Twilio's E.164) and 0086.</summary>
+    public static IReadOnlyList<string> StoredForms(string normalized) =>
+        new[] { normalized, "+86" + normalized, "0086" + normalized, ToE164(normalized) }.Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>A mainland mobile number (11 digits starting with 1) can receive SMS.</summary>
     public static bool IsMobile(string normalized) => normalized.Length == 11 && normalized[0] == '1';
 

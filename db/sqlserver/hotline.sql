@@ -2818,6 +2818,106 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [FlagPolicy] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [FlagReason] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [Limited] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [OverflowRungAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [SeatGroup] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    CREATE TABLE [AgentSeatGroups] (
+        [UserId] uniqueidentifier NOT NULL,
+        [SeatGroup] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_AgentSeatGroups] PRIMARY KEY ([UserId], [SeatGroup]),
+        CONSTRAINT [FK_AgentSeatGroups_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    CREATE TABLE [FlaggedCallers] (
+        [Phone] nvarchar(20) NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [Policy] nvarchar(10) NOT NULL,
+        [DailyLimit] int NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        [AddedBy] nvarchar(100) NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        [UpdatedBy] nvarchar(100) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_FlaggedCallers] PRIMARY KEY ([Phone])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    CREATE TABLE [PriorityCallers] (
+        [Phone] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Note] nvarchar(200) NULL,
+        [SetBy] nvarchar(100) NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PriorityCallers] PRIMARY KEY ([Phone])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130317_CallerRegistries'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203130317_CallerRegistries', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261203133031_QualityInspection'
 )
 BEGIN

@@ -127,6 +127,49 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task FlaggedNumber_Should_RingAsAWarning_And_TheCallerPanelSetsThePriority()
+    {
+        var supervisor = await console.SignInAsync("supervisor", "supervisor");
+        var agent = await SignInAvailableAsync("agent");
+        string? callSid = null;
+        try
+        {
+            // A supervisor flags the number on 来电人管理.
+            var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            await supervisor.GetByRole(AriaRole.Link, new() { Name = "来电人管理", Exact = true }).ClickAsync();
+            await supervisor.Locator("#flag-phone").FillAsync(phone);
+            await supervisor.Locator("#flag-reason").FillAsync("多次来电辱骂话务员");
+            await supervisor.GetByRole(AriaRole.Button, new() { Name = "保存标记" }).ClickAsync();
+            await Expect(supervisor.GetByTestId("admin-saved")).ToContainTextAsync($"已标记 {phone}：提醒话务员");
+            await Expect(supervisor.Locator($"[data-testid=flagged-callers] tr[data-phone='{phone}']")).ToContainTextAsync("多次来电辱骂话务员");
+
+            // The call rings the agent as a red warning; its link opens the form, whose caller panel shows the flag.
+            callSid = "CA" + Guid.NewGuid().ToString("N");
+            (await PostSignedCallAsync(callSid, "+86" + phone)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            var toast = agent.Locator(".toast.overdue", new() { HasText = "+86" + phone });
+            await Expect(toast).ToContainTextAsync("⚠ 恶意来电提醒");
+            await Expect(toast).ToContainTextAsync("多次来电辱骂话务员");
+            await Expect(agent.GetByTestId("call-flag")).ToContainTextAsync("多次来电辱骂话务员");
+            await ConsoleFixture.ScreenshotAsync(agent, "agent-call-flagged");
+            await toast.Locator("a").ClickAsync();
+            await Expect(agent.GetByTestId("caller-flag")).ToContainTextAsync("多次来电辱骂话务员");
+            await agent.GetByLabel("优先类别").SelectOptionAsync("Elderly");
+            await agent.GetByTestId("set-priority").ClickAsync();
+            await Expect(agent.GetByTestId("caller-priority")).ToContainTextAsync("优先接听：老年人");
+        }
+        finally
+        {
+            if (callSid is not null)
+            {
+                await PostSignedAsync("/twilio/voice/status", new() { ["CallSid"] = callSid, ["CallStatus"] = "completed", ["SequenceNumber"] = "2" });
+            }
+
+            await supervisor.Context.CloseAsync();
+            await agent.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Wallboard_Should_ShowANewWaitingCaller_Live()
     {
         var agent = await SignInAvailableAsync("agent");

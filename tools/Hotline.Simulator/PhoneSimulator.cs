@@ -28,9 +28,19 @@ public sealed class PhoneSimulator(HttpClient http, string token, string signedB
             case "simulate-call":
                 var callSid = "CA" + Guid.NewGuid().ToString("N");
                 var from = Caller(command.Target);
-                await PostAsync(TelephonyUrls.VoiceIncoming, [new("CallSid", callSid), new("AccountSid", AccountSid), new("From", from), new("Caller", from), new("To", HotlineNumber), new("CallStatus", "ringing"), new("Direction", "inbound")], ct);
+                var greeting = await PostAsync(TelephonyUrls.VoiceIncoming, [new("CallSid", callSid), new("AccountSid", AccountSid), new("From", from), new("Caller", from), new("To", command.Text ?? HotlineNumber), new("CallStatus", "ringing"), new("Direction", "inbound")], ct);
+                if (WaitUrl(greeting) is null)
+                {
+                    await output.WriteLineAsync($"Call {callSid} from {from} was not queued (outside the staffed hours, or over a flagged number's daily limit).");
+                    return 0;
+                }
+
                 await PostAsync(TelephonyUrls.VoiceStatus, [new("CallSid", callSid), new("CallStatus", "in-progress"), new("SequenceNumber", "1")], ct);
-                await output.WriteLineAsync($"Call {callSid} from {from} is ringing the available agents. End it with: simulate-hangup {callSid}");
+                await WaitAsync(callSid, ct);
+                await output.WriteLineAsync($"Call {callSid} from {from} is ringing the available agents. Hear the position again with: simulate-wait {callSid}; end it with: simulate-hangup {callSid}");
+                return 0;
+            case "simulate-wait":
+                await WaitAsync(command.Target, ct);
                 return 0;
             case "simulate-hangup":
                 await PostAsync(TelephonyUrls.VoiceStatus, [new("CallSid", command.Target), new("CallStatus", "completed"), new("SequenceNumber", "99"), new("CallDuration", "60")], ct);
@@ -193,6 +203,13 @@ public sealed class PhoneSimulator(HttpClient http, string token, string signedB
             .Where(e => e.Name.LocalName is "Message" or "Say")
             .Select(e => (e.Name.LocalName == "Message" ? "短信回复：" : "语音：") + e.Value);
     }
+
+    /// <summary>What Twilio does while the caller waits: asks the queue's wait URL, which answers the position and expected wait.</summary>
+    private Task<string> WaitAsync(string callSid, CancellationToken ct) =>
+        PostAsync(TelephonyUrls.VoiceWait, [new("CallSid", callSid), new("AccountSid", AccountSid), new("QueuePosition", "1"), new("QueueTime", "0"), new("CurrentQueueSize", "1")], ct);
+
+    /// <summary>The <c>&lt;Enqueue waitUrl&gt;</c> of a TwiML answer; null when the caller was not queued.</summary>
+    private static string? WaitUrl(string twiml) => Parse(twiml)?.Descendants("Enqueue").FirstOrDefault()?.Attribute("waitUrl")?.Value;
 
     /// <summary>The path of the <c>&lt;Gather action&gt;</c> in a TwiML answer, relative to the signed base; null when there is none.</summary>
     private string? GatherAction(string twiml)

@@ -12,6 +12,7 @@ namespace Hotline.Simulator;
 /// Rings the local hotline and plays the citizen's phone the way Twilio would, with correctly signed webhooks:
 /// <code>
 /// dotnet run --project tools/Hotline.Simulator -- simulate-call 13800000000      # rings the agents, prints the CallSid
+/// dotnet run --project tools/Hotline.Simulator -- simulate-wait CA…              # the position and expected wait again
 /// dotnet run --project tools/Hotline.Simulator -- simulate-hangup CA…            # ends that call
 /// dotnet run --project tools/Hotline.Simulator -- simulate-inbox 13800000000     # what the local line sent to that phone
 /// dotnet run --project tools/Hotline.Simulator -- simulate-sms 13800000000 11    # the citizen answers an SMS survey
@@ -33,7 +34,9 @@ public static partial class TelephonySimulator
     public const string Usage = """
         Usage: dotnet run --project tools/Hotline.Simulator -- <command> [--url <api>] [--api-dir <Hotline.Api folder>]
         (the API running at --url, default http://localhost:5080):
-          simulate-call <phone>               a citizen calls the hotline (rings the agents set to 空闲)
+          simulate-call <phone> [called]      a citizen calls the hotline (rings the agents set to 空闲) and hears the
+                                              position in the queue; [called]: the number dialled (a seat group's, Calls:SeatGroups)
+          simulate-wait <CallSid>             the waiting caller hears the position and expected wait again
           simulate-hangup <CallSid>           that caller hangs up
           simulate-sms <phone> <text>         an SMS to the hotline, e.g. the survey answer 11
           simulate-inbox <phone>              the survey SMS and calls the local line sent to that phone
@@ -81,7 +84,11 @@ public static partial class TelephonySimulator
         {
             ["simulate-call" or "simulate-inbox", var phone] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
             ["simulate-sms", var phone, ..] when PhoneNumbers.Normalize(phone) is null => (null, $"Not a phone number: {phone}"),
+            ["simulate-call", _, var called] when PhoneNumbers.Normalize(called) is null => (null, $"Not a phone number: {called}"),
+            ["simulate-call", var phone, var called] => (new SimulatorCommand("simulate-call", phone, called, baseUrl, apiDirectory), null),
             ["simulate-call" or "simulate-inbox" or "simulate-hangup", var target] => (new SimulatorCommand(positional[0], target, null, baseUrl, apiDirectory), null),
+            ["simulate-wait", var sid] when !CallSid().IsMatch(sid) => (null, $"Not a call sid (CA + 32 hex, as simulate-call prints it): {sid}"),
+            ["simulate-wait", var sid] => (new SimulatorCommand("simulate-wait", sid, null, baseUrl, apiDirectory), null),
             ["simulate-sms", var phone, .. var words] when words.Length > 0 => (new SimulatorCommand("simulate-sms", phone, string.Join(' ', words), baseUrl, apiDirectory), null),
             ["simulate-keypad", var sid, ..] when !CallSid().IsMatch(sid) => (null, $"Not a call sid (CA + 32 hex, as simulate-inbox prints it): {sid}"),
             ["simulate-keypad", var sid] => (new SimulatorCommand("simulate-keypad", sid, string.Empty, baseUrl, apiDirectory), null),

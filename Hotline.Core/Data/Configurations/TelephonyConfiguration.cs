@@ -33,6 +33,9 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.ConferenceSid).HasMaxLength(64);
         builder.Property(c => c.AgentLegSid).HasMaxLength(64);
         builder.HasIndex(c => c.AgentLegSid);
+        builder.Property(c => c.SeatGroup).HasMaxLength(AgentSeatGroup.MaxLength);
+        builder.Property(c => c.FlagReason).HasMaxLength(FlaggedCaller.ReasonMaxLength);
+        builder.Property(c => c.FlagPolicy).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(c => c.DomainEvents);
     }
 }
@@ -57,6 +60,45 @@ internal sealed class CallTransferConfiguration : IEntityTypeConfiguration<CallT
         builder.Property(t => t.ByName).HasMaxLength(100).IsRequired();
         builder.Property(t => t.LegStatus).HasMaxLength(20);
         builder.Ignore(t => t.IsLive);
+    }
+}
+
+internal sealed class PriorityCallerConfiguration : IEntityTypeConfiguration<PriorityCaller>
+{
+    public void Configure(EntityTypeBuilder<PriorityCaller> builder)
+    {
+        builder.ToTable("PriorityCallers");
+        builder.HasKey(p => p.Phone);
+        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Note).HasMaxLength(PriorityCaller.NoteMaxLength);
+        builder.Property(p => p.SetBy).HasMaxLength(100).IsRequired();
+        builder.Ignore(p => p.Reason);
+    }
+}
+
+internal sealed class FlaggedCallerConfiguration : IEntityTypeConfiguration<FlaggedCaller>
+{
+    public void Configure(EntityTypeBuilder<FlaggedCaller> builder)
+    {
+        builder.ToTable("FlaggedCallers");
+        builder.HasKey(f => f.Phone);
+        builder.Property(f => f.Phone).HasMaxLength(20);
+        builder.Property(f => f.Reason).HasMaxLength(FlaggedCaller.ReasonMaxLength).IsRequired();
+        builder.Property(f => f.Policy).HasConversion<string>().HasMaxLength(10);
+        builder.Property(f => f.AddedBy).HasMaxLength(100).IsRequired();
+        builder.Property(f => f.UpdatedBy).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class AgentSeatGroupConfiguration : IEntityTypeConfiguration<AgentSeatGroup>
+{
+    public void Configure(EntityTypeBuilder<AgentSeatGroup> builder)
+    {
+        builder.ToTable("AgentSeatGroups");
+        builder.HasKey(g => new { g.UserId, g.SeatGroup });
+        builder.Property(g => g.SeatGroup).HasMaxLength(AgentSeatGroup.MaxLength);
+        builder.HasOne<User>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

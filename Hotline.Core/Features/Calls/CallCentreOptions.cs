@@ -36,6 +36,22 @@ public sealed class CallCentreOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> EmergencyNumbers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Seat groups (专席) by the number called: group name → the hotline numbers (Twilio's <c>To</c>) whose calls go to it,
+    /// e.g. <c>"涉企专席": ["+862161234567"]</c>. A group may list no number (agents still get the skill). No IVR menu.
+    /// </summary>
+    public Dictionary<string, string[]> SeatGroups { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>A grouped call unanswered this long rings every available agent and may be taken by any (so nobody waits forever).</summary>
+    public TimeSpan SeatGroupOverflow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The expected wait per caller announced when no call was answered in the last hour (预计等待).</summary>
+    public TimeSpan EstimatedWaitPerCaller { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Seconds of silence after each position announcement before Twilio asks the wait URL again.</summary>
+    [Range(5, 120)]
+    public int WaitAnnouncementPause { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (service, number) in EmergencyNumbers)
@@ -44,6 +60,38 @@ public sealed class CallCentreOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Calls:EmergencyNumbers:{service} must be one of 110, 119, 120, 122 with a valid phone number.", [nameof(EmergencyNumbers)]);
             }
+        }
+
+        if (SeatGroupOverflow < TimeSpan.Zero || SeatGroupOverflow > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Calls:SeatGroupOverflow must be between 00:00:00 and 01:00:00.", [nameof(SeatGroupOverflow)]);
+        }
+
+        if (EstimatedWaitPerCaller <= TimeSpan.Zero || EstimatedWaitPerCaller > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Calls:EstimatedWaitPerCaller must be over 0 and up to 01:00:00.", [nameof(EstimatedWaitPerCaller)]);
+        }
+
+        foreach (var (group, numbers) in SeatGroups)
+        {
+            if (string.IsNullOrWhiteSpace(group) || group.Trim() != group || group.Length > Domain.Telephony.AgentSeatGroup.MaxLength)
+            {
+                yield return new ValidationResult($"Calls:SeatGroups: the group name '{group}' must be 1 to {Domain.Telephony.AgentSeatGroup.MaxLength} characters without surrounding spaces.", [nameof(SeatGroups)]);
+            }
+
+            foreach (var number in numbers ?? [])
+            {
+                if (Domain.Telephony.PhoneNumbers.Normalize(number) is null)
+                {
+                    yield return new ValidationResult($"Calls:SeatGroups:{group}: '{number}' is not a phone number.", [nameof(SeatGroups)]);
+                }
+            }
+        }
+
+        var called = SeatGroups.SelectMany(g => (g.Value ?? []).Select(n => Domain.Telephony.PhoneNumbers.Normalize(n))).Where(n => n is not null).ToList();
+        if (called.Count != called.Distinct(StringComparer.Ordinal).Count())
+        {
+            yield return new ValidationResult("Calls:SeatGroups: a called number belongs to one group only.", [nameof(SeatGroups)]);
         }
 
         if (WrapUpTime < TimeSpan.Zero || WrapUpTime > TimeSpan.FromHours(1))
@@ -63,5 +111,24 @@ public sealed class CallCentreOptions : IValidatableObject
         var (start, end) = CallbackOptions.ParseHours(StaffedHours) ?? (TimeSpan.Zero, TimeSpan.FromHours(24));
         var timeOfDay = ChinaTime.ToChina(at).TimeOfDay;
         return timeOfDay >= start && timeOfDay < end;
+    }
+
+    /// <summary>The seat group of a call to <paramref name="to"/> (the number called, +86 or national form); null: any agent.</summary>
+    public string? SeatGroupFor(string? to)
+    {
+        if (Domain.Telephony.PhoneNumbers.Normalize(to) is not { } called)
+        {
+            return null;
+        }
+
+        foreach (var (group, numbers) in SeatGroups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if ((numbers ?? []).Any(n => Domain.Telephony.PhoneNumbers.Normalize(n) == called))
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 }

@@ -22,7 +22,7 @@ public static class CallControls
     public const string LocalPhone = "local";
 
     public static CallDto Dto(Call c, Guid? ticketId = null) =>
-        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, ticketId, c.AgentId, c.AgentAnsweredAt, c.PriorityReason, c.CurrentAgentId, c.OnHold);
+        new(c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl, ticketId, c.AgentId, c.AgentAnsweredAt, c.PriorityReason, c.SeatGroup, c.FlagReason, c.FlagPolicy, c.Limited, c.CurrentAgentId, c.OnHold);
 
     public static CallTransferDto Dto(this CallTransfer t) =>
         new(t.Id, t.Kind, t.Target, t.TargetNumber, t.ToAgentId, t.ToUnitId, t.Service, t.Note, t.ByUserId, t.ByName, t.At, t.Bridge);

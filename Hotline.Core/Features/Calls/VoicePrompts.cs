@@ -24,4 +24,15 @@ public static class VoicePrompts
     /// <summary>Outside the staffed hours: the caller's number is kept and called back (漏接回拨).</summary>
     public static string AfterHours(string staffedHours) =>
         $"您好，这里是12345政务服务便民热线。现在是非人工服务时间，人工服务时间为每天{staffedHours.Replace("-", "至", StringComparison.Ordinal)}。我们已记录您的来电号码，将在人工服务时间尽快给您回电。感谢您的来电，再见。";
+
+    /// <summary>
+    /// A flagged number (恶意来电) over its daily limit: not dropped silently, told why and how the demand is handled.
+    /// </summary>
+    public const string DailyLimitReached =
+        "您好，这里是12345政务服务便民热线。本号码今天的来电次数已达到上限，您之前反映的诉求已经记录，正在按程序办理，办理结果将及时答复您。如有新的情况，请明天再拨打12345，或通过12345网上平台提交。如遇紧急情况，请拨打110、119或120。感谢您的来电，再见。";
+
+    /// <summary>What a waiting caller hears, in a loop (Twilio's wait URL): the callers ahead and the expected wait in minutes.</summary>
+    public static string Position(int ahead, int minutes) => ahead == 0
+        ? $"您是下一位来电，预计等待约{minutes}分钟，请不要挂机。"
+        : $"您前面还有{ahead}位来电，预计等待约{minutes}分钟，请不要挂机。";
 }

@@ -1469,6 +1469,20 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("UserId", "SeatGroup");
+
+                    b.ToTable("AgentSeatGroups", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1540,6 +1554,14 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FlagPolicy")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FlagReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1551,11 +1573,17 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<int>("LastSequence")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Limited")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("OnHold")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OverflowRungAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
@@ -1578,6 +1606,10 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.Property<string>("RecordingUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1745,6 +1777,49 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.ToTable("CallbackSurveys", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.FlaggedCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DailyLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("FlaggedCallers", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1872,6 +1947,34 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("MissedCallAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.PriorityCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("PriorityCallers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.SurveyMessage", b =>
@@ -2955,6 +3058,15 @@ namespace Hotline.Db.PostgreSql.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Telephony.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

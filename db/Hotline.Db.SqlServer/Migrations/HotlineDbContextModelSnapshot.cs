@@ -1472,6 +1472,20 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("UserId", "SeatGroup");
+
+                    b.ToTable("AgentSeatGroups", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1543,6 +1557,14 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("FlagPolicy")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("FlagReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1554,11 +1576,17 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<int>("LastSequence")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Limited")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("OnHold")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("OverflowRungAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Priority")
                         .HasColumnType("int");
@@ -1581,6 +1609,10 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.Property<string>("RecordingUrl")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
@@ -1748,6 +1780,49 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.ToTable("CallbackSurveys", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.FlaggedCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("DailyLimit")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("FlaggedCallers", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1876,6 +1951,34 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("MissedCallAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.PriorityCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("PriorityCallers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.SurveyMessage", b =>
@@ -2964,6 +3067,15 @@ namespace Hotline.Db.SqlServer.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Telephony.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

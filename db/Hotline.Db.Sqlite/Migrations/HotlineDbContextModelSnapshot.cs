@@ -1456,6 +1456,20 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("AgentPresences", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "SeatGroup");
+
+                    b.ToTable("AgentSeatGroups", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.AgentStateChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1525,6 +1539,14 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FlagPolicy")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1536,10 +1558,16 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Limited")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("MissedCallId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OnHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverflowRungAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Priority")
@@ -1562,6 +1590,10 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.Property<string>("RecordingUrl")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeatGroup")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")
@@ -1730,6 +1762,49 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.ToTable("CallbackSurveys", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Telephony.FlaggedCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DailyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("FlaggedCallers", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Telephony.MissedCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1855,6 +1930,34 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("MissedCallAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.PriorityCaller", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("PriorityCallers", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Telephony.SurveyMessage", b =>
@@ -2930,6 +3033,15 @@ namespace Hotline.Db.Sqlite.Migrations
                     b.HasOne("Hotline.Domain.Users.User", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Telephony.AgentPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Telephony.AgentSeatGroup", b =>
+                {
+                    b.HasOne("Hotline.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -139,7 +139,7 @@ public abstract class CallControlTests(CallCentreFixture fixture) : CallCentreTe
 
         await (await _twilio.PostWebhookAsync($"/twilio/voice/leg?call={call.Id:N}&role=agent", Status(leg, "no-answer", 2))).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        _twilio.Redirects(callSid).Last().Form["Twiml"]!.ShouldContain("<Enqueue>hotline</Enqueue>");
+        _twilio.Redirects(callSid).Last().Form["Twiml"]!.ShouldContain($"<Enqueue waitUrl=\"{TwilioFixture.PublicBaseUrl}/twilio/voice/wait\">hotline</Enqueue>");
         _twilio.Redirects(callSid).Last().Form["Twiml"]!.ShouldContain("话务员暂时无法接听");
         (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Away);
         var waiting = await QueryAsync(db => db.Calls.SingleAsync(c => c.Id == call.Id, Ct));

@@ -43,7 +43,7 @@ public abstract class CallbackSurveyFlowTests(TwilioFixture fixture) : ApiTestBa
         answer.Content.Headers.ContentType!.MediaType.ShouldBe("text/xml");
         var twiml = await answer.Content.ReadAsStringAsync(Ct);
         twiml.ShouldContain("<Say language=\"cmn-CN\"");
-        twiml.ShouldContain("<Enqueue>hotline</Enqueue>");
+        twiml.ShouldContain($"<Enqueue waitUrl=\"{TwilioFixture.PublicBaseUrl}/twilio/voice/wait\">hotline</Enqueue>");
         var ring = await ringing.NextAsync(r => r.CallSid == callSid);
         ring.From.ShouldBe("+86" + phone);
         (await _twilio.PostWebhookAsync("/twilio/voice/incoming", incoming)).StatusCode.ShouldBe(HttpStatusCode.OK);

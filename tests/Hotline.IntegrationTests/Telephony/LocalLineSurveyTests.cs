@@ -162,6 +162,20 @@ public sealed partial class LocalLineSurveyTests(LocalLineFixture fixture) : Api
     }
 
     [Fact]
+    public async Task SimulatedCall_Should_HearTheGreeting_ThenItsPositionAndExpectedWait_OnTheLocalLine()
+    {
+        var (exit, output) = await SimulateAsync("simulate-call", NewPhone());
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("语音：您好，这里是12345政务服务便民热线。");
+        output.ShouldContain("POST /twilio/voice/wait → 200");
+        output.ShouldMatch(@"(?s).*语音：(您是下一位来电|您前面还有\d+位来电)，预计等待约\d+分钟，请不要挂机。.*");
+        var callSid = System.Text.RegularExpressions.Regex.Match(output, @"simulate-hangup (CA[0-9a-f]{32})").Groups[1].Value;
+        (await SimulateAsync("simulate-wait", callSid)).Output.ShouldContain("预计等待约");
+        (await SimulateAsync("simulate-hangup", callSid)).Exit.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Simulator_Should_RefuseTheKeypad_When_TheCallIsNotASurveyCallOfTheLocalLine()
     {
         var (exit, output) = await SimulateAsync("simulate-keypad", "CA" + Guid.NewGuid().ToString("N"), "11");

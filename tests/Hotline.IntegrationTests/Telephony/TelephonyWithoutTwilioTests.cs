@@ -77,7 +77,7 @@ public abstract class TelephonyWithoutTwilioTests(ApiFixture fixture) : ApiTestB
         token.ShouldNotBeNull().Length.ShouldBeGreaterThanOrEqualTo(32);
         var signed = await PostAsync(form, TwilioSignature.Compute(token, "http://localhost/twilio/voice/incoming", form));
         await signed.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        (await signed.Content.ReadAsStringAsync(Ct)).ShouldContain("<Enqueue>");
+        (await signed.Content.ReadAsStringAsync(Ct)).ShouldContain("<Enqueue waitUrl=\"/twilio/voice/wait\">hotline</Enqueue>");
     }
 
     private async Task<HttpResponseMessage> PostAsync(List<KeyValuePair<string, string>> form, string signature)

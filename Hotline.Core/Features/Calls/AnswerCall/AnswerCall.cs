@@ -12,7 +12,8 @@ namespace Hotline.Core.Features.Calls.AnswerCall;
 
 /// <summary>
 /// 接听 (<c>POST /api/calls/answer</c>): the signed-in Available agent takes the caller at the front of the queue
-/// (<see cref="CallQueue"/>). The claim is two conditional updates in one transaction, on the agent's presence
+/// (<see cref="CallQueue.WaitingFor"/>: the calls of the agent's seat groups first, other groups' calls only once they
+/// overflowed). The claim is two conditional updates in one transaction, on the agent's presence
 /// (Available → Busy) and on the call (no agent yet), so of two agents clicking at once on any node one wins and the
 /// other gets 409. After the commit the caller is connected in a conference of its own (<c>hotline-{id}</c>), so the
 /// agent can later hold and transfer it (<see cref="CallControls"/>): Twilio dials the agent's phone into the conference
@@ -41,6 +42,7 @@ public sealed class AnswerCallHandler(
         var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         await EnsureCanAnswerAsync(userId, presence, cancellationToken);
 
+        var seatGroups = await db.AgentSeatGroups.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.SeatGroup).ToListAsync(cancellationToken);
         Guid? claimed = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -54,7 +56,7 @@ public sealed class AnswerCallHandler(
 
             for (var attempt = 0; attempt < ClaimAttempts && claimed is null; attempt++)
             {
-                var front = await CallQueue.Waiting(db.Calls).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                var front = await CallQueue.WaitingFor(db.Calls, seatGroups, now - options.Value.SeatGroupOverflow).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
                 if (front is not { } callId)
                 {
                     break;

@@ -14,7 +14,7 @@ namespace Hotline.Core.Features.Calls.ControlCall;
 /// every webhook):
 /// <list type="bullet">
 /// <item>the current agent's phone did not answer (no-answer, busy, failed, canceled): the caller goes back to the queue in
-/// their place (<see cref="VoicePrompts.Requeued"/>, the available agents are rung again) and that agent is set Away
+/// their place (<see cref="VoicePrompts.Requeued"/>, hearing their position again from the wait URL; the available agents are rung again) and that agent is set Away
 /// (未接听, so it is not rung again until it says it is back);</item>
 /// <item>the current agent hung up: the agent's part of the call is over (wrap-up); unless an emergency service is still
 /// on a three-way call, the caller's call is ended too;</item>
@@ -29,6 +29,7 @@ public sealed partial class UpdateCallLegHandler(
     HotlineDbContext db,
     TimeProvider time,
     ITwilioClient line,
+    TelephonyUrls urls,
     IOptions<CallCentreOptions> options,
     ILogger<UpdateCallLegHandler> logger) : IRequestHandler<UpdateCallLeg, MediatR.Unit>
 {
@@ -94,7 +95,7 @@ public sealed partial class UpdateCallLegHandler(
         await db.SaveChangesAsync(ct);
         try
         {
-            await line.RedirectCallAsync(call.CallSid, new Twiml().Say(prompt).Enqueue(VoicePrompts.Queue).ToString(), ct);
+            await line.RedirectCallAsync(call.CallSid, new Twiml().Say(prompt).Enqueue(VoicePrompts.Queue, urls.Absolute(TelephonyUrls.VoiceWait)).ToString(), ct);
         }
         catch (TwilioApiException ex)
         {

@@ -25,7 +25,7 @@ public sealed class ListCallsHandler(HotlineDbContext db) : IRequestHandler<List
             .Select(c => new CallDto(
                 c.Id, c.CallSid, c.From, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingUrl,
                 db.Tickets.Where(t => t.CallSid == c.CallSid).OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefault(),
-                c.AgentId, c.AgentAnsweredAt, c.PriorityReason, c.CurrentAgentId, c.OnHold))
+                c.AgentId, c.AgentAnsweredAt, c.PriorityReason, c.SeatGroup, c.FlagReason, c.FlagPolicy, c.Limited, c.CurrentAgentId, c.OnHold))
             .ToListAsync(cancellationToken);
     }
 }

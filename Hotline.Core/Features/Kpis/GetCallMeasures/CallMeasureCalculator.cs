@@ -4,8 +4,11 @@ using Hotline.Domain.Common;
 
 namespace Hotline.Core.Features.Kpis.GetCallMeasures;
 
-/// <summary>One finished inbound call inside the staffed hours: when it started, when an agent took it (if one did), when it ended.</summary>
-public sealed record CallFact(DateTimeOffset StartedAt, DateTimeOffset? AgentAnsweredAt, DateTimeOffset? EndedAt, string? AgentKey, string? AgentName);
+/// <summary>
+/// One finished inbound call inside the staffed hours: when it started, when an agent took it (if one did), when it ended;
+/// <paramref name="Limited"/>: a flagged number over its daily limit (told so, not queued).
+/// </summary>
+public sealed record CallFact(DateTimeOffset StartedAt, DateTimeOffset? AgentAnsweredAt, DateTimeOffset? EndedAt, string? AgentKey, string? AgentName, bool Limited = false);
 
 /// <summary>One missed-call callback with a recorded outcome.</summary>
 public sealed record CallbackFact(DateTimeOffset RecordedAt, bool Reached, string AgentKey, string? AgentName);
@@ -14,7 +17,8 @@ public sealed record CallbackFact(DateTimeOffset RecordedAt, bool Reached, strin
 /// The arithmetic of the line's measures (话务指标), in memory, so it can be checked against a hand count. A call is
 /// answered when an agent took it (its wait: start → the agent's answer; its handle time: the agent's answer → the end);
 /// abandoned when it ended without one (its wait: start → end), and abandoned within 5 s when that wait was at most
-/// 5 s. Offered = answered + abandoned − abandoned within 5 s. Hours and days are China time.
+/// 5 s. Offered = answered + abandoned − abandoned within 5 s. A limited call (恶意来电 over its daily limit) is neither:
+/// it is counted as limited. Hours and days are China time.
 /// </summary>
 public static class CallMeasureCalculator
 {
@@ -37,7 +41,11 @@ public static class CallMeasureCalculator
         foreach (var call in calls)
         {
             var tally = Of(Key(groupBy, call.StartedAt, call.AgentKey), groupBy == CallGrouping.Agent ? call.AgentName : null);
-            if (call.AgentAnsweredAt is { } answeredAt)
+            if (call.Limited)
+            {
+                tally.Limited++;
+            }
+            else if (call.AgentAnsweredAt is { } answeredAt)
             {
                 var wait = answeredAt - call.StartedAt;
                 tally.Answered++;
@@ -95,6 +103,8 @@ public static class CallMeasureCalculator
 
         public int CallbacksReached { get; set; }
 
+        public int Limited { get; set; }
+
         public CallMeasuresDto ToDto(string key)
         {
             var offered = Answered + Abandoned - AbandonedWithin5s;
@@ -111,7 +121,8 @@ public static class CallMeasureCalculator
                 Answered == 0 ? null : Math.Round(WaitSeconds / Answered, 1),
                 Handled == 0 ? null : Math.Round(HandleSeconds / Handled, 1),
                 CallbacksDone,
-                CallbacksReached);
+                CallbacksReached,
+                Limited);
         }
     }
 }

@@ -39,10 +39,10 @@ public sealed class CallMeasureReader(HotlineDbContext db)
         var (start, end) = (period.FromUtc, period.ToUtc);
         var calls = await (
                 from c in db.Calls.AsNoTracking()
-                where c.StartedAt >= start && c.StartedAt < end && !c.AfterHours && (c.AgentId != null || !c.IsActive)
+                where c.StartedAt >= start && c.StartedAt < end && !c.AfterHours && (c.AgentId != null || !c.IsActive || c.Limited)
                 join u in db.Users on c.AgentId equals u.Id into agents
                 from u in agents.DefaultIfEmpty()
-                select new CallFact(c.StartedAt, c.AgentId == null ? null : c.AgentAnsweredAt, c.EndedAt, u == null ? null : u.UserName, u == null ? null : u.DisplayName))
+                select new CallFact(c.StartedAt, c.AgentId == null ? null : c.AgentAnsweredAt, c.EndedAt, u == null ? null : u.UserName, u == null ? null : u.DisplayName, c.Limited))
             .ToListAsync(ct);
         var callbacks = await (
                 from a in db.MissedCallAttempts.AsNoTracking()

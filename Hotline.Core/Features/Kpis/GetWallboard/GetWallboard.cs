@@ -27,7 +27,7 @@ public sealed class GetWallboardHandler(HotlineDbContext db, CallMeasureReader r
         var today = ChinaTime.DateOf(now);
 
         var waitingSince = await db.Calls.AsNoTracking()
-            .Where(c => c.IsActive && c.AgentId == null && !c.AfterHours)
+            .Where(c => c.IsActive && c.AgentId == null && !c.AfterHours && !c.Limited)
             .Select(c => c.StartedAt)
             .ToListAsync(cancellationToken);
         DateTimeOffset? longest = waitingSince.Count == 0 ? null : waitingSince.Min();

@@ -42,4 +42,8 @@ public static class TimelineActions
     public const string AppealFiled = "AppealFiled";
     public const string AppealUpheld = "AppealUpheld";
     public const string AppealRejected = "AppealRejected";
+    public const string TransferredOut = "TransferredOut";
+    public const string TransferAcknowledged = "TransferAcknowledged";
+    public const string TransferStatusUpdated = "TransferStatusUpdated";
+    public const string EmergencyHandedOver = "EmergencyHandedOver";
 }

@@ -72,6 +72,11 @@ public static class SignedPost
         {
             error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
         }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            // A connection reset by the far side while the answer is read (or at connect, by the guard's own socket).
+            error = e.Message;
+        }
 
         return new Outcome(status, error, answer, Stopwatch.GetElapsedTime(started));
     }

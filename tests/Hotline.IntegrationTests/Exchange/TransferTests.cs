@@ -291,6 +291,31 @@ public abstract class TransferTests(ExchangeFixture fixture) : ApiTestBase(fixtu
         (await DrainAsync(A)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task OpenApi_Should_DescribeTheExchange_WithSchemasAndExamples()
+    {
+        using var anonymous = A.AnonymousClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await (await anonymous.GetAsync("/openapi/v1.json", Ct)).Content.ReadAsStringAsync(Ct));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, field) in new[]
+        {
+            ("/api/exchange/transfers", "transferId"),
+            ("/api/exchange/transfers/{transferId}/status", "version"),
+            ("/api/tickets/{id}/transfer-out", "peerId"),
+            ("/api/tickets/{id}/emergency-handover", "service"),
+            ("/api/admin/peers", "baseUrl"),
+        })
+        {
+            var body = paths.GetProperty(path).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            body.GetProperty("example").TryGetProperty(field, out _).ShouldBeTrue($"{path} has an example with {field}");
+            body.TryGetProperty("schema", out _).ShouldBeTrue(path);
+        }
+
+        var transfer = paths.GetProperty("/api/exchange/transfers").GetProperty("post");
+        transfer.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["Hotline-Peer", "Hotline-Signature"]);
+        transfer.GetProperty("responses").TryGetProperty("401", out _).ShouldBeTrue();
+    }
+
     private const string Secret = "peer-secret-0123456789abcdef";
 
     private Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => fixture.Clock;

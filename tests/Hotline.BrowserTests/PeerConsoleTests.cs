@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Hotline.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using Shouldly;
@@ -5,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hotline.BrowserTests;
 
-/// <summary>平台对接 (issue 21 item 3): an Admin adds a peer hotline, sees the shared secret once, and disables it.</summary>
+/// <summary>
+/// 平台对接 and 转办其他平台 (issue 21 item 3): an Admin adds a peer hotline, sees the shared secret once, and disables it;
+/// a supervisor transfers an order to a peer from the order page and sees it closed with the peer's status pending.
+/// </summary>
 public sealed class PeerConsoleTests(ConsoleFixture console)
 {
     [Fact]
@@ -40,6 +45,43 @@ public sealed class PeerConsoleTests(ConsoleFixture console)
         finally
         {
             await admin.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Supervisor_Should_TransferAnOrderToAPeerHotline_FromTheOrderPage()
+    {
+        var peerName = "河北12345-" + Guid.NewGuid().ToString("N")[..4];
+        using (var admin = await console.ApiClientAsync("admin"))
+        {
+            var saved = await admin.PostAsJsonAsync("api/admin/peers", new { name = peerName, kind = "Hotline", baseUrl = "http://127.0.0.1:9/api/exchange/", key = "hb-" + Guid.NewGuid().ToString("N")[..8] }, TestContext.Current.CancellationToken);
+            saved.EnsureSuccessStatusCode();
+        }
+
+        var (id, _) = await console.RegisterOrderAsync("sw-ts", ("dc", "dc-dhm", "廊坊市广阳区新华路1号"), "廊坊市小区停水，来电误拨北京12345。 " + Guid.NewGuid().ToString("N")[..6], ("郑先生", "13900002222"));
+        var supervisor = await console.SignInAsync("supervisor", "supervisor");
+        try
+        {
+            await supervisor.GotoAsync($"tickets/{id}");
+            var form = supervisor.GetByTestId("transfer-out");
+            var submit = form.GetByRole(AriaRole.Button, new() { Name = "转办" });
+            await Expect(submit).ToBeDisabledAsync();
+            await form.GetByLabel("对接平台").SelectOptionAsync(new SelectOptionValue { Label = peerName });
+            await form.GetByLabel("转办说明").FillAsync("地址属于河北省廊坊市");
+            await submit.ClickAsync();
+
+            await Expect(supervisor.GetByTestId("transfer-out-status")).ToContainTextAsync($"{peerName}：待对方受理");
+            await Expect(supervisor.Locator(".timeline").Filter(new() { HasText = "转办其他平台" }).First).ToBeVisibleAsync();
+            await Expect(supervisor.GetByTestId("transfer-out")).ToHaveCountAsync(0);
+            await ConsoleFixture.ScreenshotAsync(supervisor, "ticket-transfer-out");
+
+            using var api = await console.ApiClientAsync("supervisor");
+            var order = await api.GetFromJsonAsync<JsonElement>($"api/tickets/{id}", TestContext.Current.CancellationToken);
+            order.GetProperty("closeReason").GetString().ShouldBe("TransferredOut");
+        }
+        finally
+        {
+            await supervisor.Context.CloseAsync();
         }
     }
 }

@@ -8,6 +8,7 @@ using Hotline.Core.Features.Exchange.EmergencyHandover;
 using Hotline.Core.Features.Exchange.ListPeers;
 using Hotline.Core.Features.Exchange.ReceivePeerStatus;
 using Hotline.Core.Features.Exchange.ReceiveTransfer;
+using Hotline.Core.Features.Exchange.RedeliverPeerMessages;
 using Hotline.Core.Features.Exchange.SavePeer;
 using Hotline.Core.Features.Exchange.TransferOut;
 using MediatR;
@@ -57,6 +58,9 @@ public static class ExchangeEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{id:guid}/disable", (Guid id, IMediator m, CancellationToken ct) => m.Send(new DisablePeer(id), ct))
             .WithSummary("Disable a peer: not offered for transfers, its requests refused (401), its waiting messages kept until it is enabled again")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/{id:guid}/redeliver", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RedeliverPeerMessages(id), ct))
+            .WithSummary("Queue the peer's dead messages (given up after the retry window) again: same bodies and ids, a fresh 24-hour window; {requeued}")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.AnyStaff)

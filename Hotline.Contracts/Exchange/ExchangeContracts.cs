@@ -55,6 +55,9 @@ public sealed record PeerStatsDto(int Pending, int Dead, DateTimeOffset? LastDel
 /// <summary>The answer to a save: <c>secret</c> is the shared secret when it was set or generated now, else empty.</summary>
 public sealed record PeerSavedDto(PeerDto Peer, string Secret);
 
+/// <summary>How many of the peer's dead messages went back to the queue.</summary>
+public sealed record PeerRedeliveredDto(int Requeued);
+
 /// <summary>A hotline a supervisor may transfer an order to.</summary>
 public sealed record TransferTargetDto(Guid Id, string Name);
 

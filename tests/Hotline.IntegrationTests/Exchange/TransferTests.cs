@@ -190,6 +190,42 @@ public abstract class TransferTests(ExchangeFixture fixture) : ApiTestBase(fixtu
     }
 
     [Fact]
+    public async Task DeadTransfer_Should_BeDeliveredOnce_When_TheAdminRedeliversIt()
+    {
+        await using var proxy = TcpProxy.Start("127.0.0.1", B.Port);
+        var (peerOnA, _) = await LinkAsync("dead", $"http://127.0.0.1:{proxy.Port}/api/exchange/");
+        var content = $"对方平台停机超过一天的转办 {Guid.NewGuid():N}";
+        var order = await RegisterAsync(NewTicket(content: content));
+        proxy.Cut();
+        using var supervisor = await A.ClientForAsync("supervisor");
+        await (await supervisor.PostAsJsonAsync($"/api/tickets/{order.Id}/transfer-out", new TransferOutRequest(peerOnA.Id, null, null), Json.Options, Ct)).ReadAsync<TicketDto>();
+        (await DrainAsync(A)).ShouldBe(1);
+
+        // A day of failures: the message's retry window began 24 hours and a minute ago.
+        await using (var scope = A.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var past = Clock.GetUtcNow().AddHours(-24).AddMinutes(-1);
+            await db.PeerMessages.Where(m => m.TicketId == order.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.RetryFrom, past), Ct);
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        (await DrainAsync(A)).ShouldBe(1);
+        (await PeerAsync(A, peerOnA.Id)).Stats.ShouldSatisfyAllConditions(s => s.Dead.ShouldBe(1), s => s.Pending.ShouldBe(0));
+        proxy.Restore();
+        Clock.Advance(TimeSpan.FromHours(2));
+        (await DrainAsync(A)).ShouldBe(0, "a dead message is not retried by itself");
+
+        using var admin = await A.ClientForAsync("admin");
+        (await (await admin.PostAsync($"/api/admin/peers/{peerOnA.Id}/redeliver", null, Ct)).ReadAsync<PeerRedeliveredDto>()).Requeued.ShouldBe(1);
+        (await admin.PostAsync($"/api/admin/peers/{Guid.NewGuid()}/redeliver", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await DrainAsync(A)).ShouldBe(1);
+        (await PeerAsync(A, peerOnA.Id)).Stats.Dead.ShouldBe(0);
+        (await FindTransferredInAsync(B, content)).TransferSource!.Reference.ShouldBe(order.Number);
+        (await TicketOnAsync(A, order.Id)).TransferOut!.PeerReference.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Transfer_Should_BeSentByAnotherProcess_When_TheWorkerHoldingItDied()
     {
         var (peerOnA, _) = await LinkAsync("restart");

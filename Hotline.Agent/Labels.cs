@@ -139,6 +139,10 @@ public static class Labels
         "AppealFiled" => "提出申诉",
         "AppealUpheld" => "申诉成立",
         "AppealRejected" => "驳回申诉",
+        "TransferredOut" => "转办其他平台",
+        "TransferAcknowledged" => "对方平台已受理",
+        "TransferStatusUpdated" => "对方平台办理进展",
+        "EmergencyHandedOver" => "紧急移交",
         _ => action,
     };
 }

@@ -70,6 +70,7 @@ var api = app.MapGroup(string.Empty).AddEndpointFilterFactory(StrictEnumBinding.
 api.MapAuthEndpoints();
 api.MapAuditEndpoints();
 api.MapWebhookEndpoints();
+api.MapExchangeEndpoints();
 api.MapReferenceEndpoints();
 api.MapTicketEndpoints();
 api.MapAttachmentEndpoints();

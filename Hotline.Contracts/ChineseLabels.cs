@@ -43,6 +43,7 @@ public static class ChineseLabels
         Contracts.Channel.Web => "网站",
         Contracts.Channel.Open311 => "Open311",
         Contracts.Channel.Sms => "短信",
+        Contracts.Channel.Transfer => "转办",
         _ => channel.ToString(),
     };
 
@@ -55,6 +56,7 @@ public static class ChineseLabels
         Contracts.CloseReason.ClosedBySupervisor => "督办办结",
         Contracts.CloseReason.Imported => "历史导入",
         Contracts.CloseReason.Split => "已拆单",
+        Contracts.CloseReason.TransferredOut => "转办其他平台",
         _ => reason.ToString(),
     };
 

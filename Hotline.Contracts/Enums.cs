@@ -3,12 +3,14 @@ namespace Hotline.Contracts;
 /// <summary>Where an order is in its life (domain.md, "The life of an order").</summary>
 public enum TicketStatus { Registered, Dispatched, Accepted, ReturnRequested, Replied, Closed }
 
-public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor, Imported, Split }
+/// <summary>TransferredOut: handed over to another hotline (跨平台转办); counted in no rate, like Duplicate and Invalid.</summary>
+public enum CloseReason { Answered, CallbackDone, Duplicate, Invalid, ClosedBySupervisor, Imported, Split, TransferredOut }
 
 /// <summary>A supervisor's mark on an order: 疑难 (hard to handle) or 典型 (a typical case, for training and publicity).</summary>
 public enum TicketFlag { Hard, Typical }
 
-public enum Channel { Phone, Web, Open311, Sms }
+/// <summary>Transfer: an order handed over by another hotline (转办), registered by the exchange only.</summary>
+public enum Channel { Phone, Web, Open311, Sms, Transfer }
 
 /// <summary>咨询 求助 投诉 举报 建议 表扬.</summary>
 public enum TicketType { Consultation, HelpRequest, Complaint, Report, Suggestion, Praise }

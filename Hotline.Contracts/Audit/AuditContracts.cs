@@ -37,6 +37,9 @@ public static class AuditActions
     public const string WebhookChanged = "webhook.changed";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookRedelivered = "webhook.redelivered";
+    public const string PeerCreated = "peer.created";
+    public const string PeerChanged = "peer.changed";
+    public const string PeerRedelivered = "peer.redelivered";
     public const string HistoryImported = "history.imported";
     public const string CategoryModelTrained = "category-model.training-started";
     public const string CategoryModelActivated = "category-model.activated";
@@ -96,6 +99,9 @@ public static class AuditActions
         [WebhookChanged] = "修改事件订阅",
         [WebhookDeleted] = "删除事件订阅",
         [WebhookRedelivered] = "重新投递事件",
+        [PeerCreated] = "新增对接平台",
+        [PeerChanged] = "修改对接平台",
+        [PeerRedelivered] = "重新投递对接平台消息",
         [HistoryImported] = "导入历史工单",
         [CategoryModelTrained] = "训练分类模型",
         [CategoryModelActivated] = "启用分类模型",

@@ -107,6 +107,12 @@ public sealed record TicketDto(
 
     public TicketFlagsDto Flags { get; init; } = new(false, false);
 
+    /// <summary>转办其他平台: the peer this order was handed to (closed TransferredOut) and the peer's status; null otherwise.</summary>
+    public TransferOutDto? TransferOut { get; init; }
+
+    /// <summary>An order transferred in by a peer (channel Transfer): who sent it and their order number; null otherwise.</summary>
+    public TransferSourceDto? TransferSource { get; init; }
+
     public AssessmentDto Assessment { get; init; } = new(false, null, null, null);
 
     /// <summary>申诉 of this order, oldest first, with their decisions.</summary>
@@ -235,3 +241,12 @@ public sealed record CallerHistoryDto(
     LocationDto? LastLocation,
     IReadOnlyList<CallerOrderDto> Orders,
     int DuplicateWindowDays);
+
+/// <summary>
+/// 转办其他平台 as the sender sees it: <c>status</c> is <c>Pending</c> until the peer acknowledged (then its
+/// <c>peerReference</c> is known), then the peer's order status as it reports it, <c>statusText</c> in Chinese.
+/// </summary>
+public sealed record TransferOutDto(Guid TransferId, Guid PeerId, string PeerName, string? PeerReference, string Status, string StatusText, DateTimeOffset UpdatedAt);
+
+/// <summary>The peer that transferred this order in, with its transfer id and its own order number.</summary>
+public sealed record TransferSourceDto(Guid PeerId, string PeerName, string TransferId, string Reference);

@@ -92,6 +92,11 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     /// <summary>The webhook outbox (docs/integration.md), written with the change log.</summary>
     public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
 
+    public DbSet<Features.Exchange.PeerPlatform> PeerPlatforms => Set<Features.Exchange.PeerPlatform>();
+
+    /// <summary>The exchange's outbox (transfers, status updates, hand-over records), written with the order's change.</summary>
+    public DbSet<Features.Exchange.PeerMessage> PeerMessages => Set<Features.Exchange.PeerMessage>();
+
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<UnitClient> UnitClients => Set<UnitClient>();
@@ -171,6 +176,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         if (changes.Count > 0)
         {
             await Features.Webhooks.WebhookOutbox.AddAsync(this, changes, cancellationToken);
+            Features.Exchange.PeerOutbox.AddStatusUpdates(this, changes);
         }
 
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

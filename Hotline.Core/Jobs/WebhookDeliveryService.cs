@@ -6,11 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Core.Jobs;
 
 /// <summary>
-/// The job host's continuous webhook delivery: polls the outbox every <see cref="WebhookOptions.PollInterval"/>
-/// (at once again after a full batch) and purges old delivered rows hourly. A loop rather than a Hangfire recurring
+/// The job host's continuous outbox delivery, webhook events and peer platforms' messages (跨平台转办): polls both
+/// outboxes every <see cref="WebhookOptions.PollInterval"/> (at once again after a full batch) and purges old
+/// delivered rows hourly. A loop rather than a Hangfire recurring
 /// job, whose minute granularity would add up to a minute to every event; the row leases make several workers safe.
 /// </summary>
-public sealed partial class WebhookDeliveryService(WebhookDispatcher dispatcher, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDeliveryService> logger)
+public sealed partial class WebhookDeliveryService(WebhookDispatcher dispatcher, Features.Exchange.PeerDispatcher peers, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDeliveryService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,10 +23,11 @@ public sealed partial class WebhookDeliveryService(WebhookDispatcher dispatcher,
             var attempted = 0;
             try
             {
-                attempted = await dispatcher.RunOnceAsync(stoppingToken);
+                attempted = Math.Max(await dispatcher.RunOnceAsync(stoppingToken), await peers.RunOnceAsync(stoppingToken));
                 if (time.GetUtcNow() >= nextPurge)
                 {
                     await dispatcher.PurgeDeliveredAsync(stoppingToken);
+                    await peers.PurgeDeliveredAsync(stoppingToken);
                     nextPurge = time.GetUtcNow().AddHours(1);
                 }
             }
@@ -53,6 +55,6 @@ public sealed partial class WebhookDeliveryService(WebhookDispatcher dispatcher,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery round failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery round failed (webhooks, peer platforms)")]
     private partial void LogRoundFailed(Exception exception);
 }

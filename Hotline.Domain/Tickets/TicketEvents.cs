@@ -86,3 +86,13 @@ public sealed record AppealFiled(Guid TicketId, string Number, TicketStatus Stat
 
 public sealed record AppealDecided(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid AppealId, AppealKind Kind, bool Upheld, Guid UnitId)
     : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record TicketTransferredOut(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid PeerId, Guid TransferId)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+/// <summary>A peer acknowledged a transfer or reported its order's new status.</summary>
+public sealed record TransferStatusUpdated(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, Guid PeerId, string PeerStatus)
+    : TicketEvent(TicketId, Number, Status, Version, At);
+
+public sealed record EmergencyHandedOver(Guid TicketId, string Number, TicketStatus Status, int Version, DateTimeOffset At, string Service, bool Sent)
+    : TicketEvent(TicketId, Number, Status, Version, At);

@@ -43,4 +43,8 @@ public static class TimelineActions
     public const string AppealUpheld = "AppealUpheld";
     public const string AppealRejected = "AppealRejected";
     public const string CallTransferred = "CallTransferred";
+    public const string TransferredOut = "TransferredOut";
+    public const string TransferAcknowledged = "TransferAcknowledged";
+    public const string TransferStatusUpdated = "TransferStatusUpdated";
+    public const string EmergencyHandedOver = "EmergencyHandedOver";
 }

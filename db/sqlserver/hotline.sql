@@ -2918,6 +2918,198 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SourcePeerId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SourcePeerName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SourceReference] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SourceTransferId] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferOutId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerName] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerReference] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerStatus] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerUpdatedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [TransferPeerVersion] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE TABLE [PeerPlatforms] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [BaseUrl] nvarchar(2000) NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [Secret] nvarchar(200) NOT NULL,
+        [Active] bit NOT NULL,
+        [CreatedBy] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PeerPlatforms] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE TABLE [PeerMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [PeerId] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [TicketNumber] nvarchar(20) NOT NULL,
+        [Type] nvarchar(20) NOT NULL,
+        [Sequence] int NOT NULL,
+        [Path] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RetryFrom] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [LeaseId] uniqueidentifier NULL,
+        [LeasedUntil] datetimeoffset NULL,
+        [LastAttemptAt] datetimeoffset NULL,
+        [LastStatusCode] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        [DeadAt] datetimeoffset NULL,
+        CONSTRAINT [PK_PeerMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PeerMessages_PeerPlatforms_PeerId] FOREIGN KEY ([PeerId]) REFERENCES [PeerPlatforms] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tickets_TransferOutId] ON [Tickets] ([TransferOutId]) WHERE [TransferOutId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE INDEX [IX_PeerMessages_PeerId_TicketId_Status_Sequence] ON [PeerMessages] ([PeerId], [TicketId], [Status], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE INDEX [IX_PeerMessages_Status_NextAttemptAt] ON [PeerMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeerPlatforms_Key] ON [PeerPlatforms] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeerPlatforms_Name] ON [PeerPlatforms] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203130923_PeerPlatforms'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203130923_PeerPlatforms', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261203133031_QualityInspection'
 )
 BEGIN

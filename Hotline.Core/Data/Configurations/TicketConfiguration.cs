@@ -35,6 +35,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.ReturnReason).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.CloseNote).HasMaxLength(Ticket.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.TransferPeerName).HasMaxLength(Ticket.MaxPeerNameLength);
+        builder.Property(t => t.TransferPeerReference).HasMaxLength(Ticket.MaxPeerReferenceLength);
+        builder.Property(t => t.TransferPeerStatus).HasMaxLength(20);
+        builder.HasIndex(t => t.TransferOutId).IsUnique();
+        builder.Property(t => t.SourcePeerName).HasMaxLength(Ticket.MaxPeerNameLength);
+        builder.Property(t => t.SourceTransferId).HasMaxLength(Ticket.MaxPeerReferenceLength);
+        builder.Property(t => t.SourceReference).HasMaxLength(Ticket.MaxPeerReferenceLength);
         builder.Property(t => t.ReviewStatus).HasConversion<string>().HasMaxLength(12);
         builder.Property(t => t.ReviewedBy).HasMaxLength(100);
         builder.Property(t => t.ReviewNote).HasMaxLength(Ticket.MaxNoteLength);

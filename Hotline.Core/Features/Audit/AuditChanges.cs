@@ -23,7 +23,7 @@ public static class AuditChanges
     private static readonly HashSet<Type> Bookkeeping =
     [
         typeof(AuditEntry), typeof(AuditChainHead), typeof(TicketChange), typeof(DailySequence),
-        typeof(Features.Users.SignIn.SignInFailure), typeof(Features.Kpis.Counts.KpiCount), typeof(Features.Webhooks.WebhookDelivery),
+        typeof(Features.Users.SignIn.SignInFailure), typeof(Features.Kpis.Counts.KpiCount), typeof(Features.Webhooks.WebhookDelivery), typeof(Features.Exchange.PeerMessage),
     ];
 
     public static IReadOnlyList<EntityEntry> Written(ChangeTracker tracker) =>

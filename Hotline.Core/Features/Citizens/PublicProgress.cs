@@ -37,6 +37,7 @@ public static class PublicProgress
         CloseReason.Duplicate => "该诉求与其他市民反映的同一问题合并办理。",
         CloseReason.Invalid => "经核实，该诉求不属于热线受理范围，已办结。",
         CloseReason.Split => "该来电包含多项诉求，已拆分为多个工单分别办理。",
+        CloseReason.TransferredOut => "该诉求属于其他地区，已转交当地热线办理。",
         CloseReason.ClosedBySupervisor => "经热线中心研判，该诉求已办结。",
         _ => ticket.Status is TicketStatus.Replied or TicketStatus.Closed ? ticket.ReplyAnswer : null,
     };

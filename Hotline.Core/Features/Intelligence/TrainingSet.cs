@@ -19,7 +19,7 @@ public sealed record TrainingSet(IReadOnlyList<CategorySample> Train, IReadOnlyL
     }
 
     public static IQueryable<Domain.Tickets.Ticket> Usable(HotlineDbContext db) => db.Tickets.AsNoTracking()
-        .Where(t => t.Status == TicketStatus.Closed && t.CloseReason != CloseReason.Invalid && t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Split);
+        .Where(t => t.Status == TicketStatus.Closed && t.CloseReason != CloseReason.Invalid && t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Split && t.CloseReason != CloseReason.TransferredOut);
 
     public static async Task<TrainingSet> LoadAsync(HotlineDbContext db, IntelligenceOptions options, CancellationToken ct)
     {

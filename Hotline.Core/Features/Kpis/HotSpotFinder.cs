@@ -79,7 +79,7 @@ public sealed class HotSpotFinder(HotlineDbContext db, IOptions<KpiOptions> opti
             var (district, street, category) = c.Key;
             var orders = await db.Tickets.AsNoTracking()
                 .Where(t => t.CreatedDay >= weekStart && t.CreatedDay <= weekEnd && t.Location.StreetCode == street && t.CategoryCode == category)
-                .Where(t => t.CloseReason == null || (t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Invalid && t.CloseReason != CloseReason.Imported && t.CloseReason != CloseReason.Split))
+                .Where(t => t.CloseReason == null || (t.CloseReason != CloseReason.Duplicate && t.CloseReason != CloseReason.Invalid && t.CloseReason != CloseReason.Imported && t.CloseReason != CloseReason.Split && t.CloseReason != CloseReason.TransferredOut))
                 .OrderByDescending(t => t.CreatedAt)
                 .Take(rule.MaxOrdersListed)
                 .Select(t => new HotSpotOrderDto(t.Id, t.Number, t.Status, t.Type, t.CreatedAt, t.Location.Address))

@@ -21,8 +21,12 @@ public static class ActorNames
         ["demo"] = "系统（演示数据）",
     };
 
+    /// <summary>A peer platform (跨平台转办) acts as <c>peer:</c> and its name.</summary>
+    public const string PeerPrefix = "peer:";
+
     public static string Of(string actorUserName, IReadOnlyDictionary<string, string>? users) =>
         users?.GetValueOrDefault(actorUserName) is { Length: > 0 } displayName ? displayName
+        : actorUserName.StartsWith(PeerPrefix, StringComparison.Ordinal) ? $"{actorUserName[PeerPrefix.Length..]}（对接平台）"
         : Systems.GetValueOrDefault(actorUserName, actorUserName);
 
     /// <summary>The display names of the users on <paramref name="timeline"/>, by login (one query).</summary>
@@ -32,7 +36,7 @@ public static class ActorNames
     /// <summary>The display names of the users among <paramref name="actorUserNames"/>, by login (one query).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HotlineDbContext db, IEnumerable<string> actorUserNames, CancellationToken ct)
     {
-        var logins = actorUserNames.Where(n => !Systems.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+        var logins = actorUserNames.Where(n => !Systems.ContainsKey(n) && !n.StartsWith(PeerPrefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         if (logins.Count == 0)
         {
             return new Dictionary<string, string>();

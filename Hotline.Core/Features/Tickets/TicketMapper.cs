@@ -1,4 +1,5 @@
 using Hotline.Contracts;
+using Hotline.Contracts.Exchange;
 using Hotline.Contracts.Tickets;
 using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
@@ -63,6 +64,13 @@ public static class TicketMapper
             new SuspensionDto(t.SuspensionStatus, t.SuspensionReason, t.SuspensionRequestedAt, t.SuspendedSince, t.SuspendedUntil, CurrentSuspendedTotal(t, now)))
         {
             AnonymisedAt = t.AnonymisedAt,
+            TransferOut = t.TransferOutId is { } transferId && t.TransferPeerId is { } peerId
+                ? new TransferOutDto(transferId, peerId, t.TransferPeerName ?? string.Empty, t.TransferPeerReference, t.TransferPeerStatus ?? PeerTransferStatuses.Pending,
+                    PeerTransferStatuses.Label(t.TransferPeerStatus ?? PeerTransferStatuses.Pending), t.TransferPeerUpdatedAt ?? t.UpdatedAt)
+                : null,
+            TransferSource = t.SourcePeerId is { } sourceId
+                ? new TransferSourceDto(sourceId, t.SourcePeerName ?? string.Empty, t.SourceTransferId ?? string.Empty, t.SourceReference ?? string.Empty)
+                : null,
         };
     }
 

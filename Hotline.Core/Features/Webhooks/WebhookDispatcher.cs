@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Observability;
 using Microsoft.EntityFrameworkCore;
@@ -26,26 +25,16 @@ public sealed partial class WebhookDispatcher(
 {
     public const string HttpClientName = "webhooks";
 
+    private static readonly Dictionary<string, string> NoHeaders = [];
+
     private sealed record Claimed(Guid Id, Guid SubscriptionId, string SubscriptionName, string Url, string Secret, string Type, string TicketNumber, long Sequence, DateTimeOffset OccurredAt, DateTimeOffset RetryFrom, int Attempts, string Data);
 
     /// <summary>Sends one batch of due events; answers how many were attempted (a full batch: call again at once).</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        var lease = Guid.NewGuid();
-        var candidates = await DueAsync(settings, ct);
-        var attempted = 0;
-
-        // Each row is leased just before it is sent, so a lease never runs out while its row waits in the batch.
-        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = ct }, async (row, token) =>
-        {
-            if (await TryLeaseAsync(row.Id, lease, settings, token))
-            {
-                Interlocked.Increment(ref attempted);
-                await SendAsync(row, lease, settings, token);
-            }
-        });
-        return attempted;
+        return await OutboxBatch.SendAsync(await DueAsync(settings, ct), settings, (row, lease, token) => TryLeaseAsync(row.Id, lease, settings, token),
+            (row, lease, token) => SendAsync(row, lease, settings, token), ct);
     }
 
     /// <summary>Removes delivered events older than the retention.</summary>
@@ -90,39 +79,16 @@ public sealed partial class WebhookDispatcher(
     {
         var body = WebhookEnvelope.Build(settings.Source, row.Id, row.Type, row.TicketNumber, row.OccurredAt, row.Sequence, row.Data);
         var attemptAt = time.GetUtcNow();
-        int? status = null;
-        string? error = null;
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, row.Url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue(WebhookEnvelope.ContentType) { CharSet = "utf-8" };
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Create(row.Secret, attemptAt.ToUnixTimeSeconds(), body));
-            request.Headers.Add("Hotline-Delivery-Attempt", (row.Attempts + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.Timeout);
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                error = $"HTTP {status} {response.ReasonPhrase}";
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        var outcome = await SignedPost.SendAsync(
+            httpClients.CreateClient(HttpClientName), new Uri(row.Url), body, WebhookEnvelope.ContentType, row.Secret, attemptAt, row.Attempts + 1, settings.Timeout,
+            NoHeaders, readAnswer: false, ct);
+        if (outcome is null)
         {
             // The host is stopping: leave the row leased; once the lease runs out it is sent again.
             return;
         }
-        catch (OperationCanceledException)
-        {
-            error = $"Timed out after {settings.Timeout.TotalSeconds:0.#} s";
-        }
-        catch (HttpRequestException e)
-        {
-            error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
-        }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (status, error, elapsed) = (outcome.Status, outcome.Error, outcome.Elapsed);
         var tags = new TagList { { "subscription", row.SubscriptionName } };
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
@@ -147,7 +113,7 @@ public sealed partial class WebhookDispatcher(
             return;
         }
 
-        error = error.Length > WebhookDelivery.MaxErrorLength ? error[..WebhookDelivery.MaxErrorLength] : error;
+        error = SignedPost.Clip(error, WebhookDelivery.MaxErrorLength);
         var now = time.GetUtcNow();
         var dead = now >= row.RetryFrom + settings.RetryWindow;
         var next = now + settings.RetryDelay(row.Attempts + 1);

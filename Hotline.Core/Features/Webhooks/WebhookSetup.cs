@@ -13,6 +13,10 @@ public static class WebhookSetup
         services.AddSingleton<WebhookTargetGuard>();
         services.AddSingleton<WebhookDispatcher>();
 
+        // The exchange with peer platforms sends through the same outbox machinery, client and guard.
+        services.AddSingleton<Exchange.PeerDispatcher>();
+        services.AddScoped<Exchange.PeerAuthenticator>();
+
         // No redirects (a 302 to an inner address would get round the guard) and the guard again at connect time,
         // on the addresses actually dialled, so a name re-pointed at 127.0.0.1 after it was saved is refused too.
         services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)

@@ -14,7 +14,7 @@ public sealed class WebhookTargetGuard(IOptions<ExchangeOptions> options)
     public bool AllowPrivateTargets => options.Value.AllowPrivateTargets;
 
     /// <summary>Why the URL's form is refused, or null.</summary>
-    public static string? ShapeError(string? url)
+    public static string? ShapeError(string? url, string what = "订阅地址")
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
         {
@@ -23,19 +23,19 @@ public sealed class WebhookTargetGuard(IOptions<ExchangeOptions> options)
 
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            return "订阅地址只能使用 http 或 https。";
+            return $"{what}只能使用 http 或 https。";
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "订阅地址不能包含用户名或密码。";
+            return $"{what}不能包含用户名或密码。";
         }
 
-        return uri.Fragment.Length > 0 ? "订阅地址不能包含 # 片段。" : null;
+        return uri.Fragment.Length > 0 ? $"{what}不能包含 # 片段。" : null;
     }
 
     /// <summary>Why the URL's host is refused (a private address, or a name that does not resolve), or null.</summary>
-    public async Task<string?> RefusalAsync(Uri uri, CancellationToken ct)
+    public async Task<string?> RefusalAsync(Uri uri, CancellationToken ct, string what = "订阅地址")
     {
         if (AllowPrivateTargets)
         {
@@ -65,7 +65,7 @@ public sealed class WebhookTargetGuard(IOptions<ExchangeOptions> options)
         }
 
         return addresses.FirstOrDefault(a => !IsPublic(a)) is { } inner
-            ? $"订阅地址指向内网、回环或链路本地地址（{inner}），不允许。"
+            ? $"{what}指向内网、回环或链路本地地址（{inner}），不允许。"
             : null;
     }
 

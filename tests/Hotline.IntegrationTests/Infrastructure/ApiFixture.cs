@@ -40,7 +40,17 @@ public abstract class ApiFixture(DatabaseProvider provider, TimeProvider? clock 
         }
 
         _factory = new HotlineApiFactory(Provider, clock, Settings() ?? settings);
-        _ = _factory.Server; // start now: migrations and the demo city are ready before the first test
+        if (OnKestrel)
+        {
+            // A real listener on 127.0.0.1, for other processes (a peer hotline) to call over HTTP.
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server; // start now: migrations and the demo city are ready before the first test
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -53,6 +63,9 @@ public abstract class ApiFixture(DatabaseProvider provider, TimeProvider? clock 
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Whether the API listens on a loopback port (Kestrel) rather than the in-memory test server.</summary>
+    protected virtual bool OnKestrel => false;
 
     /// <summary>Extra configuration of the API, read when it starts (after the fixture's own fields are set).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings() => null;

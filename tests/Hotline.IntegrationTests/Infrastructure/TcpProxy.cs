@@ -130,7 +130,11 @@ internal sealed class TcpProxy : IAsyncDisposable
     {
         try
         {
-            socket.Client.LingerState = new LingerOption(true, 0);
+            // Null once the relay's own finally has disposed it (a Cut racing the link's end).
+            if (socket.Client is { } open)
+            {
+                open.LingerState = new LingerOption(true, 0);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

@@ -38,5 +38,5 @@ public sealed class WebhookScheduleTests
 
     [Fact]
     public void All_Should_ListEveryEventOfAnOrder_Once() =>
-        WebhookEventTypes.All.Count.ShouldBe(26);
+        WebhookEventTypes.All.Count.ShouldBe(29);
 }

@@ -20,9 +20,10 @@ public static class KpiContribution
             yield break;
         }
 
-        var excluded = s.CloseReason is CloseReason.Duplicate or CloseReason.Invalid;
+        // An order handed to another hotline (转办) is that hotline's to handle: registered here, measured there.
+        var excluded = s.CloseReason is CloseReason.Duplicate or CloseReason.Invalid or CloseReason.TransferredOut;
 
-        // Volumes count every registration; hot spots leave out duplicates and invalid orders.
+        // Volumes count every registration; hot spots leave out duplicates, invalid and transferred-out orders.
         var day = s.CreatedDay;
         yield return new KpiCount { Day = day, Dimension = KpiDimension.Channel, Key = s.Channel.ToString(), Registered = 1 };
         yield return new KpiCount { Day = day, Dimension = KpiDimension.Type, Key = s.Type.ToString(), Registered = 1 };

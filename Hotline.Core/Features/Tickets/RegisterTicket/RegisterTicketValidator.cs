@@ -10,6 +10,8 @@ public sealed class RegisterTicketValidator : AbstractValidator<RegisterTicket>
     {
         RuleFor(x => x.IdempotencyKey).MaximumLength(100).WithName("Idempotency-Key");
         RuleFor(x => x.Body.Channel).NotNull().IsInEnum().OverridePropertyName("channel");
+        RuleFor(x => x.Body.Channel).NotEqual(Contracts.Channel.Transfer).OverridePropertyName("channel")
+            .WithMessage("转办渠道的工单只能由对接平台转入 (orders of channel Transfer come from peer platforms only).");
         RuleFor(x => x.Body.Type).NotNull().IsInEnum().OverridePropertyName("type");
         RuleFor(x => x.Body.Urgency).NotNull().IsInEnum().OverridePropertyName("urgency");
         RuleFor(x => x.Body.Content).NotEmpty().MaximumLength(Ticket.MaxContentLength).OverridePropertyName("content");

@@ -40,7 +40,7 @@ public sealed class SimilarTicketReader(HotlineDbContext db, TicketSimilarityInd
         var snapshot = await reference.GetAsync(ct);
         var items = rows
             .Select(r => (Row: r, Score: DemandSimilarity.Score(shingles, texts[r.Id], s => weights[s]), Place: PlaceOf(r.DistrictCode, r.StreetCode, districtCode, streetCode)))
-            .Where(x => x.Score >= minScore && x.Row.CloseReason is not CloseReason.Duplicate and not CloseReason.Invalid)
+            .Where(x => x.Score >= minScore && x.Row.CloseReason is not CloseReason.Duplicate and not CloseReason.Invalid and not CloseReason.TransferredOut)
             .OrderBy(x => x.Place).ThenByDescending(x => x.Score).ThenByDescending(x => x.Row.CreatedAt)
             .Take(MaxItems)
             .Select(x => new SimilarTicketDto(

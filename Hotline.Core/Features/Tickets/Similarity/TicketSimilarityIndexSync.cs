@@ -37,7 +37,7 @@ public sealed class TicketSimilarityIndexSync(
         t.Location.DistrictCode,
         t.Location.StreetCode,
         t.Status != TicketStatus.Closed ? IndexedOrderState.Open
-            : t.CloseReason == CloseReason.Duplicate || t.CloseReason == CloseReason.Invalid || t.CloseReason == CloseReason.Split ? IndexedOrderState.Excluded
+            : t.CloseReason == CloseReason.Duplicate || t.CloseReason == CloseReason.Invalid || t.CloseReason == CloseReason.Split || t.CloseReason == CloseReason.TransferredOut ? IndexedOrderState.Excluded
             : IndexedOrderState.Closed,
         t.Content));
 

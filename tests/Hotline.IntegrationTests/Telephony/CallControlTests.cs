@@ -213,6 +213,9 @@ public abstract class CallControlTests(CallCentreFixture fixture) : CallCentreTe
         using var supervisor = await ClientAsync("supervisor");
         var timeline = (await (await supervisor.GetAsync($"/api/tickets/{ticket.Id}", Ct)).ReadAsync<TicketDto>()).Timeline;
         timeline.ShouldContain(e => e.Action == TimelineActions.CallTransferred && e.Note == "来电三方转接 110（公安）：市民报称有人持刀");
+        // The hand-over record follows the same transfer (no 110 peer configured here: recorded on the order only).
+        timeline.ShouldContain(e => e.Action == TimelineActions.EmergencyHandedOver);
+        threeWay.Message.ShouldContain("移交单已记录在工单上");
 
         // The agent hangs up: wrap-up; the caller stays with 110 (the caller's call is not ended).
         var endsBefore = _twilio.Redirects(callSid).Count(r => r.Form["Status"] == "completed");

@@ -49,7 +49,8 @@ public sealed class TransferCallHandler(
     TwilioCredentials credentials,
     ITwilioClient line,
     TelephonyUrls urls,
-    IOptions<CallCentreOptions> options) : IRequestHandler<TransferCall, CallControlResponse>
+    IOptions<CallCentreOptions> options,
+    IMediator mediator) : IRequestHandler<TransferCall, CallControlResponse>
 {
     public async Task<CallControlResponse> Handle(TransferCall request, CancellationToken cancellationToken)
     {
@@ -126,10 +127,8 @@ public sealed class TransferCallHandler(
                 break;
         }
 
-        if (await CallControls.TicketOfAsync(db, call, cancellationToken) is { } ticket)
-        {
-            ticket.RecordCallTransfer(transfer.TimelineNote(), actor, now);
-        }
+        var ticket = await CallControls.TicketOfAsync(db, call, cancellationToken);
+        ticket?.RecordCallTransfer(transfer.TimelineNote(), actor, now);
 
         await db.SaveChangesAsync(CancellationToken.None);
         if (kind != CallTransferKind.Emergency)
@@ -139,7 +138,30 @@ public sealed class TransferCallHandler(
             await AgentStates.CallEndedAsync(db, userId, now, options.Value.WrapUpTime, CancellationToken.None);
         }
 
-        return new CallControlResponse(CallControls.Dto(call), bridge, Message(kind, target.Name, bridge), transfer.Dto());
+        var message = Message(kind, target.Name, bridge);
+        if (kind == CallTransferKind.Emergency && ticket is not null)
+        {
+            message += " " + await HandOverAsync(ticket.Id, target.Service!, transfer.Note);
+        }
+
+        return new CallControlResponse(CallControls.Dto(call), bridge, message, transfer.Dto());
+    }
+
+    /// <summary>
+    /// 紧急移交: with an order registered from the call, the hand-over record goes to the service's peer platform by the
+    /// exchange's outbox (or is recorded on the order only, when none is configured). The transfer stands either way.
+    /// </summary>
+    private async Task<string> HandOverAsync(Guid ticketId, string service, string? note)
+    {
+        try
+        {
+            var handover = await mediator.Send(new Exchange.EmergencyHandover.EmergencyHandover(ticketId, service, note, null), CancellationToken.None);
+            return handover.Sent ? $"移交单已发送至{handover.PeerName}。" : "未配置该服务的对接平台，移交单已记录在工单上，请电话告知工单要点。";
+        }
+        catch (Exception ex) when (ex is DomainException or FluentValidation.ValidationException)
+        {
+            return "移交单未能记录：" + ex.Message;
+        }
     }
 
     private static string Message(CallTransferKind kind, string target, CallBridge bridge) => (kind, bridge) switch

@@ -84,6 +84,10 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<TicketDto> TransitionAsync(Guid id, string action, object body) =>
         SendAsync<TicketDto>(HttpMethod.Post, $"api/tickets/{id}/{action}", body);
 
+    /// <summary>紧急移交 to 110/119/120/122: recorded on the order, and sent when the service's peer platform is configured.</summary>
+    public Task<Hotline.Contracts.Exchange.EmergencyHandoverDto> EmergencyHandoverAsync(Guid id, Hotline.Contracts.Exchange.EmergencyHandoverRequest request) =>
+        SendAsync<Hotline.Contracts.Exchange.EmergencyHandoverDto>(HttpMethod.Post, $"api/tickets/{id}/emergency-handover", request);
+
     /// <summary>疑难/典型: <c>PUT</c> sets the flag, <c>DELETE</c> clears it (supervisors).</summary>
     public Task<TicketDto> SetFlagAsync(Guid id, TicketFlag flag, bool on) =>
         SendAsync<TicketDto>(on ? HttpMethod.Put : HttpMethod.Delete, $"api/tickets/{id}/flags/{flag}", null);

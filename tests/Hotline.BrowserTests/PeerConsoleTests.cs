@@ -49,6 +49,28 @@ public sealed class PeerConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task Agent_Should_HandAnEmergencyOverFromTheOrderPage_RecordedWhenNoPeerIsConfigured()
+    {
+        var (id, _) = await console.RegisterOrderAsync("sw-ts", ("dc", "dc-dhm", "东华门大街5号"), "楼道起火，已三方转接119。 " + Guid.NewGuid().ToString("N")[..6], ("钱女士", "13900004444"));
+        var agent = await console.SignInAsync("agent", "agent");
+        try
+        {
+            await agent.GotoAsync($"tickets/{id}");
+            var form = agent.GetByTestId("emergency-handover");
+            await form.GetByLabel("移交对象").SelectOptionAsync("119");
+            await form.GetByLabel("移交说明").FillAsync("三楼有人被困");
+            await form.GetByTestId("handover-send").ClickAsync();
+
+            await Expect(agent.Locator("p.ok[role=status]")).ToContainTextAsync("移交单已记录在工单上");
+            await Expect(agent.Locator(".timeline").Filter(new() { HasText = "119" }).First).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await agent.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Supervisor_Should_TransferAnOrderToAPeerHotline_FromTheOrderPage()
     {
         var peerName = "河北12345-" + Guid.NewGuid().ToString("N")[..4];

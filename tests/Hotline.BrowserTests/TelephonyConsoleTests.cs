@@ -136,6 +136,7 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         {
             // A supervisor flags the number on 来电人管理.
             var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+            await supervisor.Locator("summary", new() { HasText = "话务管理" }).ClickAsync();
             await supervisor.GetByRole(AriaRole.Link, new() { Name = "来电人管理", Exact = true }).ClickAsync();
             await supervisor.Locator("#flag-phone").FillAsync(phone);
             await supervisor.Locator("#flag-reason").FillAsync("多次来电辱骂话务员");
@@ -177,6 +178,7 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
         string? callSid = null;
         try
         {
+            await supervisor.Locator("summary", new() { HasText = "话务管理" }).ClickAsync();
             await supervisor.GetByRole(AriaRole.Link, new() { Name = "大屏", Exact = true }).ClickAsync();
             var waiting = supervisor.GetByTestId("wb-waiting-count");
             await Expect(waiting).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
@@ -221,6 +223,7 @@ public sealed class TelephonyConsoleTests(ConsoleFixture console)
             await agent.GetByTestId("hangup-call").ClickAsync();
             await Expect(agent.GetByTestId("answer-result")).ToContainTextAsync("通话已挂断");
 
+            await supervisor.Locator("summary", new() { HasText = "话务管理" }).ClickAsync();
             await supervisor.GetByRole(AriaRole.Link, new() { Name = "话务质检" }).ClickAsync();
             await Expect(supervisor.GetByTestId("qa-summary")).ToContainTextAsync("每位话务员抽检 5%");
             var row = supervisor.GetByTestId("qa-call").Filter(new() { HasText = "话务员 李敏" }).First;

@@ -26,7 +26,7 @@ public sealed record SaveQaChecklist(SaveQaChecklistRequest Body) : IRequest<IRe
 {
     public string AuditAction => AuditActions.QaChecklistSaved;
 
-    public string? AuditSummary => "修改质检评分表：" + string.Join("、", Body.Items?.Select(i => $"{i.Title}（{i.MaxScore}）") ?? []);
+    public string? AuditSummary => "修改质检评分表：" + string.Join("、", Body.Items?.OfType<QaChecklistItemInput>().Select(i => $"{i.Title}（{i.MaxScore}）") ?? []);
 
     public string? AuditTargetType => "QaChecklist";
 
@@ -39,12 +39,13 @@ public sealed class SaveQaChecklistValidator : AbstractValidator<SaveQaChecklist
     {
         RuleFor(x => x.Body.Items).NotEmpty().WithMessage("评分表至少需要一个评分项。").OverridePropertyName("items");
         RuleFor(x => x.Body.Items!.Count).LessThanOrEqualTo(20).When(x => x.Body.Items is not null).WithMessage("评分项不能超过 20 个。").OverridePropertyName("items");
-        RuleForEach(x => x.Body.Items).ChildRules(item =>
+        RuleForEach(x => x.Body.Items).NotNull().WithMessage("评分项不能为空。").OverridePropertyName("items");
+        RuleForEach(x => x.Body.Items).Where(i => i is not null).ChildRules(item =>
         {
             item.RuleFor(i => i.Title).NotEmpty().MaximumLength(QaChecklistItem.TitleMaxLength).WithMessage($"评分项名称不能为空，且不超过 {QaChecklistItem.TitleMaxLength} 个字。");
             item.RuleFor(i => i.MaxScore).NotNull().InclusiveBetween(1, QaChecklistItem.MaxPoints).WithMessage($"评分项满分须在 1 到 {QaChecklistItem.MaxPoints} 之间。");
         }).OverridePropertyName("items");
-        RuleFor(x => x.Body.Items).Must(items => items!.Where(i => i.Id is not null).GroupBy(i => i.Id).All(g => g.Count() == 1))
+        RuleFor(x => x.Body.Items).Must(items => items!.Where(i => i?.Id is not null).GroupBy(i => i.Id).All(g => g.Count() == 1))
             .When(x => x.Body.Items is not null).WithMessage("同一评分项不能出现两次。").OverridePropertyName("items");
     }
 }

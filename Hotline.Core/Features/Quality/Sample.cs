@@ -67,7 +67,8 @@ public sealed class ReviewCallValidator : AbstractValidator<ReviewCall>
     {
         RuleFor(x => x.Body.Scores).NotEmpty().WithMessage("请为每个评分项打分。").OverridePropertyName("scores");
         RuleFor(x => x.Body.Comment).MaximumLength(QaReview.CommentMaxLength).WithMessage($"评语不能超过 {QaReview.CommentMaxLength} 个字。").OverridePropertyName("comment");
-        RuleFor(x => x.Body.Scores).Must(s => s!.GroupBy(p => p.ItemId).All(g => g.Count() == 1))
+        RuleForEach(x => x.Body.Scores).NotNull().WithMessage("评分不能为空。").OverridePropertyName("scores");
+        RuleFor(x => x.Body.Scores).Must(s => s!.OfType<QaPointsInput>().GroupBy(p => p.ItemId).All(g => g.Count() == 1))
             .When(x => x.Body.Scores is not null).WithMessage("同一评分项只能打一次分。").OverridePropertyName("scores");
     }
 }

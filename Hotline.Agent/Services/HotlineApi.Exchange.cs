@@ -13,7 +13,7 @@ public sealed partial class HotlineApi
 
     public Task<PeerDto> DisablePeerAsync(Guid id) => SendAsync<PeerDto>(HttpMethod.Post, $"api/admin/peers/{id}/disable", new { });
 
-    public Task<PeerRedeliveredDto> RedeliverPeerAsync(Guid id) => SendAsync<PeerRedeliveredDto>(HttpMethod.Post, $"api/admin/peers/{id}/redeliver", new { });
+    public Task<PeerRedeliveredDto> RedeliverPeerAsync(Guid id) => SendAsync<PeerRedeliveredDto>(HttpMethod.Post, $"api/admin/peers/{id}/redeliver", new RedeliverPeerRequest(null));
 
     public Task<IReadOnlyList<TransferTargetDto>> ListTransferTargetsAsync() => GetAsync<IReadOnlyList<TransferTargetDto>>("api/tickets/transfer-targets");
 }

@@ -8,6 +8,7 @@ using Hotline.Core.Features.Exchange.EmergencyHandover;
 using Hotline.Core.Features.Exchange.ListPeers;
 using Hotline.Core.Features.Exchange.ReceivePeerStatus;
 using Hotline.Core.Features.Exchange.ReceiveTransfer;
+using Hotline.Core.Features.Exchange.ListPeerDeadMessages;
 using Hotline.Core.Features.Exchange.RedeliverPeerMessages;
 using Hotline.Core.Features.Exchange.SavePeer;
 using Hotline.Core.Features.Exchange.TransferOut;
@@ -59,9 +60,13 @@ public static class ExchangeEndpoints
         admin.MapPost("/{id:guid}/disable", (Guid id, IMediator m, CancellationToken ct) => m.Send(new DisablePeer(id), ct))
             .WithSummary("Disable a peer: not offered for transfers, its requests refused (401), its waiting messages kept until it is enabled again")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/{id:guid}/redeliver", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RedeliverPeerMessages(id), ct))
-            .WithSummary("Queue the peer's dead messages (given up after the retry window) again: same bodies and ids, a fresh 24-hour window; {requeued}")
+        admin.MapGet("/{id:guid}/dead-letters", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListPeerDeadMessages(id), ct))
+            .WithSummary("The peer's messages given up after the retry window, newest first (at most 500)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/{id:guid}/redeliver", (Guid id, RedeliverPeerRequest? body, IMediator m, CancellationToken ct) =>
+                m.Send(new RedeliverPeerMessages(id, body?.MessageIds ?? []), ct))
+            .WithSummary("Queue the peer's dead messages again (the messageIds given, from its dead letters, or all): same bodies and ids, a fresh 24-hour window; {requeued}")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets").RequireAuthorization(Policies.AnyStaff)
             .WithMetadata(Idempotency.IdempotentWrites.Enabled);

@@ -55,6 +55,22 @@ public sealed record PeerStatsDto(int Pending, int Dead, DateTimeOffset? LastDel
 /// <summary>The answer to a save: <c>secret</c> is the shared secret when it was set or generated now, else empty.</summary>
 public sealed record PeerSavedDto(PeerDto Peer, string Secret);
 
+/// <summary>A message the peer was given up on (dead after the retry window): what it carried and its last error.</summary>
+public sealed record PeerDeadMessageDto(
+    Guid Id,
+    string Type,
+    Guid TicketId,
+    string TicketNumber,
+    DateTimeOffset CreatedAt,
+    int Attempts,
+    DateTimeOffset? LastAttemptAt,
+    int? LastStatusCode,
+    string? LastError,
+    DateTimeOffset? DeadAt);
+
+/// <summary>Which dead messages to queue again: the ids given, or every one of the peer's when empty or left out.</summary>
+public sealed record RedeliverPeerRequest(IReadOnlyList<Guid>? MessageIds);
+
 /// <summary>How many of the peer's dead messages went back to the queue.</summary>
 public sealed record PeerRedeliveredDto(int Requeued);
 

@@ -55,9 +55,9 @@ public sealed partial class PeerDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var now = time.GetUtcNow();
         return await (
-                from m in db.PeerMessages
+                from m in db.PeerMessages.Due(now)
                 join p in db.PeerPlatforms on m.PeerId equals p.Id
-                where m.Status == WebhookDeliveryStatus.Pending && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now) && p.Active
+                where p.Active
                     && !db.PeerMessages.Any(e => e.PeerId == m.PeerId && e.TicketId == m.TicketId && e.Status == WebhookDeliveryStatus.Pending && e.Sequence < m.Sequence)
                 orderby m.CreatedAt
                 select new Claimed(m.Id, p.Id, p.Name, p.BaseUrl, p.Key, p.Secret, m.Type, m.TicketId, m.Path, m.RetryFrom, m.Attempts, m.Body))
@@ -69,12 +69,7 @@ public sealed partial class PeerDispatcher(
     private async Task<bool> TryLeaseAsync(Guid id, Guid lease, WebhookOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var now = time.GetUtcNow();
-        var until = now + settings.Lease;
-        return await db.PeerMessages
-            .Where(m => m.Id == id && m.Status == WebhookDeliveryStatus.Pending && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseId, lease).SetProperty(m => m.LeasedUntil, until), ct) == 1;
+        return await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().PeerMessages.TryLeaseAsync(id, lease, time.GetUtcNow(), settings, ct);
     }
 
     private async Task SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
@@ -96,37 +91,14 @@ public sealed partial class PeerDispatcher(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var mineOnly = db.PeerMessages.Where(m => m.Id == row.Id && m.LeaseId == lease);
-        var now = time.GetUtcNow();
         if (error is null)
         {
-            await mineOnly.ExecuteUpdateAsync(
-                u => u.SetProperty(m => m.Status, WebhookDeliveryStatus.Delivered)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LastAttemptAt, attemptAt)
-                    .SetProperty(m => m.LastStatusCode, outcome.Status)
-                    .SetProperty(m => m.LastError, (string?)null)
-                    .SetProperty(m => m.DeliveredAt, now)
-                    .SetProperty(m => m.LeaseId, (Guid?)null)
-                    .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null),
-                CancellationToken.None);
+            await db.PeerMessages.MarkDeliveredAsync(row.Id, lease, attemptAt, outcome.Status, time.GetUtcNow());
             return;
         }
 
         error = SignedPost.Clip(error, PeerMessage.MaxErrorLength);
-        var dead = now >= row.RetryFrom + settings.RetryWindow;
-        var next = now + settings.RetryDelay(row.Attempts + 1);
-        await mineOnly.ExecuteUpdateAsync(
-            u => u.SetProperty(m => m.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
-                .SetProperty(m => m.DeadAt, dead ? now : null)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastAttemptAt, attemptAt)
-                .SetProperty(m => m.LastStatusCode, outcome.Status)
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.NextAttemptAt, next)
-                .SetProperty(m => m.LeaseId, (Guid?)null)
-                .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null),
-            CancellationToken.None);
+        var dead = await db.PeerMessages.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, attemptAt, outcome.Status, error, time.GetUtcNow(), settings);
         LogFailed(row.Id, row.Type, row.PeerName, row.Attempts + 1, error, dead);
     }
 

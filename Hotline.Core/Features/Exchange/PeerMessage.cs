@@ -7,7 +7,7 @@ namespace Hotline.Core.Features.Exchange;
 /// transaction of the order's change and sent by the job host with the webhooks' leases, order and retry schedule.
 /// The body is fixed when written, so every attempt sends the same bytes; the receiver drops repeats by the ids in it.
 /// </summary>
-public sealed class PeerMessage
+public sealed class PeerMessage : IOutboxRow
 {
     public const int MaxErrorLength = 500;
 

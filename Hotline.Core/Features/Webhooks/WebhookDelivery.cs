@@ -6,7 +6,7 @@ namespace Hotline.Core.Features.Webhooks;
 /// The outbox: one row per change of an order and subscriber, written in the change's transaction. Its id is the
 /// CloudEvent's <c>id</c>, the same on every attempt, so a receiver drops duplicates by it.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : IOutboxRow
 {
     public const int MaxErrorLength = 500;
 

@@ -52,9 +52,9 @@ public sealed partial class WebhookDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var now = time.GetUtcNow();
         return await (
-                from d in db.WebhookDeliveries
+                from d in db.WebhookDeliveries.Due(now)
                 join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
-                where d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now) && s.Active
+                where s.Active
                     && !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.TicketId == d.TicketId
                         && e.Status == WebhookDeliveryStatus.Pending && e.ChangeSequence < d.ChangeSequence)
                 orderby d.ChangeSequence
@@ -67,12 +67,7 @@ public sealed partial class WebhookDispatcher(
     private async Task<bool> TryLeaseAsync(Guid id, Guid lease, WebhookOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var now = time.GetUtcNow();
-        var until = now + settings.Lease;
-        return await db.WebhookDeliveries
-            .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeasedUntil == null || d.LeasedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LeaseId, lease).SetProperty(d => d.LeasedUntil, until), ct) == 1;
+        return await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().WebhookDeliveries.TryLeaseAsync(id, lease, time.GetUtcNow(), settings, ct);
     }
 
     private async Task SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
@@ -92,21 +87,10 @@ public sealed partial class WebhookDispatcher(
         var tags = new TagList { { "subscription", row.SubscriptionName } };
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var mineOnly = db.WebhookDeliveries.Where(d => d.Id == row.Id && d.LeaseId == lease);
         if (error is null)
         {
             var latency = elapsed.TotalMilliseconds;
-            await mineOnly.ExecuteUpdateAsync(
-                u => u.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.LastAttemptAt, attemptAt)
-                    .SetProperty(d => d.LastStatusCode, status)
-                    .SetProperty(d => d.LastError, (string?)null)
-                    .SetProperty(d => d.DeliveredAt, time.GetUtcNow())
-                    .SetProperty(d => d.LatencyMs, latency)
-                    .SetProperty(d => d.LeaseId, (Guid?)null)
-                    .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null),
-                CancellationToken.None);
+            await db.WebhookDeliveries.MarkDeliveredAsync(row.Id, lease, attemptAt, status, time.GetUtcNow(), u => u.SetProperty(d => d.LatencyMs, latency));
             tags.Add("outcome", "delivered");
             metrics.WebhookDeliveries.Add(1, tags);
             metrics.WebhookLatency.Record(elapsed.TotalSeconds, tags);
@@ -114,20 +98,7 @@ public sealed partial class WebhookDispatcher(
         }
 
         error = SignedPost.Clip(error, WebhookDelivery.MaxErrorLength);
-        var now = time.GetUtcNow();
-        var dead = now >= row.RetryFrom + settings.RetryWindow;
-        var next = now + settings.RetryDelay(row.Attempts + 1);
-        await mineOnly.ExecuteUpdateAsync(
-            u => u.SetProperty(d => d.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
-                .SetProperty(d => d.DeadAt, dead ? now : null)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                .SetProperty(d => d.LastAttemptAt, attemptAt)
-                .SetProperty(d => d.LastStatusCode, status)
-                .SetProperty(d => d.LastError, error)
-                .SetProperty(d => d.NextAttemptAt, next)
-                .SetProperty(d => d.LeaseId, (Guid?)null)
-                .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null),
-            CancellationToken.None);
+        var dead = await db.WebhookDeliveries.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, attemptAt, status, error, time.GetUtcNow(), settings);
         tags.Add("outcome", dead ? "dead" : "failed");
         metrics.WebhookDeliveries.Add(1, tags);
         LogFailed(row.Id, row.SubscriptionName, row.Attempts + 1, error, dead);

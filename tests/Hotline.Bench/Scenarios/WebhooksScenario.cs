@@ -280,7 +280,7 @@ public sealed class WebhooksScenario : IScenario
                     using (var json = JsonDocument.Parse(body))
                     {
                         var root = json.RootElement;
-                        _events.Enqueue((root.GetProperty("id").GetString()!, root.GetProperty("subject").GetString()!, root.GetProperty("hotlinesequence").GetInt64(),
+                        _events.Enqueue((root.GetProperty("id").GetString()!, root.GetProperty("subject").GetString()!, long.Parse(root.GetProperty("hotlinesequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                             root.GetProperty("time").GetDateTimeOffset(), at));
                     }
 

@@ -217,8 +217,22 @@ public abstract class TransferTests(ExchangeFixture fixture) : ApiTestBase(fixtu
         (await DrainAsync(A)).ShouldBe(0, "a dead message is not retried by itself");
 
         using var admin = await A.ClientForAsync("admin");
-        (await (await admin.PostAsync($"/api/admin/peers/{peerOnA.Id}/redeliver", null, Ct)).ReadAsync<PeerRedeliveredDto>()).Requeued.ShouldBe(1);
+        var deadLetters = await admin.GetFromJsonAsync<List<PeerDeadMessageDto>>($"/api/admin/peers/{peerOnA.Id}/dead-letters", Json.Options, Ct);
+        var deadLetter = deadLetters!.ShouldHaveSingleItem();
+        (deadLetter.Type, deadLetter.TicketId, deadLetter.TicketNumber).ShouldBe((PeerMessageTypes.Transfer, order.Id, order.Number));
+        deadLetter.LastError.ShouldNotBeNull();
+        deadLetter.DeadAt.ShouldNotBeNull();
+
+        // A message that is not among the peer's dead letters: refused, and the dead one stays dead.
+        var refused = await admin.PostAsJsonAsync($"/api/admin/peers/{peerOnA.Id}/redeliver", new RedeliverPeerRequest([deadLetter.Id, Guid.NewGuid()]), Json.Options, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await PeerAsync(A, peerOnA.Id)).Stats.Dead.ShouldBe(1);
         (await admin.PostAsync($"/api/admin/peers/{Guid.NewGuid()}/redeliver", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync($"/api/admin/peers/{Guid.NewGuid()}/dead-letters", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await (await admin.PostAsJsonAsync($"/api/admin/peers/{peerOnA.Id}/redeliver", new RedeliverPeerRequest([deadLetter.Id]), Json.Options, Ct))
+            .ReadAsync<PeerRedeliveredDto>()).Requeued.ShouldBe(1);
+        (await admin.GetFromJsonAsync<List<PeerDeadMessageDto>>($"/api/admin/peers/{peerOnA.Id}/dead-letters", Json.Options, Ct))!.ShouldBeEmpty();
         (await DrainAsync(A)).ShouldBe(1);
         (await PeerAsync(A, peerOnA.Id)).Stats.Dead.ShouldBe(0);
         (await FindTransferredInAsync(B, content)).TransferSource!.Reference.ShouldBe(order.Number);

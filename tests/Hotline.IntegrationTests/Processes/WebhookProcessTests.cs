@@ -76,7 +76,7 @@ public sealed class WebhookProcessTests
         {
             delivered.Where(r => r.Subject == number).Select(r => r.Type).Distinct()
                 .ShouldBe(["cn.hotline.ticket.registered", "cn.hotline.ticket.dispatched", "cn.hotline.ticket.accepted"], $"order {number} in order");
-            var sequences = delivered.Where(r => r.Subject == number).Select(r => r.Event.GetProperty("hotlinesequence").GetInt64()).ToList();
+            var sequences = delivered.Where(r => r.Subject == number).Select(r => r.Sequence).ToList();
             sequences.ShouldBe(sequences.Order().ToList(), $"order {number}: no event before an earlier one");
         }
 

@@ -91,6 +91,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         public JsonElement Event => JsonDocument.Parse(Body).RootElement;
 
+        /// <summary>The <c>hotlinesequence</c> extension: a decimal string (CloudEvents' Integer is 32-bit).</summary>
+        public long Sequence => long.Parse(Event.GetProperty("hotlinesequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
         public string Id => Event.GetProperty("id").GetString()!;
 
         public string Type => Event.GetProperty("type").GetString()!;

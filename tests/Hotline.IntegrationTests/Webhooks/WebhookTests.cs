@@ -41,7 +41,7 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
             var events = receiver.Delivered.Where(r => r.Subject == ticket.Number).ToList();
             events.Select(e => e.Type).ShouldBe(["cn.hotline.ticket.registered", "cn.hotline.ticket.dispatched", "cn.hotline.ticket.accepted"]);
             events.Select(e => e.Id).Distinct().Count().ShouldBe(3, "every change is its own event");
-            var sequences = events.Select(e => e.Event.GetProperty("hotlinesequence").GetInt64()).ToList();
+            var sequences = events.Select(e => e.Sequence).ToList();
             sequences.ShouldBe(sequences.Order().ToList(), "in the order of the change log");
             foreach (var e in events)
             {
@@ -52,6 +52,12 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
                 e.Event.GetProperty("source").GetString().ShouldBe("/hotline/tickets");
                 DateTimeOffset.Parse(e.Event.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Offset.ShouldBe(TimeSpan.Zero);
                 e.Event.GetProperty("data").GetProperty("ticket").GetProperty("citizen").GetProperty("phone").GetString().ShouldBe(CitizenPhone, "the centre sees the full phone");
+
+                // The CNCF SDK, as a .NET receiver would use it, reads the same event and validates its attributes.
+                var decoded = WebhookEnvelope.Parse(e.Body);
+                (decoded.Id, decoded.Type, decoded.Subject, decoded.SpecVersion.VersionId).ShouldBe((e.Id, e.Type, ticket.Number, "1.0"));
+                decoded[WebhookEnvelope.SequenceAttribute].ShouldBe(e.Event.GetProperty("hotlinesequence").GetString());
+                ((System.Text.Json.JsonElement)decoded.Data!).GetProperty("ticket").GetProperty("number").GetString().ShouldBe(ticket.Number);
             }
 
             var accepted = events[2].Event.GetProperty("data");

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Hotline.Contracts.Audit;
 using Hotline.Contracts.Exchange;
 using Hotline.Core.Data;
@@ -10,21 +11,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Core.Features.Exchange.RedeliverPeerMessages;
 
 /// <summary>
-/// An Admin puts every message a peer gave up on (dead after the retry window: a transfer sent while the peer was down
-/// for a day, a status the peer refused until its codes were configured) back in the queue, with the same bodies and
-/// ids and a fresh retry window; the worker sends them in order per order, and the peer drops what it already has.
+/// An Admin puts messages a peer was given up on (dead after the retry window: a transfer sent while the peer was down
+/// for a day, a status the peer refused until its codes were configured) back in the queue: the ones chosen from the
+/// dead list, or every one of the peer's when <paramref name="MessageIds"/> is empty. Same bodies and ids, a fresh
+/// retry window; the worker sends them in order per order, and the peer drops what it already has.
 /// </summary>
-public sealed record RedeliverPeerMessages(Guid PeerId) : IRequest<PeerRedeliveredDto>, IAuditedRequest
+public sealed record RedeliverPeerMessages(Guid PeerId, IReadOnlyList<Guid> MessageIds) : IRequest<PeerRedeliveredDto>, IAuditedRequest
 {
     public string AuditAction => AuditActions.PeerRedelivered;
 
-    public string? AuditSummary => "重新投递对接平台的失败消息";
+    public string? AuditSummary => (MessageIds?.Count ?? 0) == 0 ? "重新投递对接平台的全部失败消息" : $"重新投递对接平台的 {MessageIds!.Count} 条失败消息";
 
     public string? AuditTargetType => nameof(PeerPlatform);
 
     public string? AuditTargetId => PeerId.ToString();
 
     public bool AuditCapturesChanges => false;
+}
+
+public sealed class RedeliverPeerMessagesValidator : AbstractValidator<RedeliverPeerMessages>
+{
+    public RedeliverPeerMessagesValidator() =>
+        RuleFor(x => x.MessageIds.Count).LessThanOrEqualTo(1000).OverridePropertyName("messageIds");
 }
 
 public sealed class RedeliverPeerMessagesHandler(HotlineDbContext db, TimeProvider time) : IRequestHandler<RedeliverPeerMessages, PeerRedeliveredDto>
@@ -36,14 +44,17 @@ public sealed class RedeliverPeerMessagesHandler(HotlineDbContext db, TimeProvid
             throw new NotFoundException("对接平台", request.PeerId);
         }
 
-        var now = time.GetUtcNow();
-        var requeued = await db.PeerMessages.Where(m => m.PeerId == request.PeerId && m.Status == WebhookDeliveryStatus.Dead)
-            .ExecuteUpdateAsync(
-                u => u.SetProperty(m => m.Status, WebhookDeliveryStatus.Pending)
-                    .SetProperty(m => m.RetryFrom, now)
-                    .SetProperty(m => m.NextAttemptAt, now)
-                    .SetProperty(m => m.DeadAt, (DateTimeOffset?)null),
-                cancellationToken);
-        return new PeerRedeliveredDto(requeued);
+        var dead = db.PeerMessages.Where(m => m.PeerId == request.PeerId && m.Status == WebhookDeliveryStatus.Dead);
+        var wanted = request.MessageIds.Distinct().ToList();
+        if (wanted.Count > 0)
+        {
+            dead = dead.Where(m => wanted.Contains(m.Id));
+            if (await dead.CountAsync(cancellationToken) < wanted.Count)
+            {
+                throw new Domain.Common.DomainException("只能重新投递该平台失败列表中的消息：所选消息已投递、已在重试或不属于该平台。");
+            }
+        }
+
+        return new PeerRedeliveredDto(await dead.RequeueDeadAsync(time.GetUtcNow(), cancellationToken));
     }
 }

@@ -54,13 +54,7 @@ public sealed class RedeliverDeadLettersHandler(HotlineDbContext db, TimeProvide
             throw new Domain.Common.DomainException("只能重新投递该订阅失败列表中的事件：所选事件已投递、已在重试或不属于该订阅。");
         }
 
-        var now = time.GetUtcNow();
-        var requeued = await dead.ExecuteUpdateAsync(
-            u => u.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending)
-                .SetProperty(d => d.RetryFrom, now)
-                .SetProperty(d => d.NextAttemptAt, now)
-                .SetProperty(d => d.DeadAt, (DateTimeOffset?)null),
-            cancellationToken);
+        var requeued = await dead.RequeueDeadAsync(time.GetUtcNow(), cancellationToken);
         return new WebhookRedeliveredDto(requeued);
     }
 }

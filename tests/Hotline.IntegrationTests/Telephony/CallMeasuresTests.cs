@@ -60,8 +60,8 @@ public abstract class CallMeasuresTests(CallCentreFixture fixture) : ApiTestBase
         csv.Content.Headers.ContentDisposition?.FileNameStar.ShouldBe($"calls-agent-{today.AddDays(-1):yyyyMMdd}-{today.AddDays(1):yyyyMMdd}.csv");
         var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        lines[0].ShouldBe("话务员,姓名,呼入量,接通量,15秒内接通,接通率,15秒接通率,放弃量,5秒内放弃,平均应答时长（秒）,平均通话时长（秒）,漏接回拨,回拨接通");
-        lines.ShouldContain(l => l.StartsWith("agent,", StringComparison.Ordinal) && l.EndsWith(",1,1,1,1,0,0,10,60,1,1", StringComparison.Ordinal));
+        lines[0].ShouldBe("话务员,姓名,呼入量,接通量,15秒内接通,接通率,15秒接通率,放弃量,5秒内放弃,平均应答时长（秒）,平均通话时长（秒）,漏接回拨,回拨接通,超限来电");
+        lines.ShouldContain(l => l.StartsWith("agent,", StringComparison.Ordinal) && l.EndsWith(",1,1,1,1,0,0,10,60,1,1,0", StringComparison.Ordinal));
         (await supervisor.GetAsync($"/api/kpis/calls/export?format=xlsx&{range}", Ct)).Content.Headers.ContentType?.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 

@@ -95,6 +95,10 @@ public abstract class CallerRegistryFlowTests(CallerRegistryFixture fixture) : A
         missed.Where(m => m.From == phone).Sum(m => m.Calls).ShouldBe(2, "the two queued calls hung up; the limited one is no miss");
         ringing.TryRead(out var extra).ShouldBeFalse($"the limited call rings nobody ({extra?.CallSid})");
         (await supervisor.GetFromJsonAsync<List<CallMeasuresDto>>($"/api/kpis/calls?{range}", Json.Options, Ct))!.Sum(d => d.Limited).ShouldBe(limitedBefore + 1);
+        var csv = await (await supervisor.GetAsync($"/api/kpis/calls/export?format=csv&{range}", Ct)).Content.ReadAsStringAsync(Ct);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Split(',')[^1].ShouldBe("超限来电");
+        lines.Skip(1).Sum(l => int.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(limitedBefore + 1, "the export counts it too");
 
         // Expired: no effect, the next call is queued without a warning.
         _twilio.Clock.Advance(TimeSpan.FromDays(7));

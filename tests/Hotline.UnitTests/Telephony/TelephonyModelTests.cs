@@ -29,10 +29,30 @@ public sealed class TelephonyModelTests
     [InlineData("008613812345678", "13812345678")]
     [InlineData("138-1234-5678", "13812345678")]
     [InlineData("010-12345678", "01012345678")]
+    [InlineData("+861012345678", "01012345678")]
+    [InlineData("00861012345678", "01012345678")]
+    [InlineData("+86 21 6123 4567", "02161234567")]
+    [InlineData("+867551234567", "07551234567")]
+    [InlineData("+8675512345678", "075512345678")]
+    [InlineData("+864001234567", "4001234567")]
+    [InlineData("+868001234567", "8001234567")]
+    [InlineData("+8612345", "12345")]
+    [InlineData("1012345678", "1012345678")]
     [InlineData("", null)]
     public void Normalize_Should_GiveTheNationalDigits_When_APhoneIsWrittenAnyWay(string phone, string? expected)
     {
         PhoneNumbers.Normalize(phone).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("13812345678", "+8613812345678")]
+    [InlineData("01055501234", "+861055501234")]
+    [InlineData("075512345678", "+8675512345678")]
+    [InlineData("4001234567", "+864001234567")]
+    public void ToE164_Should_BeUndoneByNormalize_When_TwilioSendsTheNumberBack(string national, string e164)
+    {
+        PhoneNumbers.ToE164(national).ShouldBe(e164);
+        PhoneNumbers.Normalize(e164).ShouldBe(national, "a landline Twilio reports matches the one the citizen registered");
     }
 
     [Fact]

@@ -33,11 +33,12 @@ public sealed class ExportCallMeasuresHandler(CallMeasureReader reader, TimeProv
                 new(key), new("姓名"), new("呼入量", CellKind.Integer), new("接通量", CellKind.Integer), new("15秒内接通", CellKind.Integer),
                 new("接通率", CellKind.Rate), new("15秒接通率", CellKind.Rate), new("放弃量", CellKind.Integer), new("5秒内放弃", CellKind.Integer),
                 new("平均应答时长（秒）", CellKind.Decimal), new("平均通话时长（秒）", CellKind.Decimal), new("漏接回拨", CellKind.Integer), new("回拨接通", CellKind.Integer),
+                new("超限来电", CellKind.Integer),
             ],
             rows.Select(r => (IReadOnlyList<object?>)
             [
                 r.Key.Length == 0 ? "（未接通）" : r.Key, r.Name, r.Offered, r.Answered, r.AnsweredWithin15s, r.AnswerRate, r.Within15sRate, r.Abandoned, r.AbandonedWithin5s,
-                r.AverageSpeedOfAnswerSeconds, r.AverageHandleSeconds, r.CallbacksDone, r.CallbacksReached,
+                r.AverageSpeedOfAnswerSeconds, r.AverageHandleSeconds, r.CallbacksDone, r.CallbacksReached, r.Limited,
             ]).ToAsyncEnumerable());
         var name = $"calls-{request.GroupBy}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}".ToLowerInvariant();
         return KpiFile.Of(table, name, request.Format);

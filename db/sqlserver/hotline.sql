@@ -3230,3 +3230,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203175305_WeeklyHotSpotCounts'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CategoryCode_CreatedDay] ON [Tickets] ([CategoryCode], [CreatedDay]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203175305_WeeklyHotSpotCounts'
+)
+BEGIN
+    UPDATE [KpiCounts] SET [Day] = DATEADD(day, -((DATEPART(weekday, [Day]) + @@DATEFIRST - 2) % 7), [Day]) WHERE [Dimension] = N'StreetCategory';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203175305_WeeklyHotSpotCounts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203175305_WeeklyHotSpotCounts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -126,6 +126,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.FirstDispatchedAt, t.LeadUnitId });
         builder.HasIndex(t => new { t.CallbackAt, t.LeadUnitId });
         builder.HasIndex(t => new { t.CreatedDay, t.CategoryCode });
+
+        // A hot spot's orders (HotSpotFinder): one category's orders of one week, then its street among them.
+        builder.HasIndex(t => new { t.CategoryCode, t.CreatedDay });
     }
 }
 

@@ -22,41 +22,35 @@ public sealed class HotSpotFinder(HotlineDbContext db, IOptions<KpiOptions> opti
         var weekEnd = weekStart.AddDays(6);
         var first = weekStart.AddDays(-7 * rule.PreviousWeeks);
 
-        // Two grouped sums (this week; the weeks before, together) find the hot pairs; only theirs are read per week.
+        // Hot-spot rows are weekly (KpiContribution.HotSpotWeek): this week's pairs that reach the minimum, then the
+        // weeks before of those pairs only, per week, in one grouped sum.
         var counts = db.Set<KpiCount>().AsNoTracking().Where(c => c.Dimension == KpiDimension.StreetCategory);
         var thisWeek = await counts
-            .Where(c => c.Day >= weekStart && c.Day <= weekEnd)
+            .Where(c => c.Day == weekStart)
             .GroupBy(c => c.Key)
             .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
             .Where(x => x.N >= rule.MinCount)
             .ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var before = await counts
-            .Where(c => c.Day >= first && c.Day < weekStart)
-            .GroupBy(c => c.Key)
-            .Select(g => new { g.Key, N = g.Sum(c => c.HotSpot) })
-            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var rows = (await counts
+                .Where(c => c.Day >= first && c.Day < weekStart)
+                .GroupBy(c => new { c.Key, c.Day })
+                .Select(g => new { g.Key.Key, g.Key.Day, N = g.Sum(c => c.HotSpot) })
+                .Where(x => x.N != 0)
+                .ToListAsync(ct))
+            .Where(x => thisWeek.ContainsKey(x.Key))
+            .ToLookup(x => x.Key, x => (x.Day, x.N));
         var hot = thisWeek
-            .Where(x => x.Value >= rule.MinRatio * before.GetValueOrDefault(x.Key) / rule.PreviousWeeks)
+            .Where(x => x.Value >= rule.MinRatio * rows[x.Key].Sum(r => r.N) / rule.PreviousWeeks)
             .Select(x => x.Key)
             .ToList();
-        var rows = new List<(DateOnly Day, string Key, int N)>();
-        foreach (var chunk in hot.Chunk(500))
-        {
-            rows.AddRange((await counts
-                    .Where(c => c.Day >= first && c.Day < weekStart && chunk.Contains(c.Key))
-                    .GroupBy(c => new { c.Day, c.Key })
-                    .Select(g => new { g.Key.Day, g.Key.Key, N = g.Sum(c => c.HotSpot) })
-                    .ToListAsync(ct))
-                .Select(x => (x.Day, x.Key, x.N)));
-        }
 
         var candidates = hot
             .Select(key =>
             {
                 var previous = new int[rule.PreviousWeeks]; // [0] = the week just before, [1] = two weeks before, ...
-                foreach (var c in rows.Where(r => r.Key == key))
+                foreach (var (weekDay, n) in rows[key])
                 {
-                    previous[((weekStart.DayNumber - VolumeCalculator.BucketOf(c.Day, VolumeInterval.Week).DayNumber) / 7) - 1] += c.N;
+                    previous[((weekStart.DayNumber - VolumeCalculator.BucketOf(weekDay, VolumeInterval.Week).DayNumber) / 7) - 1] += n;
                 }
 
                 var parts = key.Split('|');

@@ -63,7 +63,8 @@ public sealed class KpiOrderFinder(HotlineDbContext db)
             var sum = new KpiCount();
             foreach (var row in KpiContribution.Of(s))
             {
-                if (row.Dimension == dimension && row.Day >= from && row.Day <= to)
+                // The order is in the period by its own day (filtered above); a hot-spot row's day is its week's Monday.
+                if (row.Dimension == dimension && (dimension == KpiDimension.StreetCategory || (row.Day >= from && row.Day <= to)))
                 {
                     sum.Add(row, 1);
                 }

@@ -2644,6 +2644,8 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
+                    b.HasIndex("CategoryCode", "CreatedDay");
+
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");

@@ -2654,6 +2654,8 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
+                    b.HasIndex("CategoryCode", "CreatedDay");
+
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");

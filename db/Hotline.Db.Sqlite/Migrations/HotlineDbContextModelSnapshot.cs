@@ -2627,6 +2627,8 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("CallbackAt", "LeadUnitId");
 
+                    b.HasIndex("CategoryCode", "CreatedDay");
+
                     b.HasIndex("CreatedDay", "CategoryCode");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId");

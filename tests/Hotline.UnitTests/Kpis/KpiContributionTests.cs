@@ -36,6 +36,25 @@ public sealed class KpiContributionTests
         (late.ResponseLate, late.ReplyLate, late.OverdueOpen).ShouldBe((1, 1, 1));
     }
 
+    [Theory]
+    [InlineData(2026, 11, 30, 2026, 11, 30)]
+    [InlineData(2026, 12, 3, 2026, 11, 30)]
+    [InlineData(2026, 12, 6, 2026, 11, 30)]
+    [InlineData(2026, 12, 7, 2026, 12, 7)]
+    public void HotSpotWeek_Should_BeTheMondayOfTheRegistrationsWeek(int y, int m, int d, int wy, int wm, int wd) =>
+        KpiContribution.HotSpotWeek(new DateOnly(y, m, d)).ShouldBe(new DateOnly(wy, wm, wd));
+
+    [Fact]
+    public void HotSpotRow_Should_BeKeptUnderItsWeek_While_TheVolumesKeepTheDay()
+    {
+        var snapshot = KpiSnapshot.Of(_s.Dispatched());
+
+        var rows = KpiContribution.Of(snapshot).ToList();
+
+        rows.Single(r => r.Dimension == KpiDimension.StreetCategory).Day.ShouldBe(KpiContribution.HotSpotWeek(snapshot.CreatedDay));
+        rows.Single(r => r.Dimension == KpiDimension.Category && r.Registered == 1).Day.ShouldBe(snapshot.CreatedDay);
+    }
+
     [Fact]
     public void Rework_Should_KeepEarlierLateness_When_TheNextRoundIsOnTime()
     {

@@ -31,7 +31,8 @@ public static class KpiContribution
         yield return new KpiCount { Day = day, Dimension = KpiDimension.District, Key = s.DistrictCode, Registered = 1 };
         if (!excluded && s.StreetCode is { } street)
         {
-            yield return new KpiCount { Day = day, Dimension = KpiDimension.StreetCategory, Key = StreetKey(s.DistrictCode, street, s.CategoryCode), HotSpot = 1 };
+            // Weekly, not daily: hot spots compare weeks, and a week's row per pair is 7× fewer rows to sum.
+            yield return new KpiCount { Day = HotSpotWeek(day), Dimension = KpiDimension.StreetCategory, Key = StreetKey(s.DistrictCode, street, s.CategoryCode), HotSpot = 1 };
         }
 
         if (excluded || s.LeadUnitId is not { } lead)
@@ -70,6 +71,9 @@ public static class KpiContribution
     }
 
     public static string StreetKey(string district, string street, string category) => $"{district}|{street}|{category}";
+
+    /// <summary>The day a hot-spot row is kept under: the Monday of the registration's week (China time).</summary>
+    public static DateOnly HotSpotWeek(DateOnly created) => VolumeCalculator.BucketOf(created, Contracts.Kpis.VolumeInterval.Week);
 
     public static string UnitKey(Guid unitId) => unitId.ToString("D");
 

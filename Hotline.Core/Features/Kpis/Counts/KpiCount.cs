@@ -11,7 +11,10 @@ public sealed class KpiCount
 
     public long Id { get; set; }
 
-    /// <summary>The China day: first dispatch (stage counters), callback (callback counters) or registration (volumes, hot spots).</summary>
+    /// <summary>
+    /// The China day: first dispatch (stage counters), callback (callback counters) or registration (volumes); for hot
+    /// spots (<see cref="KpiDimension.StreetCategory"/>) the Monday of the registration's week.
+    /// </summary>
     public DateOnly Day { get; set; }
 
     public KpiDimension Dimension { get; set; }

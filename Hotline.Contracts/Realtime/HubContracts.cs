@@ -1,6 +1,7 @@
 namespace Hotline.Contracts.Realtime;
 
-public sealed record TicketChanged(Guid TicketId, string Number, TicketStatus Status, int Version, long Sequence);
+/// <summary>An order changed: re-read it if shown. <c>committedAt</c>: when the change committed, by the sending node's clock.</summary>
+public sealed record TicketChanged(Guid TicketId, string Number, TicketStatus Status, int Version, long Sequence, DateTimeOffset? CommittedAt = null);
 
 /// <summary>
 /// A caller to answer: <c>priorityReason</c> why they go first, <c>seatGroup</c> the 专席 rung (null: everyone),

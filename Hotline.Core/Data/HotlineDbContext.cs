@@ -182,10 +182,14 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         SaveCount++;
 
+        // Without an open transaction the save was the commit: stamp it now (the wall clock, for commit → client
+        // latency). Inside one, DomainEventsBehavior stamps the events once the handler, and so its commit, returned.
+        DateTimeOffset? committedAt = Database.CurrentTransaction is null ? DateTimeOffset.UtcNow : null;
+
         foreach (var (ticket, change) in changes)
         {
             _committedEvents.AddRange(ticket.TakeDomainEvents());
-            _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.Events, change.At));
+            _committedEvents.Add(new TicketChangeSaved(change.Sequence, change.TicketId, change.Number, change.Status, change.Version, change.LeadUnitId, change.UnitIds, change.Events, change.At, committedAt));
         }
 
         foreach (var aggregate in others)

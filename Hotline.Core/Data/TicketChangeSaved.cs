@@ -3,7 +3,11 @@ using Hotline.Domain.Common;
 
 namespace Hotline.Core.Data;
 
-/// <summary>Raised after a change of an order was saved with its sequence; real-time delivery listens to this.</summary>
+/// <summary>
+/// Raised after a change of an order was saved with its sequence; real-time delivery listens to this.
+/// <paramref name="CommittedAt"/>: the node's wall clock when the change committed (null until known), carried to the
+/// consoles so commit → client latency can be measured.
+/// </summary>
 public sealed record TicketChangeSaved(
     long Sequence,
     Guid TicketId,
@@ -13,4 +17,5 @@ public sealed record TicketChangeSaved(
     Guid? LeadUnitId,
     string UnitIds,
     string Events,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At,
+    DateTimeOffset? CommittedAt = null) : IDomainEvent;

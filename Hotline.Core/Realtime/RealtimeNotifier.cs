@@ -40,7 +40,7 @@ public sealed partial class RealtimeNotifier(IHubContext<HotlineHub, IHotlineCli
             groups.Add(HubGroups.CallbackStaff);
         }
 
-        await SendAsync(() => hub.Clients.Groups(groups).TicketChanged(new TicketChanged(change.TicketId, change.Number, change.Status, change.Version, change.Sequence)));
+        await SendAsync(() => hub.Clients.Groups(groups).TicketChanged(new TicketChanged(change.TicketId, change.Number, change.Status, change.Version, change.Sequence, change.CommittedAt)));
     }
 
     public async Task Handle(DeadlineAlertRaised alert, CancellationToken cancellationToken)

@@ -17,8 +17,11 @@ public sealed partial class DomainEventsBehavior<TRequest, TResponse>(HotlineDbC
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
-        foreach (var domainEvent in db.TakeCommittedEvents())
+        var returnedAt = DateTimeOffset.UtcNow;
+        foreach (var committed in db.TakeCommittedEvents())
         {
+            // Saved inside the handler's own transaction: committed by the time the handler returned.
+            var domainEvent = committed is TicketChangeSaved { CommittedAt: null } saved ? saved with { CommittedAt = returnedAt } : committed;
             try
             {
                 await DomainEventPublisher.PublishAsync(mediator, domainEvent, CancellationToken.None);

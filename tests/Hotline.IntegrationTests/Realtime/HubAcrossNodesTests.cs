@@ -24,10 +24,14 @@ public abstract class HubAcrossNodesTests(TwoNodeFixture fixture) : ApiTestBase(
         await supervisor.Connection.InvokeAsync("WatchTicket", ticket.Id, Ct);
 
         // Changes go through node A (the fixture's clients); the consoles are on node B.
+        var before = DateTimeOffset.UtcNow;
         var moved = await RedispatchAsync(ticket.Id, from: "water", to: "gas");
         await AcceptAsync(ticket.Id, "gas");
 
-        (await supervisor.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Accepted)).Version.ShouldBeGreaterThan(moved.Version);
+        var accepted = await supervisor.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Accepted);
+        accepted.Version.ShouldBeGreaterThan(moved.Version);
+        accepted.CommittedAt.ShouldNotBeNull("the event carries its commit's time, for commit → client latency");
+        accepted.CommittedAt.Value.ShouldBeInRange(before, DateTimeOffset.UtcNow);
         var later = await RegisterAndDispatchAsync();
         await water.NextAsync(c => c.TicketId == later.Id);
         water.Received.ShouldContain(c => c.TicketId == ticket.Id && c.Status == TicketStatus.ReturnRequested, "while water led the order it heard of it across nodes");

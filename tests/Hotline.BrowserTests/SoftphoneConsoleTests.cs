@@ -38,6 +38,7 @@ public sealed class SoftphoneConsoleTests(ConsoleFixture console)
             await page.GetByTestId("connection-summary").ClickAsync();
             await page.GetByTestId("connection-browser").CheckAsync();
             await page.Locator("#device-phone").FillAsync("13900002222");
+            await ConsoleFixture.ScreenshotAsync(page, "agent-connection-settings");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(page.GetByTestId("connection-summary")).ToHaveTextAsync("接听：浏览器");
 
@@ -86,6 +87,41 @@ public sealed class SoftphoneConsoleTests(ConsoleFixture console)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Admin_Should_SetAnAgentsConnection_And_TheAgentsConsoleFollowsIt()
+    {
+        var admin = await console.SignInAsync("admin", "supervisor");
+        using var api = await console.ApiClientAsync("admin");
+        try
+        {
+            await admin.GotoAsync("/admin/users");
+            await admin.Locator("tr[data-user='agent2']").GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+            await Expect(admin.GetByLabel("接听方式")).ToHaveValueAsync("Phone");
+            await admin.GetByLabel("接听方式").SelectOptionAsync("Browser");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+            await Expect(admin.GetByTestId("admin-saved")).ToContainTextAsync("已保存 agent2");
+            (await AgentConnectionAsync(api)).ShouldBe("Browser");
+
+            var agent = await console.SignInAsync("agent2", "agent");
+            await Expect(agent.GetByTestId("connection-summary")).ToHaveTextAsync("接听：浏览器");
+            await Expect(agent.GetByTestId("softphone-state")).ToHaveTextAsync("● 软电话不可用");
+            await agent.Context.CloseAsync();
+        }
+        finally
+        {
+            var agent2 = (await api.GetFromJsonAsync<JsonElement>("api/admin/users", TestContext.Current.CancellationToken)).EnumerateArray()
+                .Single(u => u.GetProperty("userName").GetString() == "agent2");
+            await api.PutAsJsonAsync($"api/admin/users/{agent2.GetProperty("id").GetString()}", new { callConnection = "Phone" }, TestContext.Current.CancellationToken);
+            await admin.Context.CloseAsync();
+        }
+
+        (await AgentConnectionAsync(api)).ShouldBe("Phone");
+    }
+
+    private static async Task<string?> AgentConnectionAsync(HttpClient api) =>
+        (await api.GetFromJsonAsync<JsonElement>("api/admin/users", TestContext.Current.CancellationToken)).EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == "agent2").GetProperty("callConnection").GetString();
 
     /// <summary>A token of Twilio's format (the API's own is checked in the unit and integration tests); the secret does not matter offline.</summary>
     private static string AccessToken()

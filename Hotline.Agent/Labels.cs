@@ -16,6 +16,13 @@ public static class Labels
         _ => role,
     };
 
+    /// <summary>接听方式: what rings when the agent answers.</summary>
+    public static string Connection(Contracts.Telephony.CallConnection connection) => connection switch
+    {
+        Contracts.Telephony.CallConnection.Browser => "浏览器软电话",
+        _ => "电话（坐席话机或手机）",
+    };
+
     /// <summary>优先办: why a registered caller is answered first.</summary>
     public static string PriorityKind(Contracts.Telephony.PriorityCallerKind kind) => kind switch
     {

@@ -15,6 +15,7 @@ builder.Services.AddSingleton<HotlineApi>();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealtimeConnection>();
 builder.Services.AddSingleton<Toasts>();
+builder.Services.AddSingleton<Softphone>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<Session>().RestoreAsync();

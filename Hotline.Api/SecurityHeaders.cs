@@ -17,8 +17,16 @@ namespace Hotline.Api;
 public static partial class SecurityHeaders
 {
     public const string ConsolePolicy =
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' " + TwilioVoiceSources + "; "
+        + "media-src 'self' https://sdk.twilio.com; "
         + "manifest-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Where the browser softphone (Twilio Voice JavaScript SDK, vendored under <c>lib/twilio-voice</c>) connects: its
+    /// signalling over WebSocket to Twilio's edges and its call-quality events. The audio itself is WebRTC, outside CSP;
+    /// the ringing sounds load from <c>sdk.twilio.com</c> (media-src).
+    /// </summary>
+    private const string TwilioVoiceSources = "wss://*.twilio.com https://*.twilio.com";
 
     public const string JobsPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "

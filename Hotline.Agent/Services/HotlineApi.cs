@@ -118,6 +118,11 @@ public sealed partial class HotlineApi(HttpClient http, Session session)
     public Task<AgentPresenceDto> SetPresenceAsync(AgentPresenceStatus status) =>
         SendAsync<AgentPresenceDto>(HttpMethod.Put, "api/agents/me/presence", new SetPresenceRequest(status));
 
+    public Task<AgentPresenceDto> SetDeviceAsync(string? phone, CallConnection connection) =>
+        SendAsync<AgentPresenceDto>(HttpMethod.Put, "api/agents/me/device", new SetAgentDeviceRequest(phone, connection));
+
+    public Task<SoftphoneTokenDto> GetSoftphoneTokenAsync() => GetAsync<SoftphoneTokenDto>("api/agents/me/softphone-token");
+
     public Task<WallboardDto> GetWallboardAsync() => GetAsync<WallboardDto>("api/kpis/calls/live");
 
     public Task<IReadOnlyList<CallDto>> ListActiveCallsAsync() => GetAsync<IReadOnlyList<CallDto>>("api/calls?active=true");

@@ -11,6 +11,7 @@ using Hotline.Core.Features.Calls.CallerRegistry;
 using Hotline.Core.Features.Calls.GetAgentStates;
 using Hotline.Core.Features.Calls.GetCallRecording;
 using Hotline.Core.Features.Calls.GetMyPresence;
+using Hotline.Core.Features.Calls.GetSoftphoneToken;
 using Hotline.Core.Features.Calls.ListCalls;
 using Hotline.Core.Features.Calls.MissedCalls;
 using Hotline.Core.Features.Calls.ReceiveIncomingCall;
@@ -44,6 +45,8 @@ public static class TelephonyEndpoints
             .WithSummary("What a caller on hold (保持) or waiting for the agent's phone hears, repeated: the conference's waitUrl and the participant's HoldUrl").Webhook();
         twilio.MapPost("/voice/leg", async (HttpContext http, IMediator m, CancellationToken ct) => Empty(await m.Send(new UpdateCallLeg(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("Status callback of a phone dialled into a call's conference (?call=…&role=agent|unit|emergency): an agent's phone not answering puts the caller back in the queue").Webhook();
+        twilio.MapPost("/voice/client", () => Xml(new Twiml().Say(VoicePrompts.SoftphoneNoDialling).Hangup().ToString()))
+            .WithSummary("The TwiML App's Voice URL (browser softphone): a call placed from the browser itself is told that agents call back from the console, and hung up").Webhook();
         twilio.MapPost("/voice/wait", async (HttpContext http, IMediator m, CancellationToken ct) => Xml(await m.Send(new WaitInQueue(TwilioSignatureFilter.Webhook(http)), ct)))
             .WithSummary("The queue's wait URL: the caller's position (our order, with priority and seat groups) and expected wait in Mandarin, then a pause; Twilio asks again").Webhook();
         twilio.MapPost("/sms/incoming", async (HttpContext http, IMediator m, CancellationToken ct) => Xml(await m.Send(new AnswerSurveyBySms(TwilioSignatureFilter.Webhook(http)), ct)))
@@ -99,9 +102,13 @@ public static class TelephonyEndpoints
         presence.MapPut("", (SetPresenceRequest body, IMediator m, CancellationToken ct) => m.Send(new SetMyPresence(body.Status), ct))
             .WithSummary("Set the signed-in agent's presence: only Available agents are rung; Available ends a wrap-up early; 409 while on a call")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        app.MapPut("/api/agents/me/device", (SetAgentDeviceRequest body, IMediator m, CancellationToken ct) => m.Send(new SetMyDevice(body.Phone), ct))
+        app.MapPut("/api/agents/me/device", (SetAgentDeviceRequest body, IMediator m, CancellationToken ct) => m.Send(new SetMyDevice(body.Phone, body.Connection), ct))
             .WithTags("Calls").RequireAuthorization(Policies.Agent)
-            .WithSummary("Set the signed-in agent's desk or mobile phone that answered callers are bridged to (null or empty removes it)").ProducesValidationProblem();
+            .WithSummary("Set the signed-in agent's desk or mobile phone that answered callers are bridged to (null or empty removes it) and, with connection (Phone or Browser), how the agent is connected (接听方式)").ProducesValidationProblem();
+        app.MapGet("/api/agents/me/softphone-token", (IMediator m, CancellationToken ct) => m.Send(new GetSoftphoneToken(), ct))
+            .WithTags("Calls").RequireAuthorization(Policies.Agent)
+            .WithSummary("浏览器软电话: a Twilio access token (one hour) for the signed-in agent's client identity, for the Voice JavaScript SDK; 409 when the agent's 接听方式 is the phone, 503 without Twilio's API key and TwiML App")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/agents/states", (DateOnly? date, IMediator m, CancellationToken ct) => m.Send(new GetAgentStates(date), ct))
             .WithTags("Calls").RequireAuthorization(Policies.Supervisor)
             .WithSummary("Seconds in each state (Available, Busy, WrapUp, Away) per agent on one China-time day (default today, until now)").ProducesValidationProblem();

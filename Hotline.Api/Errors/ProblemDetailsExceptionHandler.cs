@@ -63,6 +63,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ConcurrencyConflictException stale => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", stale.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "数据已被更新 (Version conflict)", "工单已被他人同时更新，请刷新后重试。"),
         Core.Features.Calls.AnswerCall.TelephonyBridgeFailedException bridge => Problem(StatusCodes.Status502BadGateway, "电话平台未能转接 (Bad gateway)", bridge.Message),
+        Core.Features.Calls.GetSoftphoneToken.SoftphoneUnavailableException softphone => Problem(StatusCodes.Status503ServiceUnavailable, "浏览器软电话不可用 (Softphone unavailable)", softphone.Message),
         Core.Features.Attachments.AttachmentTooLargeException large => Problem(StatusCodes.Status413PayloadTooLarge, "文件过大 (Payload too large)", large.Message),
         Core.Features.Attachments.UnsupportedAttachmentException unsupported => Problem(StatusCodes.Status415UnsupportedMediaType, "不支持的文件类型 (Unsupported media type)", unsupported.Message),
         SubmissionThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁 (Too many requests)", throttled.Message),
@@ -75,6 +76,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         SubmissionThrottledException throttled => Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
         Core.Features.Users.SignIn.SignInThrottledException locked => Math.Max(1, (int)Math.Ceiling(locked.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        Core.Features.Calls.GetSoftphoneToken.SoftphoneUnavailableException => null, // configuration, not load: retrying changes nothing
         _ when problem.Status == StatusCodes.Status503ServiceUnavailable => "5",
         _ => null,
     };

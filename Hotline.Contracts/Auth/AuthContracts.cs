@@ -20,9 +20,10 @@ public sealed record UserInfo(Guid Id, string UserName, string DisplayName, IRea
 
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, Guid? UnitId);
 
-public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, Guid? UnitId, bool? IsActive);
+/// <summary>An Admin's change of a user; null leaves a field as it is. <c>callConnection</c>: how an agent takes calls (接听方式).</summary>
+public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, Guid? UnitId, bool? IsActive, Telephony.CallConnection? CallConnection = null);
 
-public sealed record UserDto(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool IsActive, bool TwoFactorEnabled = false);
+public sealed record UserDto(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool IsActive, bool TwoFactorEnabled = false, Telephony.CallConnection CallConnection = Telephony.CallConnection.Phone);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 

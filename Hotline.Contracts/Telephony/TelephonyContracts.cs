@@ -13,11 +13,33 @@ public enum AgentPresenceStatus
     WrapUp,
 }
 
-/// <summary>The signed-in agent's presence; <c>wrapUpEndsAt</c> while in wrap-up, <c>devicePhone</c> the phone Twilio bridges answered calls to.</summary>
-public sealed record AgentPresenceDto(Guid UserId, AgentPresenceStatus Status, DateTimeOffset? UpdatedAt, DateTimeOffset? WrapUpEndsAt = null, string? DevicePhone = null);
+/// <summary>
+/// The signed-in agent's presence; <c>wrapUpEndsAt</c> while in wrap-up, <c>devicePhone</c> the phone Twilio bridges
+/// answered calls to, <c>connection</c> how the agent is connected (the phone, or the browser as a softphone).
+/// </summary>
+public sealed record AgentPresenceDto(Guid UserId, AgentPresenceStatus Status, DateTimeOffset? UpdatedAt, DateTimeOffset? WrapUpEndsAt = null, string? DevicePhone = null, CallConnection Connection = CallConnection.Phone);
 
-/// <summary>The agent's desk or mobile phone that answered calls are bridged to (<c>PUT /api/agents/me/device</c>).</summary>
-public sealed record SetAgentDeviceRequest(string? Phone);
+/// <summary>
+/// The agent's desk or mobile phone that answered calls are bridged to, and how the agent is connected
+/// (<c>PUT /api/agents/me/device</c>); a null connection leaves it as it is.
+/// </summary>
+public sealed record SetAgentDeviceRequest(string? Phone, CallConnection? Connection = null);
+
+/// <summary>
+/// How an answered caller reaches an agent (接听方式), set per agent: Twilio rings the agent's desk or mobile
+/// <c>Phone</c>, or the console in the <c>Browser</c> rings as a softphone (Twilio Voice JavaScript SDK).
+/// </summary>
+public enum CallConnection
+{
+    Phone,
+    Browser,
+}
+
+/// <summary>
+/// A Twilio access token for the browser softphone (<c>GET /api/agents/me/softphone-token</c>): the JWT the Voice SDK's
+/// <c>Device</c> registers with, the client identity Twilio rings (<c>client:{identity}</c>) and when it expires.
+/// </summary>
+public sealed record SoftphoneTokenDto(string Token, string Identity, DateTimeOffset ExpiresAt);
 
 /// <summary>How the answered caller reaches the agent.</summary>
 public enum CallBridge

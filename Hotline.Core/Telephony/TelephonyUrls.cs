@@ -18,6 +18,7 @@ public sealed class TelephonyUrls(IOptions<TwilioOptions> options)
     public const string SurveyAnswer = "/twilio/survey/answer";
     public const string VoiceHold = "/twilio/voice/hold";
     public const string VoiceLeg = "/twilio/voice/leg";
+    public const string VoiceClient = "/twilio/voice/client";
 
     /// <summary>The citizens' web form (<c>/citizen/</c>, served by the API) under the public URL; null without one.</summary>
     public string? CitizenForm => string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.TrimEnd('/') + "/citizen/";

@@ -23,6 +23,7 @@ public sealed class TwilioCredentials
     {
         var options = twilio.Value;
         IsLiveTwilio = options.IsConfigured;
+        SoftphoneConfigured = options.SoftphoneConfigured;
         Line = options.IsConfigured ? TelephonyLine.Twilio
             : database.Value.Provider == DatabaseProvider.Sqlite ? TelephonyLine.Local
             : TelephonyLine.None;
@@ -41,6 +42,9 @@ public sealed class TwilioCredentials
 
     /// <summary>True when the account's credentials are configured (REST calls go to Twilio).</summary>
     public bool IsLiveTwilio { get; }
+
+    /// <summary>True when Twilio and the softphone's API key and TwiML App are configured (<see cref="TwilioOptions.SoftphoneConfigured"/>).</summary>
+    public bool SoftphoneConfigured { get; }
 
     /// <summary>Where survey SMS and calls go: Twilio, the local line (embedded database without Twilio), or nowhere.</summary>
     public TelephonyLine Line { get; }

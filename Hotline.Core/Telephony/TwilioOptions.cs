@@ -36,6 +36,18 @@ public sealed class TwilioOptions : IValidatableObject
     /// <summary>Timeout of one REST request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The API key (<c>SK…</c>) that signs the browser softphone's access tokens (<c>iss</c>); with its secret and the TwiML App.</summary>
+    public string? ApiKeySid { get; set; }
+
+    /// <summary>The API key's secret: the HMAC key of the access tokens. Never sent anywhere.</summary>
+    public string? ApiKeySecret { get; set; }
+
+    /// <summary>The TwiML App (<c>AP…</c>) of the softphone's outgoing grant; its Voice URL is <c>/twilio/voice/client</c>.</summary>
+    public string? TwimlAppSid { get; set; }
+
+    /// <summary>True when Twilio is configured and the three softphone settings are set: agents may answer in the browser.</summary>
+    public bool SoftphoneConfigured => IsConfigured && !string.IsNullOrWhiteSpace(ApiKeySid) && !string.IsNullOrWhiteSpace(ApiKeySecret) && !string.IsNullOrWhiteSpace(TwimlAppSid);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -58,6 +70,16 @@ public sealed class TwilioOptions : IValidatableObject
         else if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && !IsAbsoluteHttpUrl(PublicBaseUrl))
         {
             yield return new ValidationResult("Twilio:PublicBaseUrl must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+
+        var softphoneSet = new[] { ApiKeySid, ApiKeySecret, TwimlAppSid }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (softphoneSet is > 0 and < 3)
+        {
+            yield return new ValidationResult("Twilio:ApiKeySid, Twilio:ApiKeySecret and Twilio:TwimlAppSid (the browser softphone) must be set together.", [nameof(ApiKeySid), nameof(ApiKeySecret), nameof(TwimlAppSid)]);
+        }
+        else if (softphoneSet == 3 && !IsConfigured)
+        {
+            yield return new ValidationResult("Twilio:ApiKeySid and the other softphone settings need Twilio:AccountSid and Twilio:AuthToken.", [nameof(ApiKeySid)]);
         }
 
         if (!IsAbsoluteHttpUrl(ApiBaseUrl))

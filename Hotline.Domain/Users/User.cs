@@ -1,3 +1,4 @@
+using Hotline.Contracts.Telephony;
 using Hotline.Domain.Common;
 
 namespace Hotline.Domain.Users;
@@ -47,6 +48,11 @@ public sealed class User
     public long? TwoFactorLastStep { get; private set; }
 
     public bool TwoFactorEnabled => TwoFactorEnabledAt is not null;
+
+    /// <summary>How an answered caller reaches this user as an agent (接听方式): their phone (the default) or the browser softphone.</summary>
+    public CallConnection CallConnection { get; private set; }
+
+    public void SetCallConnection(CallConnection connection) => CallConnection = connection;
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 

@@ -3233,6 +3233,27 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203173435_BrowserSoftphone'
+)
+BEGIN
+    ALTER TABLE [Users] ADD [CallConnection] nvarchar(10) NOT NULL DEFAULT N'Phone';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203173435_BrowserSoftphone'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203173435_BrowserSoftphone', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261203175305_WeeklyHotSpotCounts'
 )
 BEGIN

@@ -126,6 +126,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(u => u.TwoFactorSecret).HasMaxLength(64);
+        builder.Property(u => u.CallConnection).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Hotline.Contracts.Telephony.CallConnection.Phone).HasSentinel((Hotline.Contracts.Telephony.CallConnection)(-1));
         builder.Ignore(u => u.TwoFactorEnabled);
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

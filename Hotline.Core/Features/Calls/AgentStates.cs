@@ -79,8 +79,12 @@ public static class AgentStates
         return presence;
     }
 
-    public static AgentPresenceDto ToDto(this AgentPresence presence) =>
-        new(presence.UserId, presence.Status, presence.UpdatedAt, presence.WrapUpEndsAt, presence.DevicePhone);
+    public static AgentPresenceDto ToDto(this AgentPresence presence, CallConnection connection) =>
+        new(presence.UserId, presence.Status, presence.UpdatedAt, presence.WrapUpEndsAt, presence.DevicePhone, connection);
+
+    /// <summary>The agent's 接听方式 (kept on the user, so an Admin sets it too).</summary>
+    public static Task<CallConnection> ConnectionOfAsync(HotlineDbContext db, Guid userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.CallConnection).FirstOrDefaultAsync(ct);
 
     public static async Task LogAsync(HotlineDbContext db, Guid userId, AgentPresenceStatus status, DateTimeOffset at, CancellationToken ct)
     {

@@ -15,6 +15,9 @@ public static class VoicePrompts
     /// <summary>Heard on hold (保持) and while the agent's phone rings: repeated until the agent is back.</summary>
     public const string OnHold = "请稍候，话务员正在为您处理，请不要挂机。";
 
+    /// <summary>Said to a call placed from the browser softphone itself (the TwiML App's Voice URL): the console calls out instead.</summary>
+    public const string SoftphoneNoDialling = "浏览器软电话不能直接拨号，请在工作台使用回拨功能。";
+
     /// <summary>The agent's phone did not answer: the caller goes back to the queue in their place.</summary>
     public const string Requeued = "话务员暂时无法接听，正在为您转接其他话务员，请稍候。";
 

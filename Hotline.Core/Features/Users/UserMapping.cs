@@ -6,5 +6,5 @@ namespace Hotline.Core.Features.Users;
 
 internal static class UserMapping
 {
-    public static UserDto ToDto(User u) => new(u.Id, u.UserName, u.DisplayName, u.Roles, u.UnitId, u.IsActive, u.TwoFactorEnabled);
+    public static UserDto ToDto(User u) => new(u.Id, u.UserName, u.DisplayName, u.Roles, u.UnitId, u.IsActive, u.TwoFactorEnabled, u.CallConnection);
 }

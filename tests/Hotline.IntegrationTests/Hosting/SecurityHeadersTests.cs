@@ -28,7 +28,9 @@ public sealed partial class SecurityHeadersTests(SqliteApiFixture fixture) : Api
         policy["script-src"].ShouldBe(["'self'", "'wasm-unsafe-eval'"]);
         policy["default-src"].ShouldBe(["'none'"]);
         policy["style-src"].ShouldBe(["'self'"]);
-        policy["connect-src"].ShouldBe(["'self'"]);
+        // The browser softphone's signalling and call-quality events, and its ringing sounds; nothing else off-origin.
+        policy["connect-src"].ShouldBe(["'self'", "wss://*.twilio.com", "https://*.twilio.com"]);
+        policy["media-src"].ShouldBe(["'self'", "https://sdk.twilio.com"]);
         policy["frame-ancestors"].ShouldBe(["'none'"]);
         ShouldHaveCommonHeaders(response);
     }

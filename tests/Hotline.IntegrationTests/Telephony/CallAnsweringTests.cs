@@ -254,6 +254,32 @@ public abstract class CallAnsweringTests(CallCentreFixture fixture) : CallCentre
         return states.Agents.Single(a => a.UserName == userName);
     }
 
+    [Fact]
+    public async Task BrowserSoftphone_Should_BeRefused_When_TheDeploymentHasNoApiKeyOrTwimlApp()
+    {
+        await ResetAsync();
+        using var agent = await ClientAsync("agent");
+        await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("13900002222", CallConnection.Browser), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        try
+        {
+            var token = await agent.GetAsync("/api/agents/me/softphone-token", Ct);
+            token.Headers.RetryAfter.ShouldBeNull();
+            (await token.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("detail").GetString()!.ShouldContain("浏览器软电话未配置");
+
+            // Answering in a browser that cannot register would only ring nothing: refused, the caller stays in the queue.
+            await SetPresenceAsync(agent, AgentPresenceStatus.Available);
+            var (callSid, _) = await IncomingAsync();
+            (await (await agent.PostAsync("/api/calls/answer", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict))
+                .GetProperty("detail").GetString()!.ShouldContain("浏览器软电话未配置");
+            (await QueryAsync(db => db.Calls.SingleAsync(c => c.CallSid == callSid, Ct))).AgentId.ShouldBeNull();
+            (await PresenceAsync(agent)).Status.ShouldBe(AgentPresenceStatus.Available);
+        }
+        finally
+        {
+            await (await agent.PutAsJsonAsync("/api/agents/me/device", new SetAgentDeviceRequest("13900002222", CallConnection.Phone), Json.Options, Ct)).ReadAsync<AgentPresenceDto>();
+        }
+    }
+
     public sealed class OnSqlite(SqliteCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<SqliteCallCentreFixture>;
 
     public sealed class OnPostgreSql(PostgresCallCentreFixture fixture) : CallAnsweringTests(fixture), IClassFixture<PostgresCallCentreFixture>;

@@ -44,7 +44,7 @@ public sealed class DialCitizenForCallbackHandler(
         var twiml = new Twiml().Say(VoicePrompts.CallingForCallback).DialNumber(citizen, twilio.Value.FromNumber ?? citizen).ToString();
         try
         {
-            await line.DialOutAsync(device is null ? citizen : PhoneNumbers.ToE164(device), twiml, cancellationToken);
+            await line.DialOutAsync(device ?? citizen, twiml, cancellationToken);
         }
         catch (TwilioApiException ex) when (ex.MayHaveBeenProcessed)
         {

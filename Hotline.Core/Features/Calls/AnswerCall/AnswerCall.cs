@@ -16,7 +16,8 @@ namespace Hotline.Core.Features.Calls.AnswerCall;
 /// overflowed). The claim is two conditional updates in one transaction, on the agent's presence
 /// (Available → Busy) and on the call (no agent yet), so of two agents clicking at once on any node one wins and the
 /// other gets 409. After the commit the caller is connected in a conference of its own (<c>hotline-{id}</c>), so the
-/// agent can later hold and transfer it (<see cref="CallControls"/>): Twilio dials the agent's phone into the conference
+/// agent can later hold and transfer it (<see cref="CallControls"/>): Twilio dials the agent's phone (or, with 接听方式
+/// 浏览器软电话, the agent's browser as <c>client:agent-…</c>) into the conference
 /// (<c>Participants.json</c>), then redirects the caller's live call into it (<c>&lt;Dial&gt;&lt;Conference&gt;</c>,
 /// hearing 请稍候 until the agent picks up); the local line connects at once. A refusal by Twilio undoes the claim
 /// (502); no answer from Twilio to the redirect keeps it (the redirect may have been made) and says so.
@@ -40,7 +41,8 @@ public sealed class AnswerCallHandler(
         var now = time.GetUtcNow();
         await AgentStates.ReleaseExpiredWrapUpsAsync(db, now, cancellationToken);
         var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        await EnsureCanAnswerAsync(userId, presence, cancellationToken);
+        var address = await AgentDialOut.RingAddressAsync(db, credentials, userId, cancellationToken);
+        await EnsureCanAnswerAsync(userId, presence, address, cancellationToken);
 
         var seatGroups = await db.AgentSeatGroups.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.SeatGroup).ToListAsync(cancellationToken);
         Guid? claimed = null;
@@ -79,10 +81,10 @@ public sealed class AnswerCallHandler(
         }
 
         var call = await db.Calls.FirstAsync(c => c.Id == claimed, cancellationToken);
-        return await ConnectAsync(call, userId, presence!.DevicePhone, cancellationToken);
+        return await ConnectAsync(call, userId, address, cancellationToken);
     }
 
-    private async Task EnsureCanAnswerAsync(Guid userId, AgentPresence? presence, CancellationToken ct)
+    private async Task EnsureCanAnswerAsync(Guid userId, AgentPresence? presence, AgentAddress address, CancellationToken ct)
     {
         if (credentials.Line == TelephonyLine.None)
         {
@@ -101,13 +103,13 @@ public sealed class AnswerCallHandler(
                 : "只有“空闲”状态的话务员可以接听，请先将坐席状态设为空闲。");
         }
 
-        if (credentials.Line == TelephonyLine.Twilio && presence.DevicePhone is null)
+        if (credentials.Line == TelephonyLine.Twilio)
         {
-            throw new DomainException("请先设置接听电话（坐席话机或手机号码），来电将转接到该号码。");
+            AgentDialOut.EnsureRingable(address, "请先设置接听电话（坐席话机或手机号码），来电将转接到该号码。", "接听");
         }
     }
 
-    private async Task<AnswerCallResponse> ConnectAsync(Call call, Guid userId, string? devicePhone, CancellationToken ct)
+    private async Task<AnswerCallResponse> ConnectAsync(Call call, Guid userId, AgentAddress address, CancellationToken ct)
     {
         // First the agent's phone into the caller's conference: a refusal or no answer leaves the caller safely in the queue.
         TwilioResource leg;
@@ -115,7 +117,7 @@ public sealed class AnswerCallHandler(
         {
             leg = await line.AddParticipantAsync(
                 Call.ConferenceNameOf(call.Id),
-                new ConferenceParticipant(devicePhone is { } phone ? PhoneNumbers.ToE164(phone) : CallControls.LocalPhone, EndConferenceOnExit: true, urls.LegStatus(call.Id, CallControls.AgentLeg)),
+                new ConferenceParticipant(address.To ?? CallControls.LocalPhone, EndConferenceOnExit: true, urls.LegStatus(call.Id, CallControls.AgentLeg)),
                 ct);
         }
         catch (TwilioApiException ex)
@@ -153,6 +155,7 @@ public sealed class AnswerCallHandler(
         {
             CallBridge.Connected => new AnswerCallResponse(CallControls.Dto(call), bridge, "本地模拟线路：来电已接通。"),
             CallBridge.Unconfirmed => new AnswerCallResponse(CallControls.Dto(call), bridge, "电话平台未及时响应，转接可能已发出：请留意您的电话；来电仍由您接听。"),
+            _ when address.Connection == CallConnection.Browser => new AnswerCallResponse(CallControls.Dto(call), bridge, "软电话正在振铃，浏览器接起后即与来电者通话。"),
             _ => new AnswerCallResponse(CallControls.Dto(call), bridge, "正在呼叫您的电话，接听后即与来电者通话。"),
         };
     }

@@ -106,8 +106,10 @@ public sealed class TransferCallHandler(
         }
 
         var bridge = credentials.Line == TelephonyLine.Local ? CallBridge.Connected : CallBridge.Requested;
+        // No number was dialled on the local line, nor for an agent's browser softphone (client:agent-…).
+        var dialled = target.Number == CallControls.LocalPhone || target.Number.StartsWith("client:", StringComparison.Ordinal) ? null : target.Number;
         var transfer = CallTransfer.Record(
-            call.Id, kind, target.Name, target.Number == CallControls.LocalPhone ? null : target.Number, target.AgentId, target.UnitId, target.Service,
+            call.Id, kind, target.Name, dialled, target.AgentId, target.UnitId, target.Service,
             string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), leg.Sid, userId, target.ByName ?? actor.UserName, now, bridge);
         db.CallTransfers.Add(transfer);
         switch (kind)
@@ -193,13 +195,13 @@ public sealed class TransferCallHandler(
                     throw new NotFoundException("话务员", body.AgentId!.Value);
                 }
 
-                var device = await db.AgentPresences.AsNoTracking().Where(p => p.UserId == agent.Id).Select(p => p.DevicePhone).FirstOrDefaultAsync(ct);
-                if (device is null && !local)
+                var address = await AgentDialOut.RingAddressAsync(db, credentials, agent.Id, ct);
+                if (!local)
                 {
-                    throw new DomainException($"{agent.DisplayName} 未设置接听电话，不能转接给他/她。");
+                    AgentDialOut.EnsureRingable(address, $"{agent.DisplayName} 未设置接听电话，不能转接给他/她。", "接听转接");
                 }
 
-                return new Target(agent.DisplayName, device is null ? CallControls.LocalPhone : PhoneNumbers.ToE164(device), CallControls.AgentLeg, AgentId: agent.Id, ByName: byName);
+                return new Target(agent.DisplayName, address.To ?? CallControls.LocalPhone, CallControls.AgentLeg, AgentId: agent.Id, ByName: byName);
             }
 
             case CallTransferKind.Unit:

@@ -16,6 +16,7 @@ public sealed class GetMyPresenceHandler(HotlineDbContext db, ICurrentUser curre
         var userId = currentUser.Actor.UserId ?? throw new NotFoundException("坐席", currentUser.Actor.UserName);
         await AgentStates.ReleaseExpiredWrapUpsAsync(db, time.GetUtcNow(), cancellationToken);
         var presence = await db.AgentPresences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        return presence?.ToDto() ?? new AgentPresenceDto(userId, AgentPresenceStatus.Away, null);
+        var connection = await AgentStates.ConnectionOfAsync(db, userId, cancellationToken);
+        return presence?.ToDto(connection) ?? new AgentPresenceDto(userId, AgentPresenceStatus.Away, null, Connection: connection);
     }
 }

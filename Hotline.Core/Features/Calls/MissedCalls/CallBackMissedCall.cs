@@ -41,7 +41,7 @@ public sealed class CallBackMissedCallHandler(
         var twiml = new Twiml().Say(VoicePrompts.CallingBack).DialNumber(citizen, twilio.Value.FromNumber ?? citizen).ToString();
         try
         {
-            var placed = await line.DialOutAsync(device is null ? citizen : PhoneNumbers.ToE164(device), twiml, cancellationToken);
+            var placed = await line.DialOutAsync(device ?? citizen, twiml, cancellationToken);
             task.CallbackPlaced(placed.Sid);
             await MissedCallSaves.SaveAsync(db, CancellationToken.None);
         }

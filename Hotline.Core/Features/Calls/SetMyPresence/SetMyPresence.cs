@@ -44,6 +44,6 @@ public sealed class SetMyPresenceHandler(HotlineDbContext db, ICurrentUser curre
 
             p.Set(status, now, options.Value.WrapUpTime);
         }, cancellationToken);
-        return presence.ToDto();
+        return presence.ToDto(await AgentStates.ConnectionOfAsync(db, userId, cancellationToken));
     }
 }

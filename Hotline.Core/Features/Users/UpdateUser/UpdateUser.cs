@@ -32,6 +32,7 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
             .WithMessage("请至少选择一个角色（停用账号请用「停用」）。");
         RuleForEach(x => x.Body.Roles).Must(r => Roles.All.Contains(r)).OverridePropertyName("roles")
             .WithMessage($"角色必须是 {string.Join(", ", Roles.All)} 之一。");
+        RuleFor(x => x.Body.CallConnection).IsInEnum().OverridePropertyName("callConnection").WithMessage("接听方式必须是 Phone（电话）或 Browser（浏览器软电话）。");
         RuleFor(x => x.Body.UnitId)
             .MustAsync(async (id, ct) => (await reference.GetAsync(ct)).UnitsById.ContainsKey(id!.Value))
             .When(x => x.Body.UnitId is not null).WithMessage("单位不存在。").OverridePropertyName("unitId");
@@ -52,6 +53,11 @@ public sealed class UpdateUserHandler(HotlineDbContext db, IPasswordHasher<User>
         }
 
         user.Change(body.DisplayName?.Trim() ?? user.DisplayName, roles, unitId, body.IsActive ?? user.IsActive);
+        if (body.CallConnection is { } connection)
+        {
+            user.SetCallConnection(connection);
+        }
+
         if (body.Password is not null)
         {
             user.SetPasswordHash(hasher.HashPassword(user, body.Password));

@@ -3016,7 +3016,7 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TwoFactorSecret")
-                        .HasMaxLength(64)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UnitId")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using FluentValidation;
 using Hotline.Core.Data;
 using Hotline.Core.Data.Seeding;
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Users.Sessions.SessionStore>();
         services.AddSingleton<Features.Users.Passwords.PasswordPolicy>();
         services.AddScoped<DatabaseInitializer>();
+        AddKeyRing(services, configuration, environment);
+        services.AddSingleton<Features.Users.TwoFactor.TotpSecretProtector>();
         services.AddScoped<Features.Audit.AuditLog>();
         Features.Privacy.PrivacySetup.AddPrivacy(services);
         Features.Attachments.AttachmentSetup.AddAttachments(services, configuration);
@@ -76,6 +79,18 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("zh-CN");
         return services;
+    }
+
+    /// <summary>
+    /// ASP.NET Core Data Protection's key ring (it encrypts the TOTP secrets): in <c>DataProtection:KeysDirectory</c>,
+    /// default <c>keys</c> in <c>Database:DataDirectory</c>, as the JWT key and the attachments are. With several nodes the
+    /// folder is one shared volume mounted on every API node and job host, or each node would mint keys the others lack.
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var directory = Path.GetFullPath(configuration["DataProtection:KeysDirectory"] ?? Path.Combine(database.DataDirectory, "keys"), environment.ContentRootPath);
+        services.AddDataProtection().SetApplicationName("Hotline").PersistKeysToFileSystem(new DirectoryInfo(directory));
     }
 
     public static string ResolveConnectionString(IConfiguration configuration, DatabaseOptions options, IHostEnvironment environment)

@@ -32,6 +32,7 @@ public sealed partial class HotlineApi
     public Task<TicketAttachmentDto> UnhideAttachmentAsync(Guid ticketId, Guid attachmentId) =>
         SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/unhide", new { });
 
-    public Task<TicketAttachmentDto> BlurAttachmentAsync(Guid ticketId, Guid attachmentId) =>
-        SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/blur", new { });
+    /// <summary>打码替换: the regions (fractions of the image) blurred, or the whole image without any.</summary>
+    public Task<TicketAttachmentDto> BlurAttachmentAsync(Guid ticketId, Guid attachmentId, IReadOnlyList<BlurRegion>? regions = null) =>
+        SendAsync<TicketAttachmentDto>(HttpMethod.Post, $"api/tickets/{ticketId}/attachments/{attachmentId}/blur", new BlurAttachmentRequest(regions));
 }

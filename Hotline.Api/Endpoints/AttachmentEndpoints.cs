@@ -40,9 +40,10 @@ public static class AttachmentEndpoints
         files.MapPost("/{attachmentId:guid}/unhide", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new UnhideAttachment(id, attachmentId), ct))
             .RequireAuthorization(Policies.Redaction)
             .WithSummary("取消屏蔽: show a hidden file again (audited); 409 when it is not hidden");
-        files.MapPost("/{attachmentId:guid}/blur", (Guid id, Guid attachmentId, IMediator m, CancellationToken ct) => m.Send(new BlurAttachment(id, attachmentId), ct))
-            .RequireAuthorization(Policies.Redaction)
-            .WithSummary("打码替换: replace an image by a strongly blurred copy (download and thumbnail); the original stays for Admins only (audited); 409 for a file that is not an image or was blurred already");
+        files.MapPost("/{attachmentId:guid}/blur", (Guid id, Guid attachmentId, BlurAttachmentRequest? body, IMediator m, CancellationToken ct) =>
+                m.Send(new BlurAttachment(id, attachmentId, body?.Regions), ct))
+            .RequireAuthorization(Policies.Redaction).ProducesValidationProblem()
+            .WithSummary("打码替换: replace an image by a copy with the given regions (normalised rectangles x, y, width, height of the upright image; none: the whole image) strongly blurred, download and thumbnail; the original stays for Admins only (audited with the regions); 409 for a file that is not an image or was blurred already");
         files.MapGet("/{attachmentId:guid}/original", async (Guid id, Guid attachmentId, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(http, await m.Send(new DownloadOriginalAttachment(id, attachmentId), ct)))
             .RequireAuthorization(Policies.Admin)

@@ -1,5 +1,7 @@
+using Hotline.Api.Attachments;
 using Hotline.Api.Citizens;
 using Hotline.Api.Citizens.Open311;
+using Hotline.Core.Features.Attachments;
 using Hotline.Core.Features.Citizens.AuthenticateOpen311Client;
 using Hotline.Core.Features.Citizens.GetOpen311Request;
 using Hotline.Core.Features.Citizens.GetOpen311ServiceDefinition;
@@ -28,15 +30,17 @@ public static class Open311Endpoints
         o.MapGet($"/services/{{service_code}}.{Format}", async (string service_code, string format, IMediator m, CancellationToken ct) =>
                 Open311Format.Result(format, "service_definition", Open311Wire.Definition(await m.Send(new GetOpen311ServiceDefinition(service_code), ct))))
             .RequireRateLimiting(CitizenRateLimiting.Reads).WithSummary("Open311 service definition: district, street and the category's extra attributes").Describe();
-        o.MapPost($"/requests.{Format}", async (string format, HttpRequest request, IMediator m, CancellationToken ct) =>
+        o.MapPost($"/requests.{Format}", async (string format, HttpRequest request, IMediator m, IAttachmentStore store, IOptions<AttachmentOptions> limits, CancellationToken ct) =>
             {
-                var create = await Open311Wire.ReadCreateAsync(request, ct);
+                // media files are spooled as they arrive (the api_key may come after them) and deleted when the request ends.
+                await using var multipart = MultipartForm.IsMultipart(request) ? await MultipartForm.ReadAsync(request, limits.Value, store.SpoolDirectory, "media", ct) : null;
+                var create = await Open311Wire.ReadCreateAsync(request, multipart, ct);
                 await m.Send(new AuthenticateOpen311Client(create.ApiKey), ct); // 403 before the pipeline validates the fields
                 var created = await m.Send(create, ct);
                 return Open311Format.Result(format, "service_requests", Open311Wire.Created(created), created.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
             })
             .RequireRateLimiting(CitizenRateLimiting.Open311Submissions).AddOpenApiOperationTransformer(Open311Wire.DescribeFormBody)
-            .WithSummary("Open311 create request (application/x-www-form-urlencoded or multipart/form-data, other bodies 400; api_key in the form required: 403 otherwise); registers a Registered Open311 order").Describe();
+            .WithSummary("Open311 create request (application/x-www-form-urlencoded or multipart/form-data with up to Attachments:MaxFilesPerOrder media files, checked like agents' uploads: 413 oversize, 400 not an allowed type; other bodies 400; api_key in the form required: 403 otherwise); registers a Registered Open311 order").Describe();
         o.MapGet($"/requests.{Format}", async (string format, [FromQuery(Name = "service_request_id")] string? ids, [FromQuery(Name = "service_code")] string? code,
                 [FromQuery(Name = "start_date")] string? start, [FromQuery(Name = "end_date")] string? end, string? status, IMediator m, CancellationToken ct) =>
                 Open311Format.Result(format, "service_requests", Open311Wire.Requests(await m.Send(new SearchOpen311Requests(ids, code, start, end, status), ct))))

@@ -16,3 +16,13 @@ public sealed record TicketAttachmentDto(
     bool Hidden,
     bool HasThumbnail,
     bool Blurred = false);
+
+/// <summary>
+/// 打码替换 (<c>POST …/attachments/{id}/blur</c>): the parts of the image to blur, each a rectangle in fractions of
+/// the image as it is shown (upright; 0,0 the top left corner, 1,1 the bottom right). Without regions (or an empty
+/// list) the whole image is blurred.
+/// </summary>
+public sealed record BlurAttachmentRequest(IReadOnlyList<BlurRegion>? Regions);
+
+/// <summary>A rectangle of an image in fractions of its width and height: <c>X + Width ≤ 1</c>, <c>Y + Height ≤ 1</c>.</summary>
+public sealed record BlurRegion(double X, double Y, double Width, double Height);

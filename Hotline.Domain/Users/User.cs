@@ -39,7 +39,10 @@ public sealed class User
 
     public bool IsActive { get; private set; }
 
-    /// <summary>The TOTP shared secret (Base32): pending while <see cref="TwoFactorEnabledAt"/> is null, in force after.</summary>
+    /// <summary>
+    /// The TOTP shared secret as stored: encrypted by the Core's <c>TotpSecretProtector</c> (never the Base32 secret itself);
+    /// pending while <see cref="TwoFactorEnabledAt"/> is null, in force after.
+    /// </summary>
     public string? TwoFactorSecret { get; private set; }
 
     public DateTimeOffset? TwoFactorEnabledAt { get; private set; }
@@ -86,6 +89,12 @@ public sealed class User
     }
 
     /// <summary>An Admin's reset (a lost phone): the account signs in with its password alone, or enrols again.</summary>
+    /// <summary>Replaces a secret stored in the clear (before encryption at rest) by its encrypted form; nothing else changes.</summary>
+    public void ProtectTwoFactorSecret(string protectedSecret)
+    {
+        TwoFactorSecret = protectedSecret;
+    }
+
     public void ResetTwoFactor()
     {
         TwoFactorSecret = null;

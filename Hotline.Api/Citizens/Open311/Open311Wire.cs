@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Hotline.Api.Attachments;
+using Hotline.Core.Features.Attachments;
 using Hotline.Core.Features.Citizens.CreateOpen311Request;
 using Hotline.Domain.Common;
 using Hotline.Core.Features.Citizens;
@@ -72,33 +74,46 @@ public static partial class Open311Wire
         ]));
 
     /// <summary>
-    /// Reads POST requests' form (application/x-www-form-urlencoded or multipart/form-data; any other body is a
-    /// 400, as is a form that cannot be read). A scalar field sent twice, or an attribute key other than
-    /// <c>attribute[code]</c> / <c>attribute[code][]</c>, is refused rather than guessed; <c>api_key</c> is read from
-    /// the form only, never from the URL (URLs end up in logs).
+    /// Reads POST requests' form (application/x-www-form-urlencoded, or multipart/form-data already read into
+    /// <paramref name="multipart"/> with its <c>media</c> files spooled; any other body is a 400, as is a form that
+    /// cannot be read). A scalar field sent twice, or an attribute key other than <c>attribute[code]</c> /
+    /// <c>attribute[code][]</c>, is refused rather than guessed; <c>api_key</c> is read from the form only, never from
+    /// the URL (URLs end up in logs).
     /// </summary>
-    public static async Task<CreateOpen311Request> ReadCreateAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<CreateOpen311Request> ReadCreateAsync(HttpRequest request, MultipartForm? multipart, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form;
+        if (multipart is not null)
+        {
+            form = multipart.Fields;
+        }
+        else if (!request.HasFormContentType)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "POST requests must be form-encoded (application/x-www-form-urlencoded or multipart/form-data).")]);
         }
-
-        IFormCollection form;
-        try
+        else
         {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException && !ct.IsCancellationRequested)
-        {
-            // A multipart body without its boundary or closing delimiter, more than 1,024 fields, a key over 2,048 characters.
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "The form body could not be read: " + ex.Message)]);
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException && !ct.IsCancellationRequested)
+            {
+                // A body without its closing delimiter, more than 1,024 fields, a key over 2,048 characters.
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("body", "The form body could not be read: " + ex.Message)]);
+            }
         }
 
-        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
+        var fields = form.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        if (fields.ContainsKey("media"))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("media", "media must be a file part of a multipart/form-data body (a link goes in media_url).")]);
+        }
+
+        string? Field(string name) => fields.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
         var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var refused = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var (key, values) in form)
+        foreach (var (key, values) in fields)
         {
             if (AttributeKey().Match(key) is { Success: true } match)
             {
@@ -125,7 +140,10 @@ public static partial class Open311Wire
             attributes.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal),
             Field("description"), Field("email"), Field("device_id"), Field("account_id"), Field("first_name"), Field("last_name"),
             Field("phone"), Field("media_url"), Field("jurisdiction_id") ?? request.Query["jurisdiction_id"].ToString(),
-            request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey ? idempotencyKey.Trim() : null);
+            request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotencyKey ? idempotencyKey.Trim() : null)
+        {
+            Media = multipart?.Files ?? [],
+        };
     }
 
     /// <summary>
@@ -138,14 +156,14 @@ public static partial class Open311Wire
         operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
         {
             Required = true,
-            Description = "GeoReport v2 fields: api_key, service_code, lat/long or address_string, attribute[code], description, …",
+            Description = "GeoReport v2 fields: api_key, service_code, lat/long or address_string, attribute[code], description, media_url, …; in a multipart body also media (files)",
             Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/x-www-form-urlencoded"] = form, ["multipart/form-data"] = form },
         };
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 400 anything else. This is the
+    /// Turns failures into the spec's error list: 403 bad key, 404 unknown resource, 413 a file or body too large, 400 anything else. This is the
     /// one place besides <c>ProblemDetailsExceptionHandler</c> that maps exceptions, and on purpose: GeoReport v2
     /// prescribes its own error body (a list of <c>code</c> + <c>description</c>, in XML or JSON by the path's
     /// extension), which Open311 clients parse, so these routes cannot answer RFC 9457 ProblemDetails.
@@ -169,9 +187,13 @@ public static partial class Open311Wire
             var messages = invalid.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
             return Errors(StatusCodes.Status400BadRequest, messages.Count > 0 ? messages : [invalid.Message]);
         }
-        catch (Exception ex) when (ex is DomainException or BadHttpRequestException or InvalidDataException)
+        catch (Exception ex) when (ex is DomainException or BadHttpRequestException or InvalidDataException or UnsupportedAttachmentException)
         {
             return Errors(ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, [ex.Message]);
+        }
+        catch (AttachmentTooLargeException large)
+        {
+            return Errors(StatusCodes.Status413PayloadTooLarge, [large.Message]);
         }
     }
 

@@ -3,7 +3,7 @@
     "use strict";
 
     const $ = (id) => document.getElementById(id);
-    const fields = { categoryCode: "category", "location.districtCode": "district", "location.streetCode": "street", "location.address": "address", content: "content", "citizen.name": "name", "citizen.phone": "phone" };
+    const fields = { categoryCode: "category", "location.districtCode": "district", "location.streetCode": "street", "location.address": "address", content: "content", "citizen.name": "name", "citizen.phone": "phone", file: "files" };
 
     function show(element, text) {
         element.textContent = text;
@@ -132,6 +132,24 @@
         return { submitted: () => { submitted = true; box.hidden = true; } };
     }
 
+    // Sends the submission with its files as multipart/form-data through XMLHttpRequest, whose upload events give the
+    // progress bar (fetch has none); answers an object shaped like the fetch Response the form already handles.
+    function sendWithFiles(payload, files, key, progress) {
+        return new Promise((resolve, reject) => {
+            const data = new FormData();
+            data.append("submission", new Blob([payload], { type: "application/json" }), "submission.json");
+            for (const file of files) data.append("file", file, file.name);
+            const xhr = new XMLHttpRequest();
+            xhr.open("POST", "/api/public/submissions/with-files");
+            xhr.setRequestHeader("Idempotency-Key", key);
+            xhr.upload.addEventListener("progress", (e) => { if (e.lengthComputable) progress(Math.round(e.loaded * 100 / e.total)); });
+            xhr.addEventListener("load", () => resolve({ status: xhr.status, json: async () => JSON.parse(xhr.responseText) }));
+            xhr.addEventListener("error", () => reject(new Error("network")));
+            xhr.addEventListener("abort", () => reject(new Error("abort")));
+            xhr.send(data);
+        });
+    }
+
     function newKey() {
         return crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
     }
@@ -169,6 +187,15 @@
         });
 
         $("content").addEventListener("input", () => { $("count").textContent = String($("content").value.length); });
+        $("files").addEventListener("change", () => {
+            const list = $("file-list");
+            list.replaceChildren();
+            for (const file of $("files").files) {
+                const li = document.createElement("li");
+                li.textContent = file.name + "（" + (file.size / 1048576).toFixed(1) + " MB）";
+                list.append(li);
+            }
+        });
         for (const id of Object.values(fields)) {
             $(id).addEventListener("change", () => show($(id + "-error"), ""));
             $(id).addEventListener("input", () => show($(id + "-error"), ""));
@@ -205,13 +232,24 @@
             // A retry after an unknown outcome keeps the key only for the very same body (the server then answers
             // the first order); an edited body is a new submission with a new key.
             const payload = JSON.stringify(body);
-            if (pending !== null && pending !== payload) key = newKey();
-            pending = payload;
+            const files = Array.from($("files").files);
+            const sent = payload + JSON.stringify(files.map((f) => [f.name, f.size, f.lastModified]));
+            if (pending !== null && pending !== sent) key = newKey();
+            pending = sent;
+            const progress = $("upload-progress");
             const send = $("send");
             send.disabled = true;
             send.textContent = "正在提交…";
             try {
-                const response = await fetch("/api/public/submissions", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: payload });
+                let response;
+                if (files.length) {
+                    progress.value = 0;
+                    progress.hidden = false;
+                    send.textContent = "正在上传…";
+                    response = await sendWithFiles(payload, files, key, (percent) => { progress.value = percent; send.textContent = "正在上传 " + percent + "%…"; });
+                } else {
+                    response = await fetch("/api/public/submissions", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: payload });
+                }
                 if (response.status === 202) {
                     const receipt = await response.json();
                     $("receipt-number").textContent = receipt.number;
@@ -227,7 +265,12 @@
                 }
 
                 const problem = await problemText(response);
-                if (response.status === 409) {
+                if (response.status === 413 || response.status === 415 || (response.status === 409 && /附件/.test(problem.detail || ""))) {
+                    // A file was refused (too large, not an allowed type, too many): nothing was registered.
+                    pending = null;
+                    show($("files-error"), (problem.detail || problem.title) + " 诉求尚未提交，请调整附件后重新提交。");
+                    $("files").focus();
+                } else if (response.status === 409) {
                     // The key already registered another body: an earlier attempt may have gone through.
                     key = newKey();
                     pending = null;
@@ -248,6 +291,7 @@
             } catch {
                 show($("form-error"), "网络异常，提交可能已经成功，也可能没有。请直接再次点击提交：内容不变时不会重复登记；如修改了内容，将作为一份新的诉求登记。");
             } finally {
+                progress.hidden = true;
                 send.disabled = false;
                 send.textContent = "提交诉求";
             }

@@ -125,7 +125,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
-        builder.Property(u => u.TwoFactorSecret).HasMaxLength(64);
+        // Data Protection's payload of a 32-character secret is about 160 characters; room for a larger key or algorithm.
+        builder.Property(u => u.TwoFactorSecret).HasMaxLength(512);
         builder.Property(u => u.CallConnection).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Hotline.Contracts.Telephony.CallConnection.Phone).HasSentinel((Hotline.Contracts.Telephony.CallConnection)(-1));
         builder.Ignore(u => u.TwoFactorEnabled);
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);

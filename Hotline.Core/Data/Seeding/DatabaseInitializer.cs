@@ -22,6 +22,7 @@ public sealed partial class DatabaseInitializer(
     IPasswordHasher<User> hasher,
     Features.Tickets.TicketNumberAllocator numbers,
     TimeProvider time,
+    Features.Users.TwoFactor.TotpSecretProtector totpSecrets,
     ILogger<DatabaseInitializer> logger)
 {
     public const string DemoPassword = "Demo#12345";
@@ -51,6 +52,12 @@ public sealed partial class DatabaseInitializer(
         }
 
         await BootstrapAdminAsync(ct);
+
+        // Enrolments from before the secrets were encrypted at rest keep working; from here on their column is encrypted too.
+        if (await totpSecrets.ProtectPlainSecretsAsync(db, ct) is > 0 and var protectedCount)
+        {
+            LogSecretsProtected(protectedCount);
+        }
         await Features.Knowledge.KnowledgeSetup.SeedSynonymsAsync(db, time, ct);
 
         // The measures' counts arrived with an upgrade (or were cleared): compute them once from the orders.
@@ -110,4 +117,7 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first Admin account {UserName} from Bootstrap:AdminUserName; change its password")]
     private partial void LogAdminCreated(string userName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted {Count} TOTP secrets that were stored in the clear")]
+    private partial void LogSecretsProtected(int count);
 }

@@ -1,3 +1,4 @@
+using Hotline.Contracts.Tickets;
 using SkiaSharp;
 
 namespace Hotline.Core.Features.Attachments;
@@ -38,24 +39,62 @@ public static class ImageSanitizer
     /// <summary>
     /// A blurred copy of a stored image (打码替换) and its thumbnail, in the stored image's format. The blur is strong
     /// enough that faces, plates and handwriting cannot be read: its radius grows with the image (1/30 of its longer
-    /// side, at least 12 pixels).
+    /// side, at least 12 pixels). With <paramref name="regions"/> only those rectangles are blurred (each pixel they
+    /// touch, rounded outwards) and every other pixel is copied as it is; without, the whole image.
     /// </summary>
-    public static async Task<SanitizedImage> BlurAsync(SpooledFile stored, SniffedType type, string directory, int thumbnailSize, CancellationToken ct)
+    public static async Task<SanitizedImage> BlurAsync(
+        SpooledFile stored, SniffedType type, string directory, int thumbnailSize, CancellationToken ct, IReadOnlyList<BlurRegion>? regions = null)
     {
         using var bitmap = DecodeUpright(stored, type);
-        var sigma = Math.Max(12f, Math.Max(bitmap.Width, bitmap.Height) / 30f);
-        using var blurred = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(blurred))
-        using (var filter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp))
-        using (var paint = new SKPaint { ImageFilter = filter })
-        using (var source = SKImage.FromBitmap(bitmap))
-        {
-            canvas.Clear(SKColors.Transparent);
-            canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), paint);
-        }
-
+        using var blurred = Blur(bitmap, regions);
         var format = type == FileSniffer.Png ? SKEncodedImageFormat.Png : type == FileSniffer.WebP ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg;
         return await WriteWithThumbnailAsync(blurred, format, type, directory, stored.FileName, thumbnailSize, ct);
+    }
+
+    /// <summary>The pixels of <paramref name="bitmap"/> with the regions (or, without any, the whole image) blurred.</summary>
+    public static SKBitmap Blur(SKBitmap bitmap, IReadOnlyList<BlurRegion>? regions)
+    {
+        var sigma = Math.Max(12f, Math.Max(bitmap.Width, bitmap.Height) / 30f);
+        var blurred = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(blurred);
+        using var filter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp);
+        using var paint = new SKPaint { ImageFilter = filter };
+        using var source = SKImage.FromBitmap(bitmap);
+        var sampling = new SKSamplingOptions(SKFilterMode.Nearest);
+        canvas.Clear(SKColors.Transparent);
+        if (regions is not { Count: > 0 })
+        {
+            canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), paint);
+            return blurred;
+        }
+
+        canvas.DrawImage(source, 0, 0, sampling, null);
+        foreach (var region in regions)
+        {
+            var rect = PixelRect(region, bitmap.Width, bitmap.Height);
+            if (rect.IsEmpty)
+            {
+                continue;
+            }
+
+            // Blurred from the whole image (so the edge of a region does not fade to transparent), drawn inside it only.
+            canvas.Save();
+            canvas.ClipRect(rect, SKClipOperation.Intersect, antialias: false);
+            canvas.DrawImage(source, 0, 0, sampling, paint);
+            canvas.Restore();
+        }
+
+        return blurred;
+    }
+
+    /// <summary>The pixels a normalised rectangle touches: its edges rounded outwards, clipped to the image.</summary>
+    public static SKRectI PixelRect(BlurRegion region, int width, int height)
+    {
+        var left = Math.Clamp((int)Math.Floor(region.X * width), 0, width);
+        var top = Math.Clamp((int)Math.Floor(region.Y * height), 0, height);
+        var right = Math.Clamp((int)Math.Ceiling((region.X + region.Width) * width), left, width);
+        var bottom = Math.Clamp((int)Math.Ceiling((region.Y + region.Height) * height), top, height);
+        return new SKRectI(left, top, right, bottom);
     }
 
     /// <summary>The image in <paramref name="format"/> and its JPEG thumbnail, both spooled in <paramref name="directory"/>.</summary>

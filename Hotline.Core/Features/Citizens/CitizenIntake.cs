@@ -2,6 +2,7 @@ using FluentValidation;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Attachments;
 using Hotline.Domain.Citizens;
 using Hotline.Domain.Common;
 using Hotline.Domain.Tickets;
@@ -31,9 +32,19 @@ public static class CitizenIntake
         string? scopedKey,
         CitizenSource source,
         CancellationToken ct,
-        ISubmissionPhoneLimit? phoneLimit = null)
+        ISubmissionPhoneLimit? phoneLimit = null,
+        AttachmentBatch? files = null)
     {
         await validator.ValidateAndThrowAsync(new RegisterTicket(order, null), ct);
+        var attached = files is { Count: > 0 } ? files : null;
+
+        // The blobs go first, so the order's commit never names a missing one; a replay or a refusal after this point
+        // leaves blobs no row refers to, which the orphan cleanup removes after its grace period.
+        if (attached is not null)
+        {
+            await attached.PutAsync(ct);
+        }
+
         CitizenSubmission? submission = null;
         return await TicketRegistration.RegisterAsync(db, numbers, time, new TicketRegistrationRequest<CitizenIntakeResult>(
             order,
@@ -42,7 +53,7 @@ public static class CitizenIntake
             source.RegistrationNote,
             source.Actor,
             scopedKey,
-            scopedKey is null ? null : TicketRegistration.Fingerprint(new { order, source.ServiceCode, source.Attributes }),
+            scopedKey is null ? null : Fingerprint(order, source, attached),
             "该 Idempotency-Key 已用于另一份不同内容的提交。(The Idempotency-Key was already used with a different request.)",
             async (id, c) =>
             {
@@ -60,6 +71,7 @@ public static class CitizenIntake
             {
                 submission = new CitizenSubmission(Guid.NewGuid(), ticket.Id, CitizenSubmission.NewTrackingCode(), source.Channel, source.Open311ClientId, source.ClientName, source.ServiceCode, source.Attributes, now);
                 db.CitizenSubmissions.Add(submission);
+                attached?.AddRows(db, ticket.Id, source.Actor, now);
             },
             // Only a valid, new submission counts against its phone number: invalid requests and replays cost nothing.
             () =>
@@ -71,4 +83,9 @@ public static class CitizenIntake
             }),
             ct);
     }
+
+    /// <summary>A retry with the same key must send the same files too; without files the fingerprint is the one it always was.</summary>
+    private static string Fingerprint(RegisterTicketRequest order, CitizenSource source, AttachmentBatch? files) => files is null
+        ? TicketRegistration.Fingerprint(new { order, source.ServiceCode, source.Attributes })
+        : TicketRegistration.Fingerprint(new { order, source.ServiceCode, source.Attributes, files = files.UploadHashes });
 }

@@ -3048,8 +3048,8 @@ namespace Hotline.Db.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("TwoFactorSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");

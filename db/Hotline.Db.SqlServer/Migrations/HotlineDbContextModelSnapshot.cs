@@ -3058,8 +3058,8 @@ namespace Hotline.Db.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("TwoFactorSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uniqueidentifier");

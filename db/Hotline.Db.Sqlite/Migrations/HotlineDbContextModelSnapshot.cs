@@ -3025,7 +3025,7 @@ namespace Hotline.Db.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TwoFactorSecret")
-                        .HasMaxLength(64)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UnitId")

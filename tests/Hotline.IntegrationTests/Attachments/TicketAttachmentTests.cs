@@ -212,6 +212,49 @@ public abstract class TicketAttachmentTests(AttachmentFixture fixture) : ApiTest
     }
 
     [Fact]
+    public async Task Blur_Should_BlurOnlyTheChosenRegions_And_RecordThemInTheAuditTrail_When_ASupervisorDrawsBoxes()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        using var water = await ClientAsync("water");
+        var file = (await (await UploadAsync(water, ticket.Id, ("路人.png", TestFiles.Image(SkiaSharp.SKEncodedImageFormat.Png, 120, 60), "image/png")))
+            .ReadAsync<List<TicketAttachmentDto>>(HttpStatusCode.Created)).Single();
+        var url = $"/api/tickets/{ticket.Id}/attachments/{file.Id}";
+        using var supervisor = await ClientAsync("supervisor");
+
+        // Out of the image, empty or null regions: 400, and the image stays as it was (it can still be blurred).
+        foreach (var bad in new object[]
+                 {
+                     new { regions = new[] { new { x = 0.8, y = 0.0, width = 0.5, height = 0.5 } } },
+                     new { regions = new[] { new { x = 0.1, y = 0.1, width = 0.0, height = 0.5 } } },
+                     new { regions = new object?[] { null } },
+                 })
+        {
+            await (await supervisor.PostAsJsonAsync(url + "/blur", bad, Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        (await ListAsync(water, ticket.Id)).Single().Blurred.ShouldBeFalse();
+        (await AuditCountAsync(AuditActions.AttachmentBlurred, ticket.Id)).ShouldBe(0);
+
+        // One box over the red/blue edge (x 48..72 of 120, the upper half).
+        var blurred = await (await supervisor.PostAsJsonAsync(url + "/blur", new BlurAttachmentRequest([new BlurRegion(0.4, 0, 0.2, 0.5)]), Json.Options, Ct))
+            .ReadAsync<TicketAttachmentDto>();
+
+        blurred.Blurred.ShouldBeTrue();
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(await (await water.GetAsync(url, Ct)).Content.ReadAsByteArrayAsync(Ct)))
+        {
+            bitmap.GetPixel(58, 10).Blue.ShouldBeGreaterThan((byte)40, "inside the box blue bled across the edge");
+            bitmap.GetPixel(58, 45).ShouldBe(SkiaSharp.SKColors.Red, "below the box the edge is as sharp as uploaded");
+            bitmap.GetPixel(61, 45).ShouldBe(SkiaSharp.SKColors.Blue);
+            bitmap.GetPixel(40, 10).ShouldBe(SkiaSharp.SKColors.Red, "left of the box nothing changed");
+            bitmap.GetPixel(80, 10).ShouldBe(SkiaSharp.SKColors.Blue, "right of the box nothing changed");
+        }
+
+        var entry = (await AuditAsync(AuditActions.AttachmentBlurred, ticket.Id)).Items.ShouldHaveSingleItem();
+        entry.Summary.ShouldContain("局部打码替换 1 处");
+        entry.Summary.ShouldContain("(0.4, 0, 0.2×0.5)");
+    }
+
+    [Fact]
     public async Task Unhide_Should_ShowTheFileAgain_When_ASupervisorLiftsTheHide()
     {
         var ticket = await RegisterAndDispatchAsync();

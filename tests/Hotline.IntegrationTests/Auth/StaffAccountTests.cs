@@ -9,6 +9,8 @@ using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
 using Hotline.Core.Features.Users.TwoFactor;
 using Hotline.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
@@ -191,6 +193,57 @@ public abstract class StaffAccountTests(StaffAccountFixture fixture) : ApiTestBa
         (await admin.DeleteAsync($"/api/admin/users/{id}/2fa", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await SignInAsync(user, Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await AuditAsync($"action={AuditActions.TwoFactorReset}&actor=admin&pageSize=50")).Items.Count(e => e.TargetId == id.ToString()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TwoFactorSecret_Should_BeStoredEncrypted_And_StillVerifyCodes_When_AnAccountEnrols()
+    {
+        var (user, id) = await NewUserAsync(Roles.Agent);
+
+        var (secret, _) = await EnrolAsync(user);
+
+        var stored = await StoredSecretAsync(id);
+        stored.ShouldStartWith(TotpSecretProtector.Prefix);
+        stored.ShouldNotContain(secret, Case.Insensitive, "the column holds the encrypted secret, never the Base32 one");
+        stored.ShouldNotContain(Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(secret)));
+        NextStep();
+        (await SignInAsync(user, Password, TotpCodes.Compute(secret, Clock.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        NextStep();
+        (await SignInAsync(user, Password, TotpCodes.Compute(TotpCodes.NewSecret(), Clock.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task PlainSecret_Should_KeepVerifying_And_BeEncryptedAtStart_When_ItWasStoredBeforeEncryptionAtRest()
+    {
+        var (user, id) = await NewUserAsync(Roles.Agent);
+        var (secret, _) = await EnrolAsync(user);
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            // The column as the previous version wrote it: the Base32 secret itself.
+            await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Users.Where(u => u.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorSecret, secret), Ct);
+        }
+
+        NextStep();
+        (await SignInAsync(user, Password, TotpCodes.Compute(secret, Clock.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.OK, "an existing enrolment keeps working");
+
+        using (var scope = Fixture.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Hotline.Core.Data.Seeding.DatabaseInitializer>().InitializeAsync(Ct);
+        }
+
+        var stored = await StoredSecretAsync(id);
+        stored.ShouldStartWith(TotpSecretProtector.Prefix, Case.Sensitive, "the start-up step encrypted it");
+        stored.ShouldNotContain(secret);
+        NextStep();
+        (await SignInAsync(user, Password, TotpCodes.Compute(secret, Clock.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<string> StoredSecretAsync(Guid userId)
+    {
+        using var scope = Fixture.Factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Users.AsNoTracking()
+            .Where(u => u.Id == userId).Select(u => u.TwoFactorSecret).SingleAsync(Ct))!;
     }
 
     private void NextStep() => Clock.Advance(TimeSpan.FromSeconds(TotpCodes.StepSeconds));

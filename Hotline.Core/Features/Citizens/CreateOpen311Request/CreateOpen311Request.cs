@@ -4,11 +4,13 @@ using FluentValidation.Results;
 using Hotline.Contracts;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Attachments;
 using Hotline.Domain.Common;
 using Hotline.Core.Features.Reference;
 using Hotline.Core.Features.Tickets;
 using Hotline.Core.Features.Tickets.RegisterTicket;
 using MediatR;
+using Microsoft.Extensions.Options;
 using static Hotline.Core.Features.Citizens.Open311Fields;
 
 namespace Hotline.Core.Features.Citizens.CreateOpen311Request;
@@ -33,6 +35,9 @@ public sealed record CreateOpen311Request(
     string? JurisdictionId,
     string? IdempotencyKey) : IRequest<Open311CreateResult>
 {
+    /// <summary>The files sent as <c>media</c> (GeoReport v2's media extension), spooled by the endpoint, which disposes them.</summary>
+    public IReadOnlyList<SpooledFile> Media { get; init; } = [];
+
     /// <summary>What the submission keeps of the request beyond the order's fields (<c>CitizenSubmission.Attributes</c>).</summary>
     public string StoredAttributes(Open311AttributeCheck attributes) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
@@ -50,7 +55,14 @@ public sealed record CreateOpen311Request(
 /// Registers a checked request through <see cref="CitizenIntake"/> as channel Open311. The key is checked here too
 /// (403), so no order is ever registered without a valid key, whoever sends the command.
 /// </summary>
-public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<RegisterTicket> validator, ReferenceDataCache reference, TicketNumberAllocator numbers, TimeProvider time)
+public sealed class CreateOpen311RequestHandler(
+    HotlineDbContext db,
+    IValidator<RegisterTicket> validator,
+    ReferenceDataCache reference,
+    TicketNumberAllocator numbers,
+    TimeProvider time,
+    IAttachmentStore store,
+    IOptions<AttachmentOptions> attachmentOptions)
     : IRequestHandler<CreateOpen311Request, Open311CreateResult>
 {
     public async Task<Open311CreateResult> Handle(CreateOpen311Request r, CancellationToken cancellationToken)
@@ -84,9 +96,10 @@ public sealed class CreateOpen311RequestHandler(HotlineDbContext db, IValidator<
         client.MarkUsed(time.GetUtcNow());
         var key = Clean(r.IdempotencyKey) is { } k ? $"open311:{client.Id:N}:{k}" : null;
 
+        await using var media = await AttachmentBatch.PrepareAsync(store, r.Media, attachmentOptions.Value, cancellationToken);
         try
         {
-            var result = await CitizenIntake.SubmitAsync(db, validator, numbers, time, order, key, source, cancellationToken);
+            var result = await CitizenIntake.SubmitAsync(db, validator, numbers, time, order, key, source, cancellationToken, files: media);
             return new Open311CreateResult(result.Number, $"已收到，等待热线受理。查询码 {result.TrackingCode}。", Clean(r.AccountId), result.Replayed);
         }
         catch (ValidationException invalid)

@@ -36,6 +36,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 /// <remarks>Every attempt goes to the audit trail: a sign-in, a failed one (with the name that was tried) and one refused by the limits.</remarks>
 public sealed class SignInHandler(
     HotlineDbContext db,
+    TotpSecretProtector protector,
     IPasswordHasher<User> hasher,
     SignInLimiter limiter,
     AuditLog audit,
@@ -111,7 +112,7 @@ public sealed class SignInHandler(
     private async Task<(SignInOutcome Outcome, string? How)> CheckCodeAsync(User user, string code, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (TotpCodes.MatchStep(user.TwoFactorSecret!, code, now) is { } step)
+        if (TotpCodes.MatchStep(protector.Unprotect(user.TwoFactorSecret!), code, now) is { } step)
         {
             var taken = await db.Users
                 .Where(u => u.Id == user.Id && (u.TwoFactorLastStep == null || u.TwoFactorLastStep < step))

@@ -33,7 +33,7 @@ public sealed class ConfirmTwoFactorValidator : AbstractValidator<ConfirmTwoFact
     }
 }
 
-public sealed class ConfirmTwoFactorHandler(HotlineDbContext db, TimeProvider clock, IOptions<AccountOptions> options, UserAccessCache access)
+public sealed class ConfirmTwoFactorHandler(HotlineDbContext db, TimeProvider clock, IOptions<AccountOptions> options, UserAccessCache access, TotpSecretProtector protector)
     : IRequestHandler<ConfirmTwoFactor, RecoveryCodesDto>
 {
     public async Task<RecoveryCodesDto> Handle(ConfirmTwoFactor request, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class ConfirmTwoFactorHandler(HotlineDbContext db, TimeProvider cl
             throw new DomainException(user.TwoFactorEnabled ? "两步验证已启用。" : "请先开始绑定身份验证器。");
         }
 
-        var step = TotpCodes.MatchStep(secret, request.Code, now)
+        var step = TotpCodes.MatchStep(protector.Unprotect(secret), request.Code, now)
             ?? throw new ValidationException([new ValidationFailure("code", "验证码不正确，请核对手机时间后输入当前显示的 6 位数字。")]);
         user.EnableTwoFactor(now, step);
 

@@ -13,13 +13,13 @@ namespace Hotline.Core.Features.Users.TwoFactor.EnrolTwoFactor;
 /// </summary>
 public sealed record EnrolTwoFactor : IRequest<TwoFactorEnrolmentDto>;
 
-public sealed class EnrolTwoFactorHandler(HotlineDbContext db, ICurrentUser currentUser, IOptions<AccountOptions> options) : IRequestHandler<EnrolTwoFactor, TwoFactorEnrolmentDto>
+public sealed class EnrolTwoFactorHandler(HotlineDbContext db, ICurrentUser currentUser, IOptions<AccountOptions> options, TotpSecretProtector protector) : IRequestHandler<EnrolTwoFactor, TwoFactorEnrolmentDto>
 {
     public async Task<TwoFactorEnrolmentDto> Handle(EnrolTwoFactor request, CancellationToken cancellationToken)
     {
         var user = await CurrentAccount.LoadAsync(db, currentUser, cancellationToken);
         var secret = TotpCodes.NewSecret();
-        user.BeginTwoFactorEnrolment(secret);
+        user.BeginTwoFactorEnrolment(protector.Protect(secret));
         await db.SaveChangesAsync(cancellationToken);
         var uri = TotpCodes.OtpAuthUri(options.Value.TotpIssuer, user.UserName, secret);
         return new TwoFactorEnrolmentDto(secret, uri, QrCodeSvg.Render(uri));

@@ -39,7 +39,7 @@ public sealed class SoftphoneConsoleTests(ConsoleFixture console)
             await page.GetByTestId("connection-browser").CheckAsync();
             await page.Locator("#device-phone").FillAsync("13900002222");
             await ConsoleFixture.ScreenshotAsync(page, "agent-connection-settings");
-            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await page.GetByTestId("softphone").GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("connection-summary")).ToHaveTextAsync("接听：浏览器");
 
             // The local line has no softphone: refused, and said so.
@@ -75,7 +75,7 @@ public sealed class SoftphoneConsoleTests(ConsoleFixture console)
             // Back to the phone: the softphone stops and its state leaves the header.
             await page.GetByTestId("connection-summary").ClickAsync();
             await page.GetByTestId("connection-phone").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await page.GetByTestId("softphone").GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("connection-summary")).ToHaveTextAsync("接听：13900002222");
             await Expect(state).ToHaveCountAsync(0);
             errors.ShouldBeEmpty(string.Join('\n', errors));

@@ -39,7 +39,7 @@ public sealed class JavaScriptClientTests
             result.GetProperty("ok").GetBoolean().ShouldBeTrue($"{output}\n{errors}\n{api.Output}");
             result.GetProperty("latencyMs").GetInt32().ShouldBeLessThan(1000);
             result.GetProperty("otherUnitLeaked").GetBoolean().ShouldBeFalse();
-            result.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ShouldBe(["number", "sequence", "status", "ticketId", "version"]);
+            result.GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ShouldBe(["committedAt", "number", "sequence", "status", "ticketId", "version"]);
             node.ExitCode.ShouldBe(0);
         }
         finally

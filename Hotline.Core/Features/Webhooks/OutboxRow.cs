@@ -97,6 +97,24 @@ public static class OutboxRows
         return dead;
     }
 
+    /// <summary>
+    /// Waiting rows (not leased) whose retry window opened more than <see cref="WebhookOptions.RetryWindow"/> ago become
+    /// dead letters with <paramref name="error"/>, for rows a held lane did not attempt again. Answers how many.
+    /// </summary>
+    public static Task<int> ExpireAsync<T>(this IQueryable<T> rows, DateTimeOffset now, WebhookOptions settings, string error, CancellationToken ct)
+        where T : class, IOutboxRow
+    {
+        var opened = now - settings.RetryWindow;
+        return rows.Where(r => r.Status == WebhookDeliveryStatus.Pending && r.RetryFrom <= opened && (r.LeasedUntil == null || r.LeasedUntil < now))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(r => r.Status, WebhookDeliveryStatus.Dead)
+                    .SetProperty(r => r.DeadAt, now)
+                    .SetProperty(r => r.LastError, error)
+                    .SetProperty(r => r.LeaseId, (Guid?)null)
+                    .SetProperty(r => r.LeasedUntil, (DateTimeOffset?)null),
+                ct);
+    }
+
     /// <summary>Dead letters back in the queue, due now, with the same ids and bodies and a fresh retry window.</summary>
     public static Task<int> RequeueDeadAsync<T>(this IQueryable<T> dead, DateTimeOffset now, CancellationToken ct) where T : class, IOutboxRow =>
         dead.Where(r => r.Status == WebhookDeliveryStatus.Dead).ExecuteUpdateAsync(

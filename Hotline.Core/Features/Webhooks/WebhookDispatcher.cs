@@ -13,7 +13,8 @@ namespace Hotline.Core.Features.Webhooks;
 /// live lease on it, and no earlier event of the same order for the same subscriber is still pending: so the
 /// events of one order reach a subscriber in order, while other orders go on. A worker leases a row with one
 /// conditional UPDATE just before sending it, so two workers never send the same row at once; a worker that dies
-/// mid-send leaves the lease to expire and the row is sent again (at least once, with the same event id).
+/// mid-send leaves the lease to expire and the row is sent again (at least once, with the same event id). Each subscriber
+/// is a lane of its own (<see cref="RunLaneOnceAsync"/>), so a slow or failing one never holds the others.
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -29,12 +30,69 @@ public sealed partial class WebhookDispatcher(
 
     private sealed record Claimed(Guid Id, Guid SubscriptionId, string SubscriptionName, string Url, string Secret, string Type, string TicketNumber, long Sequence, DateTimeOffset OccurredAt, DateTimeOffset RetryFrom, int Attempts, string Data);
 
-    /// <summary>Sends one batch of due events; answers how many were attempted (a full batch: call again at once).</summary>
+    /// <summary>
+    /// One round for every subscriber with due events, each in its own lane and all at once; answers how many were
+    /// attempted (used by tests and tools: the job host runs the lanes independently, <see cref="Jobs.WebhookDeliveryService"/>).
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        var rounds = await Task.WhenAll((await DueSubscriptionsAsync(ct)).Select(id => RunLaneOnceAsync(id, holdOnFailure: false, ct)));
+        return rounds.Sum(r => r.Attempted);
+    }
+
+    /// <summary>The active subscribers that have an event due now.</summary>
+    public async Task<IReadOnlyList<Guid>> DueSubscriptionsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var now = time.GetUtcNow();
+        return await db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => s.Active && db.WebhookDeliveries.Due(now).Any(d => d.SubscriptionId == s.Id))
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's). With
+    /// <paramref name="holdOnFailure"/>, the first failed attempt stops the batch: events in flight finish, no more are
+    /// taken, so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
+    /// </summary>
+    public async Task<LaneRound> RunLaneOnceAsync(Guid subscriptionId, bool holdOnFailure, CancellationToken ct)
+    {
         var settings = options.Value;
-        return await OutboxBatch.SendAsync(await DueAsync(settings, ct), settings, (row, lease, token) => TryLeaseAsync(row.Id, lease, settings, token),
-            (row, lease, token) => SendAsync(row, lease, settings, token), ct);
+        var due = await DueAsync(subscriptionId, settings, ct);
+        var delivered = 0;
+        var failed = 0;
+        var attempted = await OutboxBatch.SendAsync(
+            due,
+            settings,
+            (row, lease, token) => holdOnFailure && Volatile.Read(ref failed) > 0 ? Task.FromResult(false) : TryLeaseAsync(row.Id, lease, settings, token),
+            async (row, lease, token) =>
+            {
+                switch (await SendAsync(row, lease, settings, token))
+                {
+                    case true:
+                        Interlocked.Increment(ref delivered);
+                        break;
+                    case false:
+                        Interlocked.Increment(ref failed);
+                        break;
+                }
+            },
+            ct);
+        return new LaneRound(attempted, delivered, failed, due.Count >= settings.BatchSize);
+    }
+
+    /// <summary>
+    /// A held lane's waiting events whose retry window has passed become dead letters without another attempt, as they
+    /// would have after their own failed attempts.
+    /// </summary>
+    public async Task<int> ExpireAsync(Guid subscriptionId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        return await db.WebhookDeliveries.Where(d => d.SubscriptionId == subscriptionId)
+            .ExpireAsync(time.GetUtcNow(), options.Value, "Not delivered within the retry window: the subscriber kept failing.", ct);
     }
 
     /// <summary>Removes delivered events older than the retention.</summary>
@@ -46,7 +104,7 @@ public sealed partial class WebhookDispatcher(
         return await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
     }
 
-    private async Task<List<Claimed>> DueAsync(WebhookOptions settings, CancellationToken ct)
+    private async Task<List<Claimed>> DueAsync(Guid subscriptionId, WebhookOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
@@ -54,7 +112,7 @@ public sealed partial class WebhookDispatcher(
         return await (
                 from d in db.WebhookDeliveries.Due(now)
                 join s in db.WebhookSubscriptions on d.SubscriptionId equals s.Id
-                where s.Active
+                where d.SubscriptionId == subscriptionId && s.Active
                     && !db.WebhookDeliveries.Any(e => e.SubscriptionId == d.SubscriptionId && e.TicketId == d.TicketId
                         && e.Status == WebhookDeliveryStatus.Pending && e.ChangeSequence < d.ChangeSequence)
                 orderby d.ChangeSequence
@@ -70,7 +128,8 @@ public sealed partial class WebhookDispatcher(
         return await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().WebhookDeliveries.TryLeaseAsync(id, lease, time.GetUtcNow(), settings, ct);
     }
 
-    private async Task SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
+    /// <summary>Sends one leased event: true delivered, false failed, null not attempted to the end (the host is stopping).</summary>
+    private async Task<bool?> SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
     {
         var body = WebhookEnvelope.Build(settings.Source, row.Id, row.Type, row.TicketNumber, row.OccurredAt, row.Sequence, row.Data);
         var attemptAt = time.GetUtcNow();
@@ -80,7 +139,7 @@ public sealed partial class WebhookDispatcher(
         if (outcome is null)
         {
             // The host is stopping: leave the row leased; once the lease runs out it is sent again.
-            return;
+            return null;
         }
 
         var (status, error, elapsed) = (outcome.Status, outcome.Error, outcome.Elapsed);
@@ -94,7 +153,7 @@ public sealed partial class WebhookDispatcher(
             tags.Add("outcome", "delivered");
             metrics.WebhookDeliveries.Add(1, tags);
             metrics.WebhookLatency.Record(elapsed.TotalSeconds, tags);
-            return;
+            return true;
         }
 
         error = SignedPost.Clip(error, WebhookDelivery.MaxErrorLength);
@@ -102,8 +161,12 @@ public sealed partial class WebhookDispatcher(
         tags.Add("outcome", dead ? "dead" : "failed");
         metrics.WebhookDeliveries.Add(1, tags);
         LogFailed(row.Id, row.SubscriptionName, row.Attempts + 1, error, dead);
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} to {Subscription} failed (attempt {Attempt}): {Error}; dead letter: {Dead}")]
     private partial void LogFailed(Guid eventId, string subscription, int attempt, string error, bool dead);
 }
+
+/// <summary>One lane round: events attempted, delivered and failed, and whether the batch was full (more may be due at once).</summary>
+public readonly record struct LaneRound(int Attempted, int Delivered, int Failed, bool Full);

@@ -169,6 +169,36 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
     }
 
     [Fact]
+    public async Task HeldLane_Should_DeadLetterOnlyTheEventsPastTheirRetryWindow_When_ItExpiresThem()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await SubscribeAsync(receiver, "expire");
+        try
+        {
+            var old = await RegisterAsync();
+            var recent = await RegisterAsync();
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var past = Clock.GetUtcNow().AddHours(-24).AddMinutes(-1);
+            await db.WebhookDeliveries.Where(d => d.SubscriptionId == webhook.Id && d.TicketNumber == old.Number)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.RetryFrom, past), Ct);
+
+            (await Dispatcher.ExpireAsync(webhook.Id, Ct)).ShouldBe(1);
+            var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == webhook.Id).ToListAsync(Ct);
+            var dead = rows.Single(d => d.TicketNumber == old.Number);
+            (dead.Status, dead.Attempts).ShouldBe((WebhookDeliveryStatus.Dead, 0));
+            dead.DeadAt.ShouldNotBeNull().ShouldBe(Clock.GetUtcNow(), TimeSpan.FromMilliseconds(1));
+            dead.LastError!.ShouldContain("retry window");
+            rows.Single(d => d.TicketNumber == recent.Number).Status.ShouldBe(WebhookDeliveryStatus.Pending, "its window is still open");
+            receiver.Requests.ShouldBeEmpty("expiring sends nothing");
+        }
+        finally
+        {
+            await DeleteAsync(webhook.Id);
+        }
+    }
+
+    [Fact]
     public async Task UnitSubscriber_Should_HearOnlyOfItsOrders_MaskedAsTheUnitSeesThem()
     {
         var units = await UnitIdsAsync();
@@ -236,6 +266,61 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
     }
 
     [Fact]
+    public async Task Lanes_Should_KeepAHealthySubscriberCurrent_AndHoldAFailingOne_When_OthersAreSlowOrDown()
+    {
+        await using var healthy = await WebhookReceiver.StartAsync();
+        await using var slow = await WebhookReceiver.StartAsync();
+        await using var down = await WebhookReceiver.StartAsync();
+        var hooks = new[] { await SubscribeAsync(healthy, "lane-healthy"), await SubscribeAsync(slow, "lane-slow"), await SubscribeAsync(down, "lane-down") };
+        slow.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        down.Always = 503;
+        var service = new Hotline.Core.Jobs.WebhookDeliveryService(
+            Dispatcher,
+            Fixture.Factory.Services.GetRequiredService<Hotline.Core.Features.Exchange.PeerDispatcher>(),
+            Microsoft.Extensions.Options.Options.Create(new WebhookOptions { PollInterval = TimeSpan.FromMilliseconds(50), FirstRetryDelay = TimeSpan.FromMinutes(10) }),
+            Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Hotline.Core.Jobs.WebhookDeliveryService>.Instance);
+        try
+        {
+            var first = new List<TicketDto>();
+            for (var i = 0; i < 10; i++)
+            {
+                first.Add(await RegisterAsync());
+            }
+
+            await service.StartAsync(Ct);
+            await slow.WaitForRequestAsync(Ct);
+            await WaitUntilAsync(() => first.All(t => healthy.Delivered.Any(r => r.Subject == t.Number)), "the healthy subscriber gets the first orders");
+
+            // The slow subscriber still holds its first batch in flight: a later order still reaches the healthy one at once.
+            var later = await RegisterAndDispatchAsync();
+            await WaitUntilAsync(() => healthy.Delivered.Count(r => r.Subject == later.Number) == 2, "a later order does not wait for the slow subscriber");
+            slow.Hold.Task.IsCompleted.ShouldBeFalse();
+            slow.Delivered.ShouldBeEmpty("the slow subscriber has answered nothing yet");
+
+            // The down subscriber failed its first attempts and is held: the rest of its events wait, not attempted.
+            await WaitUntilAsync(() => !down.Requests.IsEmpty, "the down subscriber was tried");
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var downRows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == hooks[2].Id).ToListAsync(Ct);
+            downRows.Count.ShouldBe(12);
+            downRows.ShouldAllBe(d => d.Status == WebhookDeliveryStatus.Pending);
+            down.Requests.Count.ShouldBeLessThanOrEqualTo(new WebhookOptions().Concurrency, "the first failure stops the lane's round: only the events already in flight were sent");
+            downRows.Count(d => d.Attempts == 0).ShouldBeGreaterThan(0, "the held lane leaves its other events untried");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+            service.Dispose();
+            slow.Hold.TrySetResult();
+            foreach (var hook in hooks)
+            {
+                await DeleteAsync(hook.Id);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Subscribers_Should_BeAdminOnly_ShowTheSecretOnce_AndRefuseBadInput()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -296,6 +381,18 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
     {
         using var admin = await ClientAsync("admin");
         (await admin.DeleteAsync($"/api/admin/webhooks/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    /// <summary>Waits, bounded, for a condition that the delivery service makes true.</summary>
+    private async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(8));
+        while (!condition())
+        {
+            timeout.IsCancellationRequested.ShouldBeFalse($"timed out: {what}");
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 
     /// <summary>Runs the dispatcher until nothing more is due now.</summary>

@@ -53,6 +53,21 @@ public static class OutboxRows
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseId, lease).SetProperty(r => r.LeasedUntil, until), ct) == 1;
     }
 
+    /// <summary>
+    /// Takes those of <paramref name="ids"/> that are due for <paramref name="lease"/> with one UPDATE; answers the ids it
+    /// holds (all of them unless another worker took some first).
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> TryLeaseManyAsync<T>(this IQueryable<T> rows, IReadOnlyList<Guid> ids, Guid lease, DateTimeOffset now, WebhookOptions settings, CancellationToken ct)
+        where T : class, IOutboxRow
+    {
+        var until = now + settings.Lease;
+        var taken = await rows.Where(r => ids.Contains(r.Id)).Due(now)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseId, lease).SetProperty(r => r.LeasedUntil, until), ct);
+        return taken == ids.Count
+            ? ids.ToHashSet()
+            : (await rows.Where(r => ids.Contains(r.Id) && r.LeaseId == lease).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+    }
+
     /// <summary>The attempt succeeded: delivered, lease released. <paramref name="also"/> sets a row type's own columns.</summary>
     public static Task MarkDeliveredAsync<T>(
         this IQueryable<T> rows, Guid id, Guid lease, DateTimeOffset attemptAt, int? status, DateTimeOffset now, Action<UpdateSettersBuilder<T>>? also = null)

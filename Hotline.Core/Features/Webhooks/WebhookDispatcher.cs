@@ -28,6 +28,8 @@ public sealed partial class WebhookDispatcher(
 
     private static readonly Dictionary<string, string> NoHeaders = [];
 
+    private sealed record Attempt(DateTimeOffset At, int? Status, string? Error, TimeSpan Elapsed);
+
     private sealed record Claimed(Guid Id, Guid SubscriptionId, string SubscriptionName, string Url, string Secret, string Type, string TicketNumber, long Sequence, DateTimeOffset OccurredAt, DateTimeOffset RetryFrom, int Attempts, string Data);
 
     /// <summary>
@@ -53,33 +55,39 @@ public sealed partial class WebhookDispatcher(
     }
 
     /// <summary>
-    /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's). With
-    /// <paramref name="holdOnFailure"/>, the first failed attempt stops the batch: events in flight finish, no more are
-    /// taken, so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
+    /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's), sent
+    /// <see cref="WebhookOptions.Concurrency"/> at a time: each group leased with one UPDATE just before it is sent, and
+    /// its outcomes written together in one transaction, so a busy subscriber costs the database two writes per group
+    /// rather than two per event. With <paramref name="holdOnFailure"/>, a failed attempt stops the batch after its group,
+    /// so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
     /// </summary>
     public async Task<LaneRound> RunLaneOnceAsync(Guid subscriptionId, bool holdOnFailure, CancellationToken ct)
     {
         var settings = options.Value;
         var due = await DueAsync(subscriptionId, settings, ct);
-        var delivered = 0;
-        var failed = 0;
-        var attempted = await OutboxBatch.SendAsync(
-            due,
-            settings,
-            (row, lease, token) => holdOnFailure && Volatile.Read(ref failed) > 0 ? Task.FromResult(false) : TryLeaseAsync(row.Id, lease, settings, token),
-            async (row, lease, token) =>
+        var (attempted, delivered, failed) = (0, 0, 0);
+        foreach (var group in due.Chunk(settings.Concurrency))
+        {
+            if (holdOnFailure && failed > 0)
             {
-                switch (await SendAsync(row, lease, settings, token))
-                {
-                    case true:
-                        Interlocked.Increment(ref delivered);
-                        break;
-                    case false:
-                        Interlocked.Increment(ref failed);
-                        break;
-                }
-            },
-            ct);
+                break;
+            }
+
+            var lease = Guid.NewGuid();
+            var leased = await LeaseAsync(group, lease, settings, ct);
+            if (leased.Count == 0)
+            {
+                continue;
+            }
+
+            attempted += leased.Count;
+            var outcomes = await Task.WhenAll(leased.Select(row => SendAsync(row, settings, ct)));
+            await RecordAsync(leased, outcomes, lease, settings);
+            delivered += outcomes.Count(o => o is { Error: null });
+            failed += outcomes.Count(o => o is { Error: not null });
+            ct.ThrowIfCancellationRequested();
+        }
+
         return new LaneRound(attempted, delivered, failed, due.Count >= settings.BatchSize);
     }
 
@@ -122,46 +130,75 @@ public sealed partial class WebhookDispatcher(
             .ToListAsync(ct);
     }
 
-    private async Task<bool> TryLeaseAsync(Guid id, Guid lease, WebhookOptions settings, CancellationToken ct)
+    private async Task<List<Claimed>> LeaseAsync(Claimed[] group, Guid lease, WebhookOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().WebhookDeliveries.TryLeaseAsync(id, lease, time.GetUtcNow(), settings, ct);
+        var held = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().WebhookDeliveries
+            .TryLeaseManyAsync(group.Select(r => r.Id).ToList(), lease, time.GetUtcNow(), settings, ct);
+        return group.Where(r => held.Contains(r.Id)).ToList();
     }
 
-    /// <summary>Sends one leased event: true delivered, false failed, null not attempted to the end (the host is stopping).</summary>
-    private async Task<bool?> SendAsync(Claimed row, Guid lease, WebhookOptions settings, CancellationToken ct)
+    /// <summary>One attempt; null when the host is stopping (the row stays leased and is sent again once the lease runs out).</summary>
+    private async Task<Attempt?> SendAsync(Claimed row, WebhookOptions settings, CancellationToken ct)
     {
         var body = WebhookEnvelope.Build(settings.Source, row.Id, row.Type, row.TicketNumber, row.OccurredAt, row.Sequence, row.Data);
-        var attemptAt = time.GetUtcNow();
+        var at = time.GetUtcNow();
         var outcome = await SignedPost.SendAsync(
-            httpClients.CreateClient(HttpClientName), new Uri(row.Url), body, WebhookEnvelope.ContentType, row.Secret, attemptAt, row.Attempts + 1, settings.Timeout,
+            httpClients.CreateClient(HttpClientName), new Uri(row.Url), body, WebhookEnvelope.ContentType, row.Secret, at, row.Attempts + 1, settings.Timeout,
             NoHeaders, readAnswer: false, ct);
-        if (outcome is null)
-        {
-            // The host is stopping: leave the row leased; once the lease runs out it is sent again.
-            return null;
-        }
+        return outcome is null ? null : new Attempt(at, outcome.Status, outcome.Error is null ? null : SignedPost.Clip(outcome.Error, WebhookDelivery.MaxErrorLength), outcome.Elapsed);
+    }
 
-        var (status, error, elapsed) = (outcome.Status, outcome.Error, outcome.Elapsed);
-        var tags = new TagList { { "subscription", row.SubscriptionName } };
+    /// <summary>The group's outcomes in one transaction, by the lease's holder only, even when the host is stopping (what was delivered stays delivered).</summary>
+    private async Task RecordAsync(List<Claimed> rows, Attempt?[] outcomes, Guid lease, WebhookOptions settings)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        if (error is null)
+        var dead = new bool[rows.Count];
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            var latency = elapsed.TotalMilliseconds;
-            await db.WebhookDeliveries.MarkDeliveredAsync(row.Id, lease, attemptAt, status, time.GetUtcNow(), u => u.SetProperty(d => d.LatencyMs, latency));
-            tags.Add("outcome", "delivered");
-            metrics.WebhookDeliveries.Add(1, tags);
-            metrics.WebhookLatency.Record(elapsed.TotalSeconds, tags);
-            return true;
+            var now = time.GetUtcNow();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var (row, outcome) = (rows[i], outcomes[i]);
+                if (outcome is null)
+                {
+                    continue;
+                }
+
+                var attemptAt = outcome.At;
+                if (outcome.Error is null)
+                {
+                    var latency = outcome.Elapsed.TotalMilliseconds;
+                    await db.WebhookDeliveries.MarkDeliveredAsync(row.Id, lease, attemptAt, outcome.Status, now, u => u.SetProperty(d => d.LatencyMs, latency));
+                }
+                else
+                {
+                    dead[i] = await db.WebhookDeliveries.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, attemptAt, outcome.Status, outcome.Error, now, settings);
+                }
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
-        error = SignedPost.Clip(error, WebhookDelivery.MaxErrorLength);
-        var dead = await db.WebhookDeliveries.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, attemptAt, status, error, time.GetUtcNow(), settings);
-        tags.Add("outcome", dead ? "dead" : "failed");
-        metrics.WebhookDeliveries.Add(1, tags);
-        LogFailed(row.Id, row.SubscriptionName, row.Attempts + 1, error, dead);
-        return false;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (outcomes[i] is not { } outcome)
+            {
+                continue;
+            }
+
+            var tags = new TagList { { "subscription", rows[i].SubscriptionName }, { "outcome", outcome.Error is null ? "delivered" : dead[i] ? "dead" : "failed" } };
+            metrics.WebhookDeliveries.Add(1, tags);
+            if (outcome.Error is null)
+            {
+                metrics.WebhookLatency.Record(outcome.Elapsed.TotalSeconds, tags);
+            }
+            else
+            {
+                LogFailed(rows[i].Id, rows[i].SubscriptionName, rows[i].Attempts + 1, outcome.Error, dead[i]);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} to {Subscription} failed (attempt {Attempt}): {Error}; dead letter: {Dead}")]

@@ -199,6 +199,33 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
     }
 
     [Fact]
+    public async Task GroupLease_Should_TakeOnlyTheRowsNoOtherWorkerHolds()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await SubscribeAsync(receiver, "group-lease");
+        try
+        {
+            await RegisterAsync();
+            await RegisterAsync();
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var ids = await db.WebhookDeliveries.Where(d => d.SubscriptionId == webhook.Id).OrderBy(d => d.ChangeSequence).Select(d => d.Id).ToListAsync(Ct);
+            ids.Count.ShouldBe(2);
+            var settings = new WebhookOptions();
+            (await db.WebhookDeliveries.TryLeaseAsync(ids[0], Guid.NewGuid(), Clock.GetUtcNow(), settings, Ct)).ShouldBeTrue("another worker takes the first");
+
+            var mine = Guid.NewGuid();
+            (await db.WebhookDeliveries.TryLeaseManyAsync(ids, mine, Clock.GetUtcNow(), settings, Ct)).ShouldBe([ids[1]]);
+            (await db.WebhookDeliveries.TryLeaseManyAsync(ids, Guid.NewGuid(), Clock.GetUtcNow(), settings, Ct)).ShouldBeEmpty("both are held now");
+            (await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == ids[1], Ct)).LeaseId.ShouldBe(mine);
+        }
+        finally
+        {
+            await DeleteAsync(webhook.Id);
+        }
+    }
+
+    [Fact]
     public async Task UnitSubscriber_Should_HearOnlyOfItsOrders_MaskedAsTheUnitSeesThem()
     {
         var units = await UnitIdsAsync();

@@ -33,6 +33,7 @@ public sealed class LiveScenario : IScenario
         ("--orders N", "orders dispatched while they listen (default 600)"),
         ("--concurrency N", "dispatches in flight (default 4)"),
         ("--redis host:port", "two API nodes with this Redis as the SignalR backplane: dispatch on one, listen on the other"),
+        ("--protocol json|messagepack", "the clients' hub protocol (default json, as the console)"),
     ];
 
     public async Task<BenchReport> RunAsync(BenchArgs args, CancellationToken ct)
@@ -42,6 +43,12 @@ public sealed class LiveScenario : IScenario
         var concurrency = args.Int("concurrency", 4);
 
         var redis = args.Text("redis", string.Empty);
+        var messagePack = args.Text("protocol", "json") switch
+        {
+            "json" => false,
+            "messagepack" => true,
+            var other => throw new ArgumentException($"--protocol {other}: json or messagepack"),
+        };
         await using var database = await BenchDatabase.CreateAsync(args, ct);
         var backplane = redis.Length == 0 ? null : new Dictionary<string, string> { ["Redis:Configuration"] = redis };
         await using var api = await ApiUnderTest.StartAsync(database, ct, backplane);
@@ -73,14 +80,16 @@ public sealed class LiveScenario : IScenario
                 await gate.WaitAsync(ct);
                 try
                 {
-                    var connection = new HubConnectionBuilder()
+                    var builder = new HubConnectionBuilder()
                         .WithUrl(new Uri(hubNode.BaseAddress, "/hubs/hotline"), o =>
                         {
                             o.Transports = HttpTransportType.WebSockets;
                             o.SkipNegotiation = true;
                             o.AccessTokenProvider = () => Task.FromResult<string?>(tokens[unit.Id]);
-                        })
-                        .AddJsonProtocol(o => Hotline.Core.Json.HotlineJson.Configure(o.PayloadSerializerOptions))
+                        });
+                    var connection = (messagePack
+                            ? builder.AddMessagePackProtocol()
+                            : builder.AddJsonProtocol(o => Hotline.Core.Json.HotlineJson.Configure(o.PayloadSerializerOptions)))
                         .Build();
                     connection.On<TicketChanged>(nameof(IHotlineClient.TicketChanged), change =>
                     {
@@ -161,6 +170,7 @@ public sealed class LiveScenario : IScenario
             .Configure("nodes", listening is null ? "one API process" : $"two API processes on the same database, Redis {redis} as the SignalR backplane: dispatches sent to the first, every client on the second")
             .Configure("clients", $"{clientCount} .NET SignalR clients over WebSockets in this process, {units.Count} unit accounts ({clientCount / units.Count}–{(clientCount + units.Count - 1) / units.Count} clients each), connected in {connected.TotalSeconds:0.0} s")
             .Configure("load", $"{orders} orders dispatched to those units, {concurrency} dispatches in flight; each dispatch reaches every client of its unit")
+            .Configure("protocol", messagePack ? "MessagePack (the clients asked for it; the server offers JSON and MessagePack)" : "JSON (as the console)")
             .Columns("deliveries", "expected", "deliveries/s", "dispatches/s", "from request p50 ms", "p99 ms", "max ms", "from commit p50 ms", "p99 ms", "max ms")
             .Row(delivered, expected, delivered / window.TotalSeconds, orders / window.TotalSeconds, latency.Percentile(50), latency.Percentile(99), latency.Percentile(100),
                 fromCommit.Percentile(50), fromCommit.Percentile(99), fromCommit.Percentile(100))

@@ -27,20 +27,19 @@ internal sealed class HubTestListener : IAsyncDisposable
     public IReadOnlyList<TicketChanged> Received => _received;
 
     /// <summary>Signs <paramref name="userName"/> in on <paramref name="node"/> and connects to that node's hub.</summary>
-    public static async Task<HubTestListener> ConnectAsync(HotlineApiFactory node, string userName)
+    public static async Task<HubTestListener> ConnectAsync(HotlineApiFactory node, string userName, bool messagePack = false)
     {
         var ct = TestContext.Current.CancellationToken;
         using var anonymous = node.CreateClient();
         var token = await (await anonymous.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, ApiFixture.DemoPassword), Json.Options, ct)).ReadAsync<TokenResponse>();
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(node.Server.BaseAddress, "/hubs/hotline"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token.AccessToken);
-            })
-            .AddJsonProtocol(o => Hotline.Api.ApiServices.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+            });
+        var connection = (messagePack ? builder.AddMessagePackProtocol() : builder.AddJsonProtocol(o => Hotline.Api.ApiServices.ConfigureJson(o.PayloadSerializerOptions))).Build();
         var listener = new HubTestListener(connection);
         await connection.StartAsync(ct);
         return listener;

@@ -34,6 +34,19 @@ public abstract class HubTests(ApiFixture fixture) : ApiTestBase(fixture)
     }
 
     [Fact]
+    public async Task TicketChanged_Should_ReachAMessagePackClient_WithEveryField_When_AnOrderIsDispatched()
+    {
+        await using var water = await HubTestListener.ConnectAsync(Fixture.Factory, "water", messagePack: true);
+
+        var ticket = await RegisterAndDispatchAsync();
+
+        var seen = await water.NextAsync(c => c.TicketId == ticket.Id && c.Status == TicketStatus.Dispatched);
+        (seen.Number, seen.Version).ShouldBe((ticket.Number, ticket.Version));
+        seen.Sequence.ShouldBeGreaterThan(0);
+        seen.CommittedAt.ShouldNotBeNull().Offset.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task TicketChanged_Should_ReachAgents_When_AnOrderIsRegistered()
     {
         await using var agent = await ListenAsync("agent2");

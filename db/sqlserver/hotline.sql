@@ -3307,3 +3307,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204191946_WebhookLaneIndex'
+)
+BEGIN
+    DROP INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204191946_WebhookLaneIndex'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_SubscriptionId_Status_NextAttemptAt] ON [WebhookDeliveries] ([SubscriptionId], [Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204191946_WebhookLaneIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204191946_WebhookLaneIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -35,8 +35,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(d => d.Change).WithMany().HasForeignKey(d => d.ChangeSequence).OnDelete(DeleteBehavior.Cascade);
 
-        // The worker's scan: what is due, and whether an earlier event of the same order still waits.
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // The lanes' scan: what is due per subscriber, and whether an earlier event of the same order still waits.
+        builder.HasIndex(d => new { d.SubscriptionId, d.Status, d.NextAttemptAt });
         builder.HasIndex(d => new { d.SubscriptionId, d.TicketId, d.Status, d.ChangeSequence });
         builder.HasIndex(d => new { d.SubscriptionId, d.Status, d.DeliveredAt });
     }

@@ -731,9 +731,9 @@ namespace Hotline.Db.PostgreSql.Migrations
 
                     b.HasIndex("ChangeSequence");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("SubscriptionId", "Status", "DeliveredAt");
+
+                    b.HasIndex("SubscriptionId", "Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "TicketId", "Status", "ChangeSequence");
 

@@ -733,9 +733,9 @@ namespace Hotline.Db.SqlServer.Migrations
 
                     b.HasIndex("ChangeSequence");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("SubscriptionId", "Status", "DeliveredAt");
+
+                    b.HasIndex("SubscriptionId", "Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "TicketId", "Status", "ChangeSequence");
 

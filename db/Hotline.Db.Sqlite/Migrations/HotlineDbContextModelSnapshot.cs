@@ -720,9 +720,9 @@ namespace Hotline.Db.Sqlite.Migrations
 
                     b.HasIndex("ChangeSequence");
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
                     b.HasIndex("SubscriptionId", "Status", "DeliveredAt");
+
+                    b.HasIndex("SubscriptionId", "Status", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "TicketId", "Status", "ChangeSequence");
 

@@ -68,6 +68,11 @@ public static class OutboxRows
             : (await rows.Where(r => ids.Contains(r.Id) && r.LeaseId == lease).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
     }
 
+    /// <summary>The rows of <paramref name="ids"/> that <paramref name="lease"/> holds but did not send, free again at once.</summary>
+    public static Task<int> ReleaseAsync<T>(this IQueryable<T> rows, IReadOnlyList<Guid> ids, Guid lease) where T : class, IOutboxRow =>
+        rows.Where(r => ids.Contains(r.Id) && r.LeaseId == lease)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseId, (Guid?)null).SetProperty(r => r.LeasedUntil, (DateTimeOffset?)null), CancellationToken.None);
+
     /// <summary>The attempt succeeded: delivered, lease released. <paramref name="also"/> sets a row type's own columns.</summary>
     public static Task MarkDeliveredAsync<T>(
         this IQueryable<T> rows, Guid id, Guid lease, DateTimeOffset attemptAt, int? status, DateTimeOffset now, Action<UpdateSettersBuilder<T>>? also = null)

@@ -55,40 +55,55 @@ public sealed partial class WebhookDispatcher(
     }
 
     /// <summary>
-    /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's), sent
-    /// <see cref="WebhookOptions.Concurrency"/> at a time: each group leased with one UPDATE just before it is sent, and
-    /// its outcomes written together in one transaction, so a busy subscriber costs the database two writes per group
-    /// rather than two per event. With <paramref name="holdOnFailure"/>, a failed attempt stops the batch after its group,
-    /// so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
+    /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's). The batch
+    /// is leased with one UPDATE, sent <see cref="WebhookOptions.Concurrency"/> at a time, and its outcomes written in one
+    /// transaction, so a busy subscriber costs the database a few writes per batch rather than two per event. No event
+    /// is started once its lease could run out before its attempt ends (lease − timeout after the lease was taken); events
+    /// not started are released at the end. With <paramref name="holdOnFailure"/>, a failed attempt stops the batch (the
+    /// ones in flight finish), so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
     /// </summary>
     public async Task<LaneRound> RunLaneOnceAsync(Guid subscriptionId, bool holdOnFailure, CancellationToken ct)
     {
         var settings = options.Value;
         var due = await DueAsync(subscriptionId, settings, ct);
-        var (attempted, delivered, failed) = (0, 0, 0);
-        foreach (var group in due.Chunk(settings.Concurrency))
+        if (due.Count == 0)
         {
-            if (holdOnFailure && failed > 0)
-            {
-                break;
-            }
-
-            var lease = Guid.NewGuid();
-            var leased = await LeaseAsync(group, lease, settings, ct);
-            if (leased.Count == 0)
-            {
-                continue;
-            }
-
-            attempted += leased.Count;
-            var outcomes = await Task.WhenAll(leased.Select(row => SendAsync(row, settings, ct)));
-            await RecordAsync(leased, outcomes, lease, settings);
-            delivered += outcomes.Count(o => o is { Error: null });
-            failed += outcomes.Count(o => o is { Error: not null });
-            ct.ThrowIfCancellationRequested();
+            return default;
         }
 
-        return new LaneRound(attempted, delivered, failed, due.Count >= settings.BatchSize);
+        var lease = Guid.NewGuid();
+        var leased = await LeaseAsync(due, lease, settings, ct);
+        var held = Stopwatch.StartNew();
+        var startBefore = settings.Lease - settings.Timeout;
+        var started = new bool[leased.Count];
+        var attempts = new Attempt?[leased.Count];
+        var stop = 0;
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, leased.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = ct },
+                async (i, token) =>
+                {
+                    if (Volatile.Read(ref stop) != 0 || held.Elapsed > startBefore)
+                    {
+                        return;
+                    }
+
+                    started[i] = true;
+                    attempts[i] = await SendAsync(leased[i], settings, token);
+                    if (holdOnFailure && attempts[i] is { Error: not null })
+                    {
+                        Interlocked.Exchange(ref stop, 1);
+                    }
+                });
+        }
+        finally
+        {
+            await RecordAsync(leased, started, attempts, lease, settings);
+        }
+
+        return new LaneRound(started.Count(s => s), attempts.Count(a => a is { Error: null }), attempts.Count(a => a is { Error: not null }), due.Count >= settings.BatchSize);
     }
 
     /// <summary>
@@ -130,7 +145,7 @@ public sealed partial class WebhookDispatcher(
             .ToListAsync(ct);
     }
 
-    private async Task<List<Claimed>> LeaseAsync(Claimed[] group, Guid lease, WebhookOptions settings, CancellationToken ct)
+    private async Task<List<Claimed>> LeaseAsync(List<Claimed> group, Guid lease, WebhookOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var held = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().WebhookDeliveries
@@ -149,8 +164,12 @@ public sealed partial class WebhookDispatcher(
         return outcome is null ? null : new Attempt(at, outcome.Status, outcome.Error is null ? null : SignedPost.Clip(outcome.Error, WebhookDelivery.MaxErrorLength), outcome.Elapsed);
     }
 
-    /// <summary>The group's outcomes in one transaction, by the lease's holder only, even when the host is stopping (what was delivered stays delivered).</summary>
-    private async Task RecordAsync(List<Claimed> rows, Attempt?[] outcomes, Guid lease, WebhookOptions settings)
+    /// <summary>
+    /// The batch's outcomes in one transaction, by the lease's holder only, even when the host is stopping (what was
+    /// delivered stays delivered); the events never started are released. An event whose attempt did not end (the host
+    /// stopped) stays leased: it may have reached the subscriber, and is sent again once the lease runs out.
+    /// </summary>
+    private async Task RecordAsync(List<Claimed> rows, bool[] started, Attempt?[] outcomes, Guid lease, WebhookOptions settings)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
@@ -166,16 +185,21 @@ public sealed partial class WebhookDispatcher(
                     continue;
                 }
 
-                var attemptAt = outcome.At;
                 if (outcome.Error is null)
                 {
                     var latency = outcome.Elapsed.TotalMilliseconds;
-                    await db.WebhookDeliveries.MarkDeliveredAsync(row.Id, lease, attemptAt, outcome.Status, now, u => u.SetProperty(d => d.LatencyMs, latency));
+                    await db.WebhookDeliveries.MarkDeliveredAsync(row.Id, lease, outcome.At, outcome.Status, now, u => u.SetProperty(d => d.LatencyMs, latency));
                 }
                 else
                 {
-                    dead[i] = await db.WebhookDeliveries.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, attemptAt, outcome.Status, outcome.Error, now, settings);
+                    dead[i] = await db.WebhookDeliveries.MarkFailedAsync(row.Id, lease, row.Attempts, row.RetryFrom, outcome.At, outcome.Status, outcome.Error, now, settings);
                 }
+            }
+
+            var unsent = rows.Where((_, i) => !started[i]).Select(r => r.Id).ToList();
+            if (unsent.Count > 0)
+            {
+                await db.WebhookDeliveries.ReleaseAsync(unsent, lease);
             }
 
             await transaction.CommitAsync(CancellationToken.None);

@@ -334,6 +334,7 @@ public abstract class WebhookTests(WebhookFixture fixture) : ApiTestBase(fixture
             downRows.ShouldAllBe(d => d.Status == WebhookDeliveryStatus.Pending);
             down.Requests.Count.ShouldBeLessThanOrEqualTo(new WebhookOptions().Concurrency, "the first failure stops the lane's round: only the events already in flight were sent");
             downRows.Count(d => d.Attempts == 0).ShouldBeGreaterThan(0, "the held lane leaves its other events untried");
+            downRows.Where(d => d.Attempts == 0).ShouldAllBe(d => d.LeaseId == null, "and releases the ones it leased but did not send");
         }
         finally
         {

@@ -54,7 +54,9 @@ public sealed class WebhooksScenario : IScenario
 
         // Warm-up, then the baseline: the same changes with no subscriber (no outbox rows are written then).
         await ChangeManyAsync(agent, "warm", 200, concurrency, ct);
+        var cpu = Cpu.Start(api);
         var (baseline, _) = await ChangeManyAsync(agent, "base", orders, concurrency, ct);
+        var baselineCpu = cpu.Stop();
 
         var receivers = new[]
         {
@@ -72,7 +74,9 @@ public sealed class WebhooksScenario : IScenario
                 }
             }
 
+            cpu = Cpu.Start(api);
             var (withSubscribers, subjects) = await ChangeManyAsync(agent, "hooks", orders, concurrency, ct);
+            var hooksCpu = cpu.Stop();
             var expected = subjects.Count * 2;
 
             // The healthy ones: everything, in order per order; then the down one comes up and catches up.
@@ -100,6 +104,7 @@ public sealed class WebhooksScenario : IScenario
 
             return report
                 .Note($"Intake: {baseline:0} orders/s (registration + dispatch) without subscribers, {withSubscribers:0} with five: {withSubscribers / baseline - 1:+0%;-0%}.")
+                .Note($"CPU while the changes were made (2 cores): without subscribers the API {baselineCpu.Api:0.0} s and this process (load generator) {baselineCpu.Bench:0.0} s in {baselineCpu.Wall:0.0} s; with five, the API {hooksCpu.Api:0.0} s (delivery included) and this process (load generator and the five receivers) {hooksCpu.Bench:0.0} s in {hooksCpu.Wall:0.0} s. Per order: API {baselineCpu.Api / orders * 1000:0.00} → {hooksCpu.Api / orders * 1000:0.00} ms, this process {baselineCpu.Bench / orders * 1000:0.00} → {hooksCpu.Bench / orders * 1000:0.00} ms.")
                 .Note($"The healthy subscribers had every event {(waited ? "" : "NOT ")}within the wait; the down subscriber caught up {caughtUp.TotalSeconds:0} s after it came up (the retry delay it was in).")
                 .Note("Latency: the event's time (the change's, in its transaction) to its receipt, same machine clock. The down subscriber's latencies include the time it was down.")
                 .Note("Targets (issue 21): p99 < 5 s for the healthy ones, in order per order, intake lowered by < 10 %, the down one receives everything after it comes back, no duplicates except retries.");
@@ -111,6 +116,15 @@ public sealed class WebhooksScenario : IScenario
                 receiver.Dispose();
             }
         }
+    }
+
+    /// <summary>CPU seconds of the API process and of this one (load generator, receivers) over a phase, and its wall time.</summary>
+    private sealed class Cpu(ApiUnderTest api, TimeSpan apiAt, TimeSpan benchAt, Stopwatch wall)
+    {
+        public static Cpu Start(ApiUnderTest api) => new(api, api.CpuTime, Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
+
+        public (double Api, double Bench, double Wall) Stop() =>
+            ((api.CpuTime - apiAt).TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - benchAt).TotalSeconds, wall.Elapsed.TotalSeconds);
     }
 
     private static async Task<bool> WaitAsync(Func<bool> done, TimeSpan limit, CancellationToken ct)

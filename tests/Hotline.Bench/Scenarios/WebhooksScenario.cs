@@ -104,7 +104,7 @@ public sealed class WebhooksScenario : IScenario
 
             return report
                 .Note($"Intake: {baseline:0} orders/s (registration + dispatch) without subscribers, {withSubscribers:0} with five: {withSubscribers / baseline - 1:+0%;-0%}.")
-                .Note($"CPU while the changes were made (2 cores): without subscribers the API {baselineCpu.Api:0.0} s and this process (load generator) {baselineCpu.Bench:0.0} s in {baselineCpu.Wall:0.0} s; with five, the API {hooksCpu.Api:0.0} s (delivery included) and this process (load generator and the five receivers) {hooksCpu.Bench:0.0} s in {hooksCpu.Wall:0.0} s. Per order: API {baselineCpu.Api / orders * 1000:0.00} → {hooksCpu.Api / orders * 1000:0.00} ms, this process {baselineCpu.Bench / orders * 1000:0.00} → {hooksCpu.Bench / orders * 1000:0.00} ms.")
+                .Note($"CPU while the changes were made (2 cores): without subscribers the API {baselineCpu.Api:0.0} s and this process (load generator) {baselineCpu.Bench:0.0} s in {baselineCpu.Wall:0.0} s; with five, the API {hooksCpu.Api:0.0} s (delivery included) and this process (load generator and the five receivers) {hooksCpu.Bench:0.0} s in {hooksCpu.Wall:0.0} s. Per order: API {baselineCpu.Api / orders * 1000:0.00} → {hooksCpu.Api / orders * 1000:0.00} ms, this process {baselineCpu.Bench / orders * 1000:0.00} → {hooksCpu.Bench / orders * 1000:0.00} ms. The whole machine was {baselineCpu.MachineBusy:0%} → {hooksCpu.MachineBusy:0%} busy (every process, the database's included), {baselineCpu.MachineBusy * Environment.ProcessorCount * baselineCpu.Wall / orders * 1000:0.00} → {hooksCpu.MachineBusy * Environment.ProcessorCount * hooksCpu.Wall / orders * 1000:0.00} core-ms per order.")
                 .Note($"The healthy subscribers had every event {(waited ? "" : "NOT ")}within the wait; the down subscriber caught up {caughtUp.TotalSeconds:0} s after it came up (the retry delay it was in).")
                 .Note("Latency: the event's time (the change's, in its transaction) to its receipt, same machine clock. The down subscriber's latencies include the time it was down.")
                 .Note("Targets (issue 21): p99 < 5 s for the healthy ones, in order per order, intake lowered by < 10 %, the down one receives everything after it comes back, no duplicates except retries.");
@@ -119,12 +119,31 @@ public sealed class WebhooksScenario : IScenario
     }
 
     /// <summary>CPU seconds of the API process and of this one (load generator, receivers) over a phase, and its wall time.</summary>
-    private sealed class Cpu(ApiUnderTest api, TimeSpan apiAt, TimeSpan benchAt, Stopwatch wall)
+    private sealed class Cpu(ApiUnderTest api, TimeSpan apiAt, TimeSpan benchAt, (long Busy, long Total) machineAt, Stopwatch wall)
     {
-        public static Cpu Start(ApiUnderTest api) => new(api, api.CpuTime, Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.StartNew());
+        public static Cpu Start(ApiUnderTest api) => new(api, api.CpuTime, Process.GetCurrentProcess().TotalProcessorTime, Machine(), Stopwatch.StartNew());
 
-        public (double Api, double Bench, double Wall) Stop() =>
-            ((api.CpuTime - apiAt).TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - benchAt).TotalSeconds, wall.Elapsed.TotalSeconds);
+        /// <summary>The API's and this process's CPU seconds, the wall time, and the whole machine's busy share (all processes, the database's included).</summary>
+        public (double Api, double Bench, double Wall, double MachineBusy) Stop()
+        {
+            var machine = Machine();
+            var total = machine.Total - machineAt.Total;
+            return ((api.CpuTime - apiAt).TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - benchAt).TotalSeconds, wall.Elapsed.TotalSeconds,
+                total > 0 ? (double)(machine.Busy - machineAt.Busy) / total : double.NaN);
+        }
+
+        /// <summary>Linux /proc/stat's first line: busy and total jiffies of all cores (idle and iowait are not busy).</summary>
+        private static (long Busy, long Total) Machine()
+        {
+            if (!File.Exists("/proc/stat"))
+            {
+                return (0, 0);
+            }
+
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+            var total = fields.Sum();
+            return (total - fields[3] - fields[4], total);
+        }
     }
 
     private static async Task<bool> WaitAsync(Func<bool> done, TimeSpan limit, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace Hotline.BrowserTests;
 public sealed class AttachmentConsoleTests(ConsoleFixture console)
 {
     /// <summary>A 48×32 PNG made for the test (red, blue and green blocks).</summary>
-    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3OAQkAIAwAsOd5hEewjJWM9EiWOIIwWIBFV47I3SNCSEhISEhISOjTUJ01QkhISEhISEjocegCpyxv6mwS0dUAAAAASUVORK5CYII=";
+    internal const string Png = "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3OAQkAIAwAsOd5hEewjJWM9EiWOIIwWIBFV47I3SNCSEhISEhISOjTUJ01QkhISEhISEjocegCpyxv6mwS0dUAAAAASUVORK5CYII=";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

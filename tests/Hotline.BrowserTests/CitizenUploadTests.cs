@@ -13,9 +13,6 @@ namespace Hotline.BrowserTests;
 /// </summary>
 public sealed class CitizenUploadTests(ConsoleFixture console)
 {
-    /// <summary>A 48×32 PNG made for the test (red, blue and green blocks).</summary>
-    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3OAQkAIAwAsOd5hEewjJWM9EiWOIIwWIBFV47I3SNCSEhISEhISOjTUJ01QkhISEhISEjocegCpyxv6mwS0dUAAAAASUVORK5CYII=";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -27,13 +24,7 @@ public sealed class CitizenUploadTests(ConsoleFixture console)
             var page = await context.NewPageAsync();
             await page.GotoAsync("/citizen/");
             await Expect(page.Locator("#category optgroup")).Not.ToHaveCountAsync(0);
-            await page.GetByLabel("问题分类").SelectOptionAsync("cs-lj");
-            await page.GetByLabel("所在区县").SelectOptionAsync(new SelectOptionValue { Label = "东城区" });
-            await page.GetByLabel("街道（乡镇）").SelectOptionAsync(new SelectOptionValue { Label = "景山街道" });
-            await page.GetByLabel("详细地址").FillAsync("景山前街6号院");
-            await page.GetByLabel("诉求内容").FillAsync("楼下垃圾桶满溢，附照片和说明。");
-            await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("钱女士");
-            await page.GetByLabel("手机或电话", new() { Exact = true }).FillAsync("136" + Random.Shared.Next(10_000_000, 99_999_999));
+            await PublicForm.FillAsync(page, "景山前街6号院", "楼下垃圾桶满溢，附照片和说明。", "钱女士");
 
             // A "photo" whose bytes are a program: refused by its bytes, nothing registered, the form kept.
             await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = "MZ not a photo"u8.ToArray() });
@@ -46,7 +37,7 @@ public sealed class CitizenUploadTests(ConsoleFixture console)
 
             await page.Locator("#files").SetInputFilesAsync(new[]
             {
-                new FilePayload { Name = "垃圾桶.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Png) },
+                new FilePayload { Name = "垃圾桶.png", MimeType = "image/png", Buffer = Convert.FromBase64String(AttachmentConsoleTests.Png) },
                 new FilePayload { Name = "说明.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray() },
             });
             await Expect(page.GetByTestId("file-list").Locator("li")).ToHaveCountAsync(2);

@@ -64,6 +64,7 @@ public static class DependencyInjection
         AddKeyRing(services, configuration, environment);
         services.AddSingleton<Features.Users.TwoFactor.TotpSecretProtector>();
         services.AddScoped<Features.Audit.AuditLog>();
+        services.AddSingleton<Features.Audit.AuditReadWriter>();
         Features.Privacy.PrivacySetup.AddPrivacy(services);
         Features.Attachments.AttachmentSetup.AddAttachments(services, configuration);
 

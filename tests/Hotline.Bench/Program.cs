@@ -3,7 +3,7 @@ using Hotline.Bench.Scenarios;
 
 // dotnet run -c Release --project tests/Hotline.Bench -- <scenario> [--provider sqlite|postgres] [options]
 // Each scenario is one class; add a new one to this list.
-IScenario[] scenarios = [new IntakeScenario(), new LiveScenario(), new DeadlinesScenario(), new MeasuresScenario(), new KnowledgeScenario(), new ClassifyScenario(), new SimilarScenario(), new FirstLoadScenario(), new CallBurstScenario(), new WebhooksScenario(), new UploadScenario()];
+IScenario[] scenarios = [new IntakeScenario(), new LiveScenario(), new DeadlinesScenario(), new MeasuresScenario(), new KnowledgeScenario(), new ClassifyScenario(), new SimilarScenario(), new FirstLoadScenario(), new CallBurstScenario(), new WebhooksScenario(), new UploadScenario(), new AuditScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || scenarios.All(s => s.Name != args[0]))
 {

@@ -10,12 +10,12 @@ namespace Hotline.BrowserTests;
 
 /// <summary>
 /// 附件 on the order page (docs/attachments.md): a photo another desk attached shows as a thumbnail, a PDF uploaded on
-/// the page is listed, downloads through the API, and a file that is not of an allowed type is refused with the reason.
+/// the page (with its progress bar) is listed, downloads through the API, and a file that is not of an allowed type is refused with the reason.
 /// </summary>
 public sealed class AttachmentConsoleTests(ConsoleFixture console)
 {
     /// <summary>A 48×32 PNG made for the test (red, blue and green blocks).</summary>
-    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3OAQkAIAwAsOd5hEewjJWM9EiWOIIwWIBFV47I3SNCSEhISEhISOjTUJ01QkhISEhISEjocegCpyxv6mwS0dUAAAAASUVORK5CYII=";
+    internal const string Png = "iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3OAQkAIAwAsOd5hEewjJWM9EiWOIIwWIBFV47I3SNCSEhISEhISOjTUJ01QkhISEhISEjocegCpyxv6mwS0dUAAAAASUVORK5CYII=";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -46,8 +46,14 @@ public sealed class AttachmentConsoleTests(ConsoleFixture console)
                 MimeType = "application/pdf",
                 Buffer = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray(),
             });
-            await Expect(panel.Locator("li")).ToHaveCountAsync(2);
+            await Expect(panel.Locator(".attachment-list > li")).ToHaveCountAsync(2);
             await Expect(panel).ToContainTextAsync("整改报告.pdf");
+
+            // Sent as on the registration form: a progress bar and a status a file.
+            var sent = panel.GetByTestId("upload-item");
+            await Expect(sent).ToContainTextAsync("整改报告.pdf");
+            await Expect(sent).ToContainTextAsync("已上传");
+            await Expect(sent.Locator("progress")).ToHaveAttributeAsync("value", "100");
             await panel.ScrollIntoViewIfNeededAsync();
             await ConsoleFixture.ScreenshotAsync(agent, "order-attachments");
 
@@ -56,7 +62,8 @@ public sealed class AttachmentConsoleTests(ConsoleFixture console)
 
             await panel.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = "MZ not a photo"u8.ToArray() });
             await Expect(panel.GetByRole(AriaRole.Alert)).ToContainTextAsync("不是允许的文件类型");
-            await Expect(panel.Locator("li")).ToHaveCountAsync(2);
+            await Expect(panel.GetByTestId("upload-item")).ToContainTextAsync("不是允许的文件类型");
+            await Expect(panel.Locator(".attachment-list > li")).ToHaveCountAsync(2);
         }
         finally
         {

@@ -32,13 +32,7 @@ public sealed class CitizenPortalTests(ConsoleFixture console)
             await Expect(page.Locator("#category-error")).ToHaveTextAsync("请选择问题分类。");
             await Expect(page.Locator("#content-error")).ToHaveTextAsync("请填写诉求内容。");
 
-            await page.GetByLabel("问题分类").SelectOptionAsync("cs-lj");
-            await page.GetByLabel("所在区县").SelectOptionAsync(new SelectOptionValue { Label = "东城区" });
-            await page.GetByLabel("街道（乡镇）").SelectOptionAsync(new SelectOptionValue { Label = "景山街道" });
-            await page.GetByLabel("详细地址").FillAsync("景山前街4号院");
-            await page.GetByLabel("诉求内容").FillAsync(Typed);
-            await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("赵先生");
-            await page.GetByLabel("手机或电话", new() { Exact = true }).FillAsync("137" + Random.Shared.Next(10_000_000, 99_999_999));
+            await PublicForm.FillAsync(page, "景山前街4号院", Typed, "赵先生");
             await Expect(page.Locator("#category-error")).ToBeHiddenAsync();
             await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await ConsoleFixture.ScreenshotAsync(page, "citizen-form");

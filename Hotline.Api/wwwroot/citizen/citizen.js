@@ -137,7 +137,8 @@
     function sendWithFiles(payload, files, key, progress) {
         return new Promise((resolve, reject) => {
             const data = new FormData();
-            data.append("submission", new Blob([payload], { type: "application/json" }), "submission.json");
+            // A text part: a Blob would go out with a filename, i.e. as a file, which the server takes only in "file".
+            data.append("submission", payload);
             for (const file of files) data.append("file", file, file.name);
             const xhr = new XMLHttpRequest();
             xhr.open("POST", "/api/public/submissions/with-files");

@@ -7,10 +7,11 @@ namespace Hotline.Core.Features.Audit;
 /// <summary>
 /// The innermost step of the pipeline (inside the retry, so a retried attempt starts without the entry): for an
 /// <see cref="IAuditedRequest"/> it adds the entry before the handler, lets the handler's save write it with the change,
-/// saves it alone when the handler wrote nothing through the change tracker (a read, an export), and drops it when the
-/// handler fails, so a refused command leaves no trace that it happened.
+/// hands it to the group commit of reads (<see cref="AuditReadWriter"/>) and waits until it is committed when the
+/// handler wrote nothing (a read, an export, a download), and drops it when the handler fails, so a refused command
+/// leaves no trace that it happened.
 /// </summary>
-public sealed class AuditBehavior<TRequest, TResponse>(HotlineDbContext db, AuditLog audit) : IPipelineBehavior<TRequest, TResponse>
+public sealed class AuditBehavior<TRequest, TResponse>(HotlineDbContext db, AuditLog audit, AuditReadWriter reads) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -39,6 +40,14 @@ public sealed class AuditBehavior<TRequest, TResponse>(HotlineDbContext db, Audi
         if (entry.Id == 0)
         {
             // Not written yet: the handler saved nothing, or cleared its change tracker between batches (an import).
+            if (IsRead(entry))
+            {
+                // Nothing else waits to be saved and no transaction is open: the entry is all there is to write.
+                db.Entry(entry).State = EntityState.Detached;
+                await reads.WriteAsync(entry, cancellationToken);
+                return response;
+            }
+
             if (db.Entry(entry).State == EntityState.Detached)
             {
                 db.AuditEntries.Add(entry);
@@ -49,4 +58,9 @@ public sealed class AuditBehavior<TRequest, TResponse>(HotlineDbContext db, Audi
 
         return response;
     }
+
+    private bool IsRead(AuditEntry entry) =>
+        db.Database.CurrentTransaction is null
+        && db.Entry(entry).State == EntityState.Added
+        && db.ChangeTracker.Entries().All(e => ReferenceEquals(e.Entity, entry) || e.State is EntityState.Unchanged or EntityState.Detached);
 }

@@ -20,7 +20,24 @@ public sealed class AuditLog(HotlineDbContext db, ICurrentUser currentUser, Time
     /// <summary>An entry by someone who is not (yet) the current user: the account a sign-in tried.</summary>
     public AuditEntry Add(Guid? userId, string actorName, string action, string? summary = null, string? targetType = null, string? targetId = null, Guid? ticketId = null)
     {
-        var entry = new AuditEntry
+        var entry = Create(userId, actorName, action, summary, targetType, targetId, ticketId);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Writes the current user's read of personal data (<see cref="AuditReadWriter"/>): completes once the entry is
+    /// committed, together with the entries of the other reads of that moment; throws when it could not be written.
+    /// </summary>
+    public Task WriteReadAsync(AuditReadWriter writer, string action, string? summary, string? targetType, string? targetId, Guid? ticketId, CancellationToken cancellationToken)
+    {
+        var actor = currentUser.Actor;
+        return writer.WriteAsync(Create(actor.UserId, actor.UserName, action, summary, targetType, targetId, ticketId), cancellationToken);
+    }
+
+    private AuditEntry Create(Guid? userId, string actorName, string action, string? summary, string? targetType, string? targetId, Guid? ticketId)
+    {
+        return new AuditEntry
         {
             // Microseconds: what every provider stores, so the sealed hash is over the value read back.
             At = Microseconds(time.GetUtcNow()),
@@ -33,8 +50,6 @@ public sealed class AuditLog(HotlineDbContext db, ICurrentUser currentUser, Time
             TicketId = ticketId,
             Summary = Clip(summary ?? AuditActions.NameOf(action), 500),
         };
-        db.AuditEntries.Add(entry);
-        return entry;
     }
 
     private static DateTimeOffset Microseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);

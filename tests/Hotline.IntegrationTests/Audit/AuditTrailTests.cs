@@ -7,6 +7,7 @@ using Hotline.Contracts.Citizens;
 using Hotline.Contracts.Reference;
 using Hotline.Contracts.Tickets;
 using Hotline.Core.Data;
+using Hotline.Core.Features.Audit;
 using Hotline.Core.Features.Audit.SealAuditChain;
 using Hotline.IntegrationTests.Infrastructure;
 using MediatR;
@@ -138,6 +139,39 @@ public abstract class AuditTrailTests(ApiFixture fixture) : ApiTestBase(fixture)
         var exports = await CountAsync(AuditActions.TicketsExported);
         (await supervisor.GetAsync("/api/tickets/export?format=Csv", Ct)).EnsureSuccessStatusCode();
         (await CountAsync(AuditActions.TicketsExported)).ShouldBe(exports + 1);
+    }
+
+    [Fact]
+    public async Task UnitReads_Should_EachLeaveOneEntryWrittenTogether_When_ManyArriveWhileTheTrailIsBusy()
+    {
+        var ticket = await RegisterAndDispatchAsync();
+        await AcceptAsync(ticket.Id, "water");
+        using var water = await ClientAsync("water");
+        var writer = Fixture.Factory.Services.GetRequiredService<AuditReadWriter>();
+
+        // Another writer holds the table: the reads' entries queue up behind the first batch, as under load.
+        using var scope = Fixture.Factory.Services.CreateScope();
+        var holder = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        await using var hold = await holder.Database.BeginTransactionAsync(Ct);
+        await holder.Database.ExecuteSqlRawAsync(Fixture.Provider == DatabaseProvider.Sqlite
+            ? """UPDATE "AuditChainHead" SET "LastIndex" = "LastIndex" WHERE "Id" = 1"""
+            : """LOCK TABLE "AuditEntries" IN SHARE ROW EXCLUSIVE MODE""", Ct);
+        var batches = writer.Batches;
+        var reads = Enumerable.Range(0, 40).Select(_ => water.GetAsync($"/api/tickets/{ticket.Id}", Ct)).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        reads.ShouldAllBe(r => !r.IsCompleted, "no read is answered before its entry is written");
+        await hold.RollbackAsync(Ct);
+
+        foreach (var answer in await Task.WhenAll(reads))
+        {
+            answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+            answer.Dispose();
+        }
+
+        var viewed = await SearchAsync($"ticketId={ticket.Id}&action={AuditActions.TicketViewed}&pageSize=200");
+        viewed.Total.ShouldBe(40, "one entry per read, none lost and none twice");
+        viewed.Items.ShouldAllBe(e => e.ActorName == "water" && e.TicketId == ticket.Id);
+        (writer.Batches - batches).ShouldBeLessThanOrEqualTo(10, "the entries waiting together are written in few transactions, not one per read");
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace Hotline.Core.Features.Audit;
 
 /// <summary>
 /// Adds audit entries to the request's unit of work: the caller's <c>SaveChangesAsync</c> writes them with its change
-/// (or, for a read, as the request's only write). Who and from where come from the current user.
+/// (or, for a read, through the group commit of reads). Who and from where come from the current user.
 /// </summary>
-public sealed class AuditLog(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time)
+public sealed class AuditLog(HotlineDbContext db, ICurrentUser currentUser, TimeProvider time, AuditReadWriter reads)
 {
     /// <summary>An entry by the current user.</summary>
     public AuditEntry Add(string action, string? summary = null, string? targetType = null, string? targetId = null, Guid? ticketId = null)
@@ -29,10 +29,10 @@ public sealed class AuditLog(HotlineDbContext db, ICurrentUser currentUser, Time
     /// Writes the current user's read of personal data (<see cref="AuditReadWriter"/>): completes once the entry is
     /// committed, together with the entries of the other reads of that moment; throws when it could not be written.
     /// </summary>
-    public Task WriteReadAsync(AuditReadWriter writer, string action, string? summary, string? targetType, string? targetId, Guid? ticketId, CancellationToken cancellationToken)
+    public Task WriteReadAsync(string action, string? summary, string? targetType, string? targetId, Guid? ticketId, CancellationToken cancellationToken)
     {
         var actor = currentUser.Actor;
-        return writer.WriteAsync(Create(actor.UserId, actor.UserName, action, summary, targetType, targetId, ticketId), cancellationToken);
+        return reads.WriteAsync(Create(actor.UserId, actor.UserName, action, summary, targetType, targetId, ticketId), cancellationToken);
     }
 
     private AuditEntry Create(Guid? userId, string actorName, string action, string? summary, string? targetType, string? targetId, Guid? ticketId)

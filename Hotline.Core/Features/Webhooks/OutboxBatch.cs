@@ -1,7 +1,7 @@
 namespace Hotline.Core.Features.Webhooks;
 
 /// <summary>
-/// One round of an outbox (webhook events, peer messages): the due rows, each leased just before it is sent (so a
+/// One round of the peer platforms' outbox (webhook events have lanes of their own, <see cref="WebhookDispatcher.RunLaneOnceAsync"/>): the due rows, each leased just before it is sent (so a
 /// lease never runs out while its row waits in the batch), at most <see cref="WebhookOptions.Concurrency"/> at once.
 /// Answers how many were attempted: a full batch means call again at once.
 /// </summary>

@@ -11,10 +11,10 @@ namespace Hotline.Core.Features.Webhooks;
 /// <summary>
 /// Sends due outbox rows. A row is due when its next attempt has come, its subscriber is active, nobody holds a
 /// live lease on it, and no earlier event of the same order for the same subscriber is still pending: so the
-/// events of one order reach a subscriber in order, while other orders go on. A worker leases a row with one
-/// conditional UPDATE just before sending it, so two workers never send the same row at once; a worker that dies
-/// mid-send leaves the lease to expire and the row is sent again (at least once, with the same event id). Each subscriber
-/// is a lane of its own (<see cref="RunLaneOnceAsync"/>), so a slow or failing one never holds the others.
+/// events of one order reach a subscriber in order, while other orders go on. Each subscriber is a lane of its own
+/// (<see cref="RunLaneOnceAsync"/>), so a slow or failing one never holds the others. A lane leases its batch with one
+/// conditional UPDATE, so two workers never send the same row at once; a worker that dies mid-send leaves the lease to
+/// expire and the row is sent again (at least once, with the same event id).
 /// </summary>
 public sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes,
@@ -57,7 +57,8 @@ public sealed partial class WebhookDispatcher(
     /// <summary>
     /// One batch of one subscriber's due events (its lane: a slow or failing subscriber never holds another's). The batch
     /// is leased with one UPDATE, sent <see cref="WebhookOptions.Concurrency"/> at a time, and its outcomes written in one
-    /// transaction, so a busy subscriber costs the database a few writes per batch rather than two per event. No event
+    /// transaction (an UPDATE per event, one commit), so a busy subscriber costs the database two commits per batch rather
+    /// than two per event. No event
     /// is started once its lease could run out before its attempt ends (lease − timeout after the lease was taken); events
     /// not started are released at the end. With <paramref name="holdOnFailure"/>, a failed attempt stops the batch (the
     /// ones in flight finish), so a subscriber that is down costs a handful of attempts per round, not one per waiting event.
